@@ -1,0 +1,72 @@
+"""Settings from environment variables, all under one prefix: NEWSWIRE_.
+
+Nothing here reads the environment at import time except ``load()``, so tests
+can build Settings directly.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+PREFIX = "NEWSWIRE_"
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+#: Topic roles and their default suffixes; ``topic_prefix`` goes in front.
+TOPIC_ROLES = ("raw", "clean", "entities", "statements", "events", "deadletter")
+
+
+@dataclass(frozen=True)
+class Settings:
+    kafka_bootstrap: str = ""          # empty: start and use the local broker
+    broker_port: int = 9092            # local broker; its controller uses port + 1
+    broker_home: Path = REPO_ROOT / ".cache" / "kafka"
+    topic_prefix: str = "news"
+    partitions: int = 4
+    raw_retention_hours: int = 24 * 14  # long enough to replay two weeks
+    retention_hours: int = 24 * 3
+    app_id: str = "newswire"
+    web_enabled: bool = False          # Faust's web view; one port per process
+    web_port: int = 6066
+    data_dir: Path = REPO_ROOT / ".cache" / "faust"
+    feeds: str = ""                    # OPML, URL list or folder; empty: defaults
+    fetch_full_text: bool = True
+    allow_private_addresses: bool = False
+    max_message_bytes: int = 4 * 1024 * 1024
+    log_level: str = "warning"
+
+    @property
+    def bootstrap(self) -> str:
+        return self.kafka_bootstrap or f"127.0.0.1:{self.broker_port}"
+
+    @property
+    def uses_local_broker(self) -> bool:
+        return not self.kafka_bootstrap
+
+    def topic(self, role: str) -> str:
+        if role not in TOPIC_ROLES:
+            raise KeyError(f"unknown topic role {role!r}")
+        return f"{self.topic_prefix}.{role}"
+
+
+def _parse(kind: type, raw: str) -> object:
+    if kind is bool:
+        return raw.strip().lower() in {"1", "true", "yes", "on"}
+    if kind is int:
+        return int(raw)
+    if kind is Path:
+        return Path(raw).expanduser()
+    return raw
+
+
+def load(environ: dict[str, str] | None = None, **overrides: object) -> Settings:
+    """Settings from NEWSWIRE_* variables, then explicit overrides."""
+    env = os.environ if environ is None else environ
+    values: dict[str, object] = {}
+    for f in fields(Settings):
+        raw = env.get(PREFIX + f.name.upper())
+        if raw is not None and raw != "":
+            kind = {"bool": bool, "int": int, "Path": Path}.get(str(f.type), str)
+            values[f.name] = _parse(kind, raw)
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    return Settings(**values)
