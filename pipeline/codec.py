@@ -12,7 +12,7 @@ import functools
 import types
 import typing
 from datetime import datetime, timezone
-from typing import Any, Literal, TypeVar, get_args, get_origin, get_type_hints
+from typing import Any, TypeVar, get_args, get_origin, get_type_hints
 
 import jsonschema
 import orjson

@@ -1,0 +1,59 @@
+"""The one Faust app, its topics, and the send helper every agent uses.
+
+Messages travel as raw bytes: agents decode them through ``pipeline.codec``
+themselves, so an undecodable message becomes a dead letter instead of an
+exception inside Faust (which would ack and drop it).
+"""
+from __future__ import annotations
+
+from datetime import timedelta
+
+import faust
+
+from newswire import config
+from newswire.progress import Progress
+from pipeline.stages import Output
+
+settings = config.load()
+progress = Progress()
+
+app = faust.App(
+    settings.app_id,
+    broker=f"kafka://{settings.bootstrap}",
+    store="memory://",
+    autodiscover=False,
+    datadir=str(settings.data_dir),
+    topic_partitions=settings.partitions,
+    topic_replication_factor=1,
+    topic_disable_leader=True,
+    consumer_auto_offset_reset="earliest",
+    producer_max_request_size=settings.max_message_bytes * 2,
+    consumer_max_fetch_size=settings.max_message_bytes * 2,
+    web_enabled=settings.web_enabled,
+    web_port=settings.web_port,
+    web_host="127.0.0.1",
+)
+
+
+def _retention(role: str) -> timedelta:
+    hours = settings.raw_retention_hours if role in ("raw", "deadletter") else settings.retention_hours
+    return timedelta(hours=hours)
+
+
+topics: dict[str, faust.TopicT] = {
+    role: app.topic(
+        settings.topic(role),
+        key_type=bytes, value_type=bytes,
+        key_serializer="raw", value_serializer="raw",
+        partitions=settings.partitions,
+        retention=_retention(role),
+    )
+    for role in config.TOPIC_ROLES
+}
+
+
+async def send_all(outputs: list[Output]) -> None:
+    """Send a stage's outputs to their topics and count them."""
+    for out in outputs:
+        await topics[out.topic].send(key=out.key, value=out.value)
+        progress.add(out.topic)

@@ -1,0 +1,19 @@
+"""news.raw -> news.clean: decode, clean, send, or dead-letter."""
+from __future__ import annotations
+
+import asyncio
+
+from agents.app import app, send_all, topics
+from pipeline.stages import clean_stage
+from pipeline.text.dedupe import RecentFingerprints
+
+# Recent fingerprints for near-duplicate detection, per worker process.
+recent = RecentFingerprints()
+
+
+@app.agent(topics["raw"])
+async def clean(stream):
+    async for key, value in stream.items():
+        # Off the event loop, so heartbeats and sends keep flowing meanwhile.
+        outputs = await asyncio.to_thread(clean_stage, key, value, recent)
+        await send_all(outputs)

@@ -1,0 +1,97 @@
+"""Each stage as a pure function from one input message to output messages.
+
+A stage never raises on input: a message it cannot use comes back as one
+dead-letter output with the reason, so the agent that called it only sends
+what it is given. Outputs name a topic *role* (see newswire.config), not a
+topic, so the same code serves any topic prefix.
+"""
+from __future__ import annotations
+
+import base64
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from pipeline import codec
+from pipeline.records import CleanArticle, RawArticle
+from pipeline.text.clean import clean_article
+from pipeline.text.dedupe import RecentFingerprints
+
+
+@dataclass(frozen=True)
+class Output:
+    topic: str           # topic role: clean, entities, statements, events, deadletter
+    key: bytes | None
+    value: bytes
+
+
+def _guarded(stage: str, key: bytes | None, value: bytes | None,
+             work: Callable[[], list[Output]]) -> list[Output]:
+    try:
+        return work()
+    except codec.RejectedInput as exc:  # includes UnusableContent
+        error: Exception = exc
+    except Exception as exc:  # noqa: BLE001 - a bug must not stop the stream
+        error = exc
+    letter = codec.dead_letter(stage, key, value, error)
+    return [Output("deadletter", key, codec.encode(letter))]
+
+
+def clean_stage(key: bytes | None, value: bytes | None,
+                recent: RecentFingerprints | None = None,
+                limit: int = codec.MAX_MESSAGE_BYTES) -> list[Output]:
+    """news.raw message -> news.clean message (or a dead letter)."""
+    def work() -> list[Output]:
+        raw: RawArticle = codec.decode("raw_article", value, limit)
+        article = clean_article(raw, recent=recent)
+        return [Output("clean", article.id.encode(), codec.encode(article))]
+    return _guarded("clean", key, value, work)
+
+
+def extract_stage(key: bytes | None, value: bytes | None,
+                  limit: int = codec.MAX_MESSAGE_BYTES) -> list[Output]:
+    """news.clean message -> entities, statements and events (or a dead letter)."""
+    from pipeline.nlp.analyze import analyze  # loads spaCy: only where needed
+
+    def work() -> list[Output]:
+        article: CleanArticle = codec.decode("clean_article", value, limit)
+        entities, statements, events = analyze(article)
+        outputs = [Output("entities", article.id.encode(), codec.encode(entities))]
+        outputs += [Output("statements", s.id.encode(), codec.encode(s)) for s in statements]
+        outputs += [Output("events", e.id.encode(), codec.encode(e)) for e in events]
+        return outputs
+    return _guarded("extract", key, value, work)
+
+
+#: Which topic role feeds each stage, so a dead letter can go back to it.
+STAGE_INPUT = {"clean": "raw", "extract": "clean"}
+
+
+def replay_route(role: str, key: bytes | None,
+                 value: bytes | None) -> tuple[str, bytes | None, bytes] | None:
+    """Where a message read back from a topic goes to be processed again.
+
+    Raw and clean messages go back onto their own topic; a dead letter's
+    original bytes go to the input topic of the stage that rejected them.
+    Returns None for a message that cannot be replayed (it says nothing).
+    """
+    if value is None:
+        return None
+    if role in STAGE_INPUT.values():
+        return role, key, value
+    try:
+        letter = codec.decode("dead_letter", value)
+    except codec.RejectedInput:
+        return None
+    target = STAGE_INPUT.get(letter.stage)
+    if target is None:
+        return None
+    original_key = letter.key.encode() if letter.key is not None else None
+    return target, original_key, base64.b64decode(letter.payload)
+
+
+def summarize(outputs: list[Output]) -> dict[str, Any]:
+    """How many outputs went to each role, for progress counters."""
+    counts: dict[str, int] = {}
+    for out in outputs:
+        counts[out.topic] = counts.get(out.topic, 0) + 1
+    return counts

@@ -1,0 +1,65 @@
+"""The Faust agents, driven through Faust's own test_context (no broker)."""
+from __future__ import annotations
+
+import asyncio
+from contextlib import ExitStack
+from unittest.mock import AsyncMock, patch
+
+import orjson
+
+from agents.app import topics
+from pipeline import codec
+from pipeline.process import raw_from_document
+
+ARTICLE = (b"Envoy visits Cairo\n\nThe French Foreign Minister Catherine Colonna met Egyptian "
+           b"President Abdel Fattah el-Sisi in Cairo on Monday.\n\n"
+           b"\xe2\x80\x9cWe discussed the situation in Gaza,\xe2\x80\x9d Colonna said.")
+
+
+def _drive(agent, messages):
+    """Put (key, value) messages through an agent; return {role: [(key, value)]}."""
+    sent: dict[str, list] = {role: [] for role in topics}
+
+    async def go():
+        with ExitStack() as stack:
+            for role, topic in topics.items():
+                async def fake_send(*, key=None, value=None, _role=role, **_):
+                    sent[_role].append((key, value))
+                stack.enter_context(patch.object(topic, "send", AsyncMock(side_effect=fake_send)))
+            async with agent.test_context() as context:
+                for key, value in messages:
+                    await context.put(value, key=key)
+    asyncio.run(go())
+    return sent
+
+
+def test_clean_agent_sends_clean_article_and_dead_letters():
+    from agents.clean import clean
+    raw = raw_from_document(ARTICLE, url="https://example.org/cairo", published="2023-10-09")
+    sent = _drive(clean, [(b"bad", b"not json"), (raw.id.encode(), orjson.dumps(raw))])
+    assert len(sent["clean"]) == 1
+    key, value = sent["clean"][0]
+    article = orjson.loads(value)
+    codec.validate("clean_article", article)
+    assert key == raw.id.encode() and article["id"] == raw.id
+    [(dl_key, dl_value)] = sent["deadletter"]
+    letter = orjson.loads(dl_value)
+    codec.validate("dead_letter", letter)
+    assert dl_key == b"bad" and letter["stage"] == "clean" and letter["error_type"] == "undecodable"
+
+
+def test_extract_agent_emits_entities_statements_events():
+    from agents.extract import extract
+    from pipeline.text.clean import clean_article
+    raw = raw_from_document(ARTICLE, url="https://example.org/cairo", published="2023-10-09")
+    article = clean_article(raw)
+    sent = _drive(extract, [(article.id.encode(), codec.encode(article))])
+    [(_, entities)] = sent["entities"]
+    codec.validate("article_entities", orjson.loads(entities))
+    assert sent["statements"], "the quote is a statement"
+    for role, name in (("statements", "statement"), ("events", "event")):
+        for key, value in sent[role]:
+            record = orjson.loads(value)
+            codec.validate(name, record)
+            assert key == record["id"].encode()
+    assert sent["deadletter"] == []

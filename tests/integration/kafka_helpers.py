@@ -1,0 +1,96 @@
+"""Helpers for integration tests: isolated settings, worker processes, reading topics."""
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import orjson
+
+from newswire.config import TOPIC_ROLES
+from newswire.kafkaio import ensure_topics, produce, read_topic
+from newswire import config
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def isolated_env(bootstrap: str, tmp: Path, **extra: str) -> dict[str, str]:
+    """Environment for one test: its own app id, topic prefix and data folder."""
+    tag = uuid.uuid4().hex[:8]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSWIRE_")}
+    env.update({
+        "NEWSWIRE_KAFKA_BOOTSTRAP": bootstrap,
+        "NEWSWIRE_APP_ID": f"test-{tag}",
+        "NEWSWIRE_TOPIC_PREFIX": f"t{tag}",
+        "NEWSWIRE_DATA_DIR": str(tmp / f"faust-{tag}"),
+        "NEWSWIRE_PARTITIONS": "2",
+        "NEWSWIRE_LOG_LEVEL": "info",
+        "PYTHONUNBUFFERED": "1",
+    })
+    env.update(extra)
+    return env
+
+
+def settings_for(env: dict[str, str]) -> config.Settings:
+    return config.load(env)
+
+
+def create_topics(env: dict[str, str]) -> None:
+    asyncio.run(ensure_topics(settings_for(env)))
+
+
+def start_role(role: str, env: dict[str, str], log: Path, *args: str) -> subprocess.Popen:
+    """Run `newswire <role>` as a real process, output to a log file."""
+    out = open(log, "ab")
+    return subprocess.Popen([sys.executable, "-m", "newswire.cli", role, *args], env=env,
+                            stdout=out, stderr=subprocess.STDOUT, cwd=REPO,
+                            start_new_session=True)
+
+
+def stop(proc: subprocess.Popen, sig: int = signal.SIGTERM, timeout: float = 30) -> int:
+    if proc.poll() is None:
+        os.killpg(proc.pid, sig)
+        try:
+            proc.wait(timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(10)
+    return proc.returncode
+
+
+def send(env: dict[str, str], role: str, messages: list[tuple[bytes | None, bytes]]) -> None:
+    topic = settings_for(env).topic(role)
+    asyncio.run(produce(env["NEWSWIRE_KAFKA_BOOTSTRAP"], [(topic, k, v) for k, v in messages]))
+
+
+def read_all(env: dict[str, str], role: str) -> list[tuple[bytes | None, bytes | None]]:
+    topic = settings_for(env).topic(role)
+
+    async def collect():
+        return [m async for m in read_topic(env["NEWSWIRE_KAFKA_BOOTSTRAP"], topic, idle_seconds=1.0)]
+    return asyncio.run(collect())
+
+
+def wait_for(env: dict[str, str], role: str, predicate, timeout: float = 120,
+             procs: tuple[subprocess.Popen, ...] = ()) -> list[dict]:
+    """Poll a topic until predicate(list of decoded values) holds."""
+    deadline = time.monotonic() + timeout
+    values: list[dict] = []
+    while time.monotonic() < deadline:
+        values = [orjson.loads(v) for _, v in read_all(env, role) if v is not None]
+        if predicate(values):
+            return values
+        for proc in procs:
+            if proc.poll() is not None:
+                raise AssertionError(f"{proc.args} exited with {proc.returncode}")
+        time.sleep(1)
+    raise AssertionError(f"timed out waiting on {role}: {len(values)} messages")
+
+
+__all__ = ["TOPIC_ROLES", "isolated_env", "create_topics", "start_role", "stop", "send",
+           "read_all", "wait_for", "settings_for"]
