@@ -1,0 +1,30 @@
+"""Feed poller role: poll the configured feeds and publish new items to news.raw."""
+from __future__ import annotations
+
+import logging
+
+from agents.app import app, progress, send_all, settings
+from newswire.feedlist import load_feed_urls
+from pipeline import codec
+from pipeline.feeds.poller import FeedPoller, PollerOptions
+from pipeline.stages import Output
+
+log = logging.getLogger(__name__)
+
+
+async def publish(article) -> None:
+    await send_all([Output("raw", article.id.encode(), codec.encode(article))])
+
+
+def report_error(url: str, error: str) -> None:
+    if progress.feed_failed(url, error):  # each feed's error is shown once
+        log.warning("feed %s: %s (will retry with backoff)", url, error)
+
+
+@app.task
+async def poll_feeds() -> None:
+    options = PollerOptions(fetch_full_text=settings.fetch_full_text,
+                            allow_private=settings.allow_private_addresses)
+    poller = FeedPoller(load_feed_urls(settings.feeds), publish, options=options,
+                        on_error=report_error, on_success=progress.feed_recovered)
+    await poller.run()
