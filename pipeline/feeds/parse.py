@@ -1,0 +1,293 @@
+"""Feed bytes to RawArticles: a pure function over feedparser, never raising.
+
+A broken feed is a value (``ParsedFeed.error``) that the scheduler backs off
+on, not an exception that takes a poller down with it.
+"""
+from __future__ import annotations
+
+import html
+import io
+import re
+import time
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+from urllib.parse import urlsplit
+
+import feedparser
+
+from pipeline.feeds.identity import article_id_for, canonical_url, entry_key
+from pipeline.feeds.sanitize import html_to_text, looks_like_html, sanitize_html
+from pipeline.records import RawArticle
+
+__all__ = ["MAX_FEED_BYTES", "ParsedFeed", "needs_full_text", "parse_feed"]
+
+#: Feeds larger than this are refused before parsing (fetch caps at 5 MB).
+MAX_FEED_BYTES = 20_000_000
+#: Below this many characters of text, an entry is a teaser, not an article.
+FULL_TEXT_MIN_CHARS = 500
+_HTML_TYPES = {"text/html", "application/xhtml+xml", "html", "xhtml"}
+_SY_PERIOD_MINUTES = {"hourly": 60, "daily": 1440, "weekly": 10080,
+                      "monthly": 43200, "yearly": 525600}
+# Entity declarations whose value references another entity (billion laughs)
+# or whose content lives outside the document (XXE). feedparser already drops
+# them, but a feed that carries them is hostile and should say so. Parameter
+# entities naming a PUBLIC DTD (old RDF feeds load XHTML entity sets that
+# way) are harmless because external entities are never fetched.
+_HOSTILE_ENTITY = re.compile(
+    rb"<!ENTITY\s+%?\s*[\w.:-]+\s+(?:\"[^\"]*&[\w.:#-]+;|'[^']*&[\w.:#-]+;|SYSTEM\b)"
+    rb"|<!ENTITY\s+[\w.:-]+\s+PUBLIC\b")
+
+
+@dataclass
+class ParsedFeed:
+    """What one feed document says: its articles plus hints for scheduling."""
+
+    feed_url: str
+    title: str | None = None
+    link: str | None = None
+    language: str | None = None
+    articles: list[RawArticle] = field(default_factory=list)
+    #: entry key of each article (same order), for ``schedule.filter_new``.
+    keys: list[str] = field(default_factory=list)
+    #: Fatal: nothing usable came out of the document.
+    error: str | None = None
+    #: Non-fatal problem (feedparser "bozo" with entries still recovered).
+    warning: str | None = None
+    #: The publisher's minimum poll interval (RSS <ttl> or sy:updatePeriod).
+    ttl_minutes: int | None = None
+    #: Entries dropped because they had neither a link nor a guid, or broke.
+    skipped: int = 0
+
+
+def parse_feed(content: bytes, *, feed_url: str, headers: Mapping[str, str] | None = None,
+               fetched_at: str) -> ParsedFeed:
+    """Parse one fetched feed document; bad input yields ``error``, never raises."""
+    result = ParsedFeed(feed_url=feed_url)
+    if len(content) > MAX_FEED_BYTES:
+        result.error = f"feed of {len(content)} bytes exceeds the {MAX_FEED_BYTES} byte limit"
+        return result
+    if not content.strip():
+        result.error = "empty document"
+        return result
+    if _HOSTILE_ENTITY.search(content[:65536]):
+        result.error = "refused: the DOCTYPE declares nested or external XML entities"
+        return result
+    try:
+        # BytesIO, never raw bytes or str: feedparser treats a str/bytes
+        # argument as a possible URL or file name and would open it.
+        parsed = feedparser.parse(io.BytesIO(content), response_headers=_headers(headers, feed_url))
+    except Exception as exc:  # feedparser bug on hostile input: a feed error
+        result.error = f"feed could not be parsed: {type(exc).__name__}: {exc}"
+        return result
+    _fill_feed_fields(result, parsed.get("feed") or {})
+    problem = _bozo_message(parsed, has_content_type="content-type" in _lower(headers))
+    entries = parsed.get("entries") or []
+    if not entries:
+        result.error = _empty_feed_error(parsed, problem)
+        return result
+    result.warning = problem
+    ctx = _Context(feed_url, result.title or _host(result.link or feed_url), result.language,
+                   fetched_at)
+    for entry in entries:
+        _add_entry(result, entry, ctx)
+    return result
+
+
+@dataclass
+class _Context:
+    feed_url: str
+    source: str | None
+    language: str | None
+    fetched_at: str
+
+
+def _headers(headers: Mapping[str, str] | None, feed_url: str) -> dict[str, str]:
+    # feedparser looks headers up in lower case; Content-Location is its
+    # base URL for resolving relative links, so default it to the feed URL.
+    lowered = _lower(headers)
+    lowered.setdefault("content-location", feed_url)
+    return lowered
+
+
+def _lower(headers: Mapping[str, str] | None) -> dict[str, str]:
+    return {str(k).lower(): str(v) for k, v in (headers or {}).items()}
+
+
+def _fill_feed_fields(result: ParsedFeed, feed: Mapping[str, Any]) -> None:
+    title = _plain(feed.get("title_detail") or {}, feed.get("title"))
+    result.title = title or None
+    result.link = feed.get("link") or None
+    result.language = _language(feed.get("language"))
+    result.ttl_minutes = _ttl_minutes(feed)
+
+
+def _ttl_minutes(feed: Mapping[str, Any]) -> int | None:
+    ttl = _positive_int(feed.get("ttl"))
+    if ttl:
+        return ttl
+    period = _SY_PERIOD_MINUTES.get(str(feed.get("sy_updateperiod", "")).strip().lower())
+    if period is None:
+        return None
+    frequency = _positive_int(feed.get("sy_updatefrequency")) or 1
+    return max(1, period // frequency)
+
+
+def _positive_int(value: Any) -> int | None:
+    try:
+        number = int(str(value).strip())
+    except (TypeError, ValueError):
+        return None
+    return number if number > 0 else None
+
+
+def _bozo_message(parsed: Mapping[str, Any], has_content_type: bool) -> str | None:
+    if not parsed.get("bozo"):
+        return None
+    exc = parsed.get("bozo_exception")
+    if isinstance(exc, feedparser.NonXMLContentType) and not has_content_type:
+        return None  # a file or replay has no Content-Type to complain about
+    return f"{type(exc).__name__}: {exc}" if exc is not None else "malformed feed"
+
+
+def _empty_feed_error(parsed: Mapping[str, Any], problem: str | None) -> str | None:
+    if problem:
+        return f"malformed feed with no entries ({problem})"
+    if not parsed.get("version") and not parsed.get("feed"):
+        return "not a feed: no RSS, Atom or RDF elements found"
+    return None  # a valid feed that is simply empty right now
+
+
+def _add_entry(result: ParsedFeed, entry: Mapping[str, Any], ctx: _Context) -> None:
+    try:
+        built = _article(entry, ctx)
+    except Exception:  # one odd entry must not cost the whole feed
+        built = None
+    if built is None:
+        result.skipped += 1
+        return
+    article, key = built
+    result.articles.append(article)
+    result.keys.append(key)
+
+
+def _article(entry: Mapping[str, Any], ctx: _Context) -> tuple[RawArticle, str] | None:
+    guid = str(entry.get("id") or "").strip() or None
+    # FeedBurner rewrites links through its own redirector; origlink is the story.
+    link = str(entry.get("feedburner_origlink") or entry.get("link") or "").strip()
+    if not link and guid and urlsplit(guid).scheme in ("http", "https"):
+        link = guid
+    if not link and not guid:
+        return None
+    url = canonical_url(link) if link else guid
+    content, content_type, content_lang, from_body = _richest_content(entry)
+    summary = _summary(entry, content if from_body else None)
+    article = RawArticle(
+        id=article_id_for(link) if link else article_id_for(guid or ""),
+        feed_url=ctx.feed_url, source=ctx.source, url=url or "", guid=guid,
+        title=_plain(entry.get("title_detail") or {}, entry.get("title")),
+        summary=summary, content=content, content_type=content_type,
+        language=_language(content_lang) or _entry_language(entry) or ctx.language,
+        published_at=_rfc3339(entry.get("published_parsed") or entry.get("updated_parsed")),
+        fetched_at=ctx.fetched_at,
+    )
+    return article, entry_key(guid, link)
+
+
+def _richest_content(entry: Mapping[str, Any]) -> tuple[str, str, str | None, bool]:
+    """(value, content_type, language, came_from_a_content_element)."""
+    candidates = [(c, True) for c in entry.get("content") or [] if c.get("value")]
+    summary = _summary_detail(entry)
+    if summary and summary["value"] not in {c["value"] for c, _ in candidates}:
+        candidates.append((summary, False))
+    if not candidates:
+        return "", "text/plain", None, False
+    # Longest visible text wins; max() keeps the first on ties, and content
+    # elements come first, so a body equal to its summary counts as body.
+    detail, from_body = max(candidates, key=lambda c: len(_text_of(c[0])))
+    value, kind = _render(detail)
+    return value, kind, detail.get("language"), from_body
+
+
+def _render(detail: Mapping[str, Any]) -> tuple[str, str]:
+    value = str(detail.get("value") or "")
+    if _is_html(detail):
+        if looks_like_html(value):
+            return sanitize_html(value), "text/html"
+        return html.unescape(value).strip(), "text/plain"  # "html" with no tags
+    return value.strip(), "text/plain"
+
+
+def _summary_detail(entry: Mapping[str, Any]) -> dict[str, Any] | None:
+    value = entry.get("summary")
+    if not value:
+        return None
+    # feedparser copies an Atom <content> into summary without a detail
+    # record; infer the type so the copy is recognised as HTML.
+    guessed = "text/html" if looks_like_html(value) else "text/plain"
+    return {"type": guessed, **(entry.get("summary_detail") or {}), "value": value}
+
+
+def _summary(entry: Mapping[str, Any], body: str | None) -> str | None:
+    detail = _summary_detail(entry)
+    if detail is None:
+        return None
+    value, _ = _render(detail)
+    # feedparser copies an Atom <content> into summary when there is none;
+    # repeating the body as its own summary would only mislead.
+    return None if not value or value == body else value
+
+
+def _is_html(detail: Mapping[str, Any]) -> bool:
+    return str(detail.get("type") or "").lower() in _HTML_TYPES
+
+
+def _text_of(detail: Mapping[str, Any]) -> str:
+    value = str(detail.get("value") or "")
+    return html_to_text(value) if _is_html(detail) else value
+
+
+def _plain(detail: Mapping[str, Any], value: Any) -> str:
+    """Titles as plain text: tags stripped, entities decoded, one line."""
+    text = str(value or "")
+    if _is_html(detail) or looks_like_html(text):
+        text = html_to_text(text)
+    return " ".join(text.split())
+
+
+def _entry_language(entry: Mapping[str, Any]) -> str | None:
+    for key in ("summary_detail", "title_detail"):
+        language = _language((entry.get(key) or {}).get("language"))
+        if language:
+            return language
+    return _language(entry.get("language"))
+
+
+def _language(value: Any) -> str | None:
+    """A BCP 47-looking tag ("en", "pt-BR") or None for junk."""
+    text = str(value or "").strip().replace("_", "-")
+    if not re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", text):
+        return None
+    primary, _, rest = text.partition("-")
+    return primary.lower() + (f"-{rest}" if rest else "")
+
+
+def _rfc3339(parsed: Any) -> str | None:
+    if not parsed:
+        return None
+    try:
+        return time.strftime("%Y-%m-%dT%H:%M:%SZ", parsed)
+    except (TypeError, ValueError, OverflowError):
+        return None
+
+
+def _host(url: str) -> str | None:
+    try:
+        return urlsplit(url).hostname or None
+    except ValueError:
+        return None
+
+
+def needs_full_text(article: RawArticle, min_chars: int = FULL_TEXT_MIN_CHARS) -> bool:
+    """True when the feed gave only a teaser and the page should be fetched."""
+    text = html_to_text(article.content) if article.content_type == "text/html" else article.content
+    return len(" ".join(text.split())) < min_chars

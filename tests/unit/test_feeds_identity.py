@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+import pytest
+
+from pipeline import ids
+from pipeline.feeds.identity import article_id_for, canonical_url, entry_key, is_tracking_param
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("HTTPS://News.Example.COM/World/Story?b=2&a=1#comments",
+     "https://news.example.com/World/Story?a=1&b=2"),
+    ("http://example.com:80/a", "http://example.com/a"),
+    ("https://example.com:443/a", "https://example.com/a"),
+    ("https://example.com:8443/a", "https://example.com:8443/a"),
+    ("https://example.com", "https://example.com/"),
+    ("https://example.com./a", "https://example.com/a"),
+    ("https://user:secret@example.com/a", "https://example.com/a"),
+    ("  https://example.com/a  ", "https://example.com/a"),
+    ("https://example.com/a?utm_source=rss&utm_medium=feed&UTM_Campaign=x", "https://example.com/a"),
+    ("https://example.com/a?id=7&fbclid=abc&gclid=def&mc_cid=1&mc_eid=2", "https://example.com/a?id=7"),
+    ("https://www.bbc.co.uk/news/world-1?at_medium=RSS&at_campaign=rss", "https://www.bbc.co.uk/news/world-1"),
+    ("https://www.msn.com/en-us/news/ar-AA1?ocid=msedgntp&ref=rss", "https://www.msn.com/en-us/news/ar-AA1"),
+    ("https://example.com/a?q=a+b&empty=", "https://example.com/a?empty=&q=a+b"),
+    ("https://[2001:DB8::1]:443/x", "https://[2001:db8::1]/x"),
+    ("tag:example.com,2024:story-1", "tag:example.com,2024:story-1"),
+    ("", ""),
+    ("http://example.com:notaport/a", "http://example.com:notaport/a"),
+])
+def test_canonical_url(raw, expected):
+    assert canonical_url(raw) == expected
+
+
+def test_canonical_url_is_idempotent():
+    once = canonical_url("HTTP://Example.com:80/P?z=1&utm_source=x&a=%2B#f")
+    assert canonical_url(once) == once
+
+
+def test_path_case_and_meaningful_params_are_kept():
+    assert canonical_url("https://e.com/Path") != canonical_url("https://e.com/path")
+    assert canonical_url("https://e.com/a?id=1") != canonical_url("https://e.com/a?id=2")
+
+
+def test_tracking_param_names():
+    assert is_tracking_param("utm_content") and is_tracking_param("FBCLID")
+    assert not is_tracking_param("id") and not is_tracking_param("page")
+
+
+def test_entry_key_prefers_guid_then_canonical_link():
+    assert entry_key(" guid-1 ", "https://e.com/a") == "guid-1"
+    assert entry_key(None, "https://E.com/a?utm_source=x") == "https://e.com/a"
+    assert entry_key("", "https://e.com/a#x") == "https://e.com/a"
+    with pytest.raises(ValueError):
+        entry_key(None, "")
+
+
+def test_article_id_is_hash_of_canonical_url():
+    url = "https://news.example.com/story"
+    assert article_id_for(url) == ids.article_id(url)
+    assert article_id_for("https://NEWS.example.com:443/story?utm_source=feed#top") == ids.article_id(url)
+    assert article_id_for(url) != article_id_for(url + "/2")
