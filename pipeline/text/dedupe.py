@@ -1,0 +1,131 @@
+"""Near-duplicate detection: 64-bit SimHash fingerprints and a bounded recent set.
+
+Syndicated wire copy reaches us through many feeds with small edits (a changed
+headline, a trailing credit), so exact hashes miss it; SimHash over word
+shingles keeps such copies within a few bits of each other.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import OrderedDict
+from typing import Any
+
+import numpy as np
+
+BITS = 64
+#: Words per shingle: 3 is robust to single-word edits yet still order-aware.
+SHINGLE = 3
+#: 4 bands of 16 bits: two fingerprints within 3 bits agree on at least one
+#: band (pigeonhole), so the band index finds every such pair exactly.
+BANDS = 4
+_BAND_BITS = BITS // BANDS
+_WORD = re.compile(r"\w+")
+
+
+def _hash64(shingle: str) -> int:
+    return int.from_bytes(hashlib.blake2b(shingle.encode("utf-8"), digest_size=8).digest(), "big")
+
+
+def fingerprint(text: str) -> str:
+    """SimHash of the text's lower-cased word 3-shingles, as 16 hex digits."""
+    words = _WORD.findall(text.lower())
+    if len(words) < SHINGLE:
+        shingles = [" ".join(words)] if words else []
+    else:
+        shingles = [" ".join(words[i:i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)]
+    if not shingles:
+        return "0" * 16
+    # Vectorised bit counting: a 4 MB article has ~700k shingles, and a pure
+    # Python 64-step loop per shingle would take seconds. Big-endian bytes make
+    # column 0 the most significant bit on every platform.
+    hashes = np.fromiter((_hash64(sh) for sh in shingles), dtype=">u8", count=len(shingles))
+    ones = np.unpackbits(hashes.view(np.uint8).reshape(-1, 8), axis=1).sum(axis=0, dtype=np.int64)
+    return np.packbits(2 * ones > len(shingles)).tobytes().hex()
+
+
+def hamming(a: str, b: str) -> int:
+    """Number of differing bits between two hex fingerprints."""
+    return (int(a, 16) ^ int(b, 16)).bit_count()
+
+
+def _bands(fp: str) -> list[tuple[int, int]]:
+    value = int(fp, 16)
+    mask = (1 << _BAND_BITS) - 1
+    return [(i, value >> (i * _BAND_BITS) & mask) for i in range(BANDS)]
+
+
+class RecentFingerprints:
+    """The last ``capacity`` article fingerprints, oldest evicted first.
+
+    Pure and in-memory; ``to_dict``/``from_dict`` let an agent keep it in a
+    Faust table (or anywhere JSON goes) across restarts.
+    """
+
+    def __init__(self, capacity: int = 50_000) -> None:
+        if capacity < 1:
+            raise ValueError("capacity must be at least 1")
+        self.capacity = capacity
+        self._entries: OrderedDict[str, str] = OrderedDict()
+        self._index: dict[tuple[int, int], set[str]] = {}
+        self._added: dict[str, int] = {}  # insertion counter, to prefer the oldest match
+        self._counter = 0
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __contains__(self, article_id: object) -> bool:
+        return article_id in self._entries
+
+    def add(self, article_id: str, fp: str) -> None:
+        """Remember an article (re-adding refreshes it), evicting the oldest if full."""
+        if article_id in self._entries:
+            self._forget(article_id)
+        self._entries[article_id] = fp
+        self._counter += 1
+        self._added[article_id] = self._counter
+        for band in _bands(fp):
+            self._index.setdefault(band, set()).add(article_id)
+        while len(self._entries) > self.capacity:
+            self._forget(next(iter(self._entries)))
+
+    def find_near(self, fp: str, max_distance: int = 3,
+                  exclude: str | None = None) -> str | None:
+        """Id of the closest remembered article within ``max_distance`` bits, or None.
+
+        ``exclude`` skips one id, so a redelivered article is not reported as a
+        duplicate of itself. Ties go to the oldest entry (the likely original).
+        """
+        if max_distance < BANDS:
+            candidates = set().union(*(self._index.get(b, ()) for b in _bands(fp)))
+        else:  # the band index only guarantees recall below BANDS bits
+            candidates = set(self._entries)
+        candidates.discard(exclude)
+        best: tuple[int, int, str] | None = None
+        for aid in candidates:
+            distance = hamming(fp, self._entries[aid])
+            if distance <= max_distance:
+                key = (distance, self._added[aid], aid)
+                best = key if best is None or key < best else best
+        return best[2] if best else None
+
+    def _forget(self, article_id: str) -> None:
+        fp = self._entries.pop(article_id)
+        del self._added[article_id]
+        for band in _bands(fp):
+            ids = self._index.get(band)
+            if ids is not None:
+                ids.discard(article_id)
+                if not ids:
+                    del self._index[band]
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready state, oldest entry first."""
+        return {"capacity": self.capacity, "entries": [[a, f] for a, f in self._entries.items()]}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> RecentFingerprints:
+        recent = cls(int(data.get("capacity", 50_000)))
+        for article_id, fp in data.get("entries", []):
+            recent.add(str(article_id), str(fp))
+        return recent

@@ -1,0 +1,93 @@
+"""Character-level normalisation and language detection.
+
+Order matters: mojibake repair first (it needs the broken byte patterns
+intact), then NFC (so offsets computed later count composed characters the
+way every consumer will), then whitespace (so paragraph splitting sees clean
+blank lines).
+"""
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from typing import Any
+
+try:  # ftfy is a declared dependency; the fallback keeps tests and tools alive without it.
+    import ftfy
+except ImportError:  # pragma: no cover - exercised only in a stripped install
+    ftfy = None
+
+#: Characters that render as nothing and break word matching (kept: ZWNJ/ZWJ,
+#: which carry meaning in Persian, Hindi and emoji sequences).
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u2060\ufeff\u00ad"), None)
+#: Every horizontal space variant (NBSP, thin, ideographic...) becomes a plain space.
+_SPACES = re.compile(r"[^\S\n]+")
+_BLANK_RUNS = re.compile(r"\n{3,}")
+#: The common UTF-8-read-as-cp1252 sequences, for the fallback repair.
+_MOJIBAKE = re.compile("[\u00c2\u00c3][\u0080-\u00bf]|\u00e2\u20ac[\u0080-\u00ff\u2018-\u201e\u2122\u0153\u009d]")
+
+#: Detection below this many letters is a guess, so we say "unknown" instead.
+MIN_LETTERS = 20
+#: py3langid's normalised probability under which we return None.
+MIN_CONFIDENCE = 0.5
+#: The identifier is linear in text length; the head of an article is enough.
+DETECT_CHARS = 3000
+
+
+def repair(text: str) -> str:
+    """Fix mojibake ("didnâ€™t" -> "didn’t"), keeping curly quotes as they are."""
+    if ftfy is not None:
+        # uncurl_quotes=False: quotes are content, and the statements stage
+        # relies on the typographic ones; NFC is applied by normalize().
+        return ftfy.fix_text(text, uncurl_quotes=False, normalization=None)
+    if _MOJIBAKE.search(text):
+        try:
+            return text.encode("cp1252").decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            return text
+    return text
+
+
+def normalize_whitespace(text: str) -> str:
+    """One space between words, no trailing spaces, at most one blank line in a row."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_INVISIBLE)
+    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    return _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip()
+
+
+def normalize(text: str) -> str:
+    """Mojibake repair, Unicode NFC and whitespace normalisation, in that order."""
+    return normalize_whitespace(unicodedata.normalize("NFC", repair(text)))
+
+
+@functools.cache
+def _identifier() -> Any:
+    """The py3langid model (about 1 s to load, so once per process), or None."""
+    try:
+        from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    except ImportError:  # pragma: no cover - stripped install
+        return None
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def detect_language(text: str) -> str | None:
+    """ISO 639-1 code of the text's language, or None when too short or unsure.
+
+    py3langid (an offline, numpy port of langid.py, 97 languages) classifies
+    3000 characters in about 1.5 ms after a one-off ~1 s model load.
+    """
+    sample = text[:DETECT_CHARS]
+    if sum(ch.isalpha() for ch in sample) < MIN_LETTERS:
+        return None
+    identifier = _identifier()
+    if identifier is None:
+        return None
+    lang, probability = identifier.classify(sample)
+    return lang if probability >= MIN_CONFIDENCE else None
+
+
+def primary_language(tag: str | None) -> str | None:
+    """'en-US' / 'EN_gb' -> 'en', so feed-declared and detected codes compare equal."""
+    if not tag or not tag.strip():
+        return None
+    return re.split(r"[-_]", tag.strip(), maxsplit=1)[0].lower() or None
