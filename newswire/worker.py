@@ -24,6 +24,8 @@ def start(roles: list[str], *, loglevel: str = "warning", quiet: bool = True) ->
     for role in roles:
         for module in ROLE_MODULES[role]:
             importlib.import_module(module)
-    worker = Worker(app, loglevel=loglevel, quiet=quiet,
-                    workdir=str(settings.data_dir), redirect_stdouts=False)
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    # No workdir: Faust would chdir into it, and relative paths given on the
+    # command line would change meaning under the running worker.
+    worker = Worker(app, loglevel=loglevel, quiet=quiet, redirect_stdouts=False)
     worker.execute_from_commandline()

@@ -16,8 +16,12 @@ ARTICLE = (b"Envoy visits Cairo\n\nThe French Foreign Minister Catherine Colonna
            b"\xe2\x80\x9cWe discussed the situation in Gaza,\xe2\x80\x9d Colonna said.")
 
 
-def _drive(agent, messages):
-    """Put (key, value) messages through an agent; return {role: [(key, value)]}."""
+def _drive(agent, messages, expect: int):
+    """Put (key, value) messages through an agent; return {role: [(key, value)]}.
+
+    ``put`` returns once the agent has taken a message, not once it sent its
+    outputs (the work runs in a thread), so wait for ``expect`` outputs.
+    """
     sent: dict[str, list] = {role: [] for role in topics}
 
     async def go():
@@ -29,6 +33,10 @@ def _drive(agent, messages):
             async with agent.test_context() as context:
                 for key, value in messages:
                     await context.put(value, key=key)
+                for _ in range(600):
+                    if sum(map(len, sent.values())) >= expect:
+                        break
+                    await asyncio.sleep(0.05)
     asyncio.run(go())
     return sent
 
@@ -36,7 +44,7 @@ def _drive(agent, messages):
 def test_clean_agent_sends_clean_article_and_dead_letters():
     from agents.clean import clean
     raw = raw_from_document(ARTICLE, url="https://example.org/cairo", published="2023-10-09")
-    sent = _drive(clean, [(b"bad", b"not json"), (raw.id.encode(), orjson.dumps(raw))])
+    sent = _drive(clean, [(b"bad", b"not json"), (raw.id.encode(), orjson.dumps(raw))], expect=2)
     assert len(sent["clean"]) == 1
     key, value = sent["clean"][0]
     article = orjson.loads(value)
@@ -53,7 +61,7 @@ def test_extract_agent_emits_entities_statements_events():
     from pipeline.text.clean import clean_article
     raw = raw_from_document(ARTICLE, url="https://example.org/cairo", published="2023-10-09")
     article = clean_article(raw)
-    sent = _drive(extract, [(article.id.encode(), codec.encode(article))])
+    sent = _drive(extract, [(article.id.encode(), codec.encode(article))], expect=3)
     [(_, entities)] = sent["entities"]
     codec.validate("article_entities", orjson.loads(entities))
     assert sent["statements"], "the quote is a statement"

@@ -1,0 +1,115 @@
+"""Entities: spaCy NER plus document-level cleanup (titles, surnames, ids)."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline import codec
+from pipeline.nlp.analyze import analyze
+from pipeline.nlp.entities import KEPT_TYPES, entity_id, extract_entities, slug
+from pipeline.nlp.model import get_nlp, parse
+from pipeline.records import CleanArticle, Paragraph
+
+
+def article(paragraphs: list[str], kinds: list[str] | None = None,
+            published: str | None = "2022-03-10T09:00:00Z", art_id: str = "a1") -> CleanArticle:
+    """A CleanArticle whose paragraphs are joined by blank lines, offsets exact."""
+    kinds = kinds or ["body"] * len(paragraphs)
+    spans, offset = [], 0
+    for text, kind in zip(paragraphs, kinds):
+        spans.append(Paragraph(offset, offset + len(text), kind))
+        offset += len(text) + 2
+    return CleanArticle(
+        id=art_id, url=f"https://news.example/{art_id}", source="Example",
+        title=paragraphs[0], published_at=published, language="en",
+        text="\n\n".join(paragraphs), paragraphs=spans, removed=[], fingerprint="0",
+        duplicate_of=None)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return get_nlp()
+
+
+TALKS = [
+    "Foreign Minister Anna Kowalczyk met Chancellor Tomas Lindqvist in Vienna on Tuesday.",
+    "Kowalczyk told reporters that the talks with Lindqvist had been productive.",
+    "The European Commission welcomed the meeting, and Lindqvist thanked Kowalczyk.",
+]
+
+
+def entities_of(paragraphs: list[str], **kw):
+    clean = article(paragraphs, **kw)
+    return clean, extract_entities(parse(clean), clean)
+
+
+def by_id(entities):
+    return {e.id: e for e in entities}
+
+
+def test_parse_keeps_offsets_and_paragraph_breaks(nlp):
+    clean = article(TALKS)
+    doc = parse(clean)
+    assert doc.text == clean.text
+    assert all("\n" not in ent.text for ent in doc.ents)
+    assert all("\n\n" not in s.text.strip() for s in doc.sents)
+
+
+def test_title_is_stripped_and_recorded(nlp):
+    _, entities = entities_of(TALKS)
+    people = by_id(entities)
+    anna = people["person:anna-kowalczyk"]
+    assert anna.name == "Anna Kowalczyk" and anna.type == "PERSON"
+    assert anna.title == "Foreign Minister"
+    assert people["person:tomas-lindqvist"].title == "Chancellor"
+    assert not any("Minister" in m.text for e in entities for m in e.mentions)
+
+
+def test_surname_joins_full_name_with_exact_offsets(nlp):
+    clean, entities = entities_of(TALKS)
+    anna = by_id(entities)["person:anna-kowalczyk"]
+    assert "Kowalczyk" in anna.aliases
+    assert len(anna.mentions) == 3
+    for e in entities:
+        for m in e.mentions:
+            assert clean.text[m.start:m.end] == m.text
+    # exactly one entity for each person, whatever type the model guessed
+    assert sum("lindqvist" in e.id for e in entities) == 1
+
+
+def test_same_id_across_articles(nlp):
+    _, first = entities_of(TALKS, art_id="a1")
+    _, second = entities_of([
+        "Poland's top diplomat, Anna Kowalczyk, flew to Brussels on Monday.",
+        "Kowalczyk is expected to meet officials of the European Commission.",
+    ], art_id="a2")
+    shared = set(by_id(first)) & set(by_id(second))
+    assert {"person:anna-kowalczyk", "org:european-commission"} <= shared
+
+
+def test_near_spelling_joins_and_types_are_contract_types(nlp):
+    _, entities = entities_of([
+        "Opposition leader Viktor Halasz addressed supporters in Budapest on Sunday.",
+        "Viktor Hallasz promised to contest the result, and Halasz later met the press.",
+    ])
+    halasz = [e for e in entities if "Hal" in e.name]
+    assert len(halasz) == 1
+    # the spelling the bare surname confirms wins; the typo stays an alias
+    assert halasz[0].id == "person:viktor-halasz"
+    assert "Viktor Hallasz" in halasz[0].aliases
+    assert len(halasz[0].mentions) == 3
+    assert all(e.type in KEPT_TYPES for e in entities)
+    assert all(e.wikidata is None for e in entities)
+
+
+def test_slug_and_id_rules():
+    assert slug("The State Department") == "state-department"
+    assert slug("Zoë Müller-Ötztal") == "zoe-muller-otztal"
+    assert entity_id("WORK_OF_ART", "The Old Man") == "work-of-art:old-man"
+    assert entity_id("GPE", "U.S.") == "gpe:us"
+    assert entity_id("PERSON", "Владимир").startswith("person:x")
+
+
+def test_article_entities_record_validates(nlp):
+    record, _, _ = analyze(article(TALKS))
+    codec.validate("article_entities", codec.to_dict(record))
+    assert record.article_id == "a1" and record.extractor

@@ -1,0 +1,129 @@
+"""Statements: direct quotes, reported speech, according-to and pull quotes."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline import codec
+from pipeline.ids import span_id
+from pipeline.nlp.analyze import analyze
+from pipeline.nlp.entities import extract_entities
+from pipeline.nlp.model import get_nlp, parse
+from pipeline.nlp.statements import EXTRACTOR, extract_statements
+from pipeline.records import CleanArticle, Paragraph
+
+
+def article(paragraphs: list[str], kinds: list[str] | None = None,
+            published: str | None = "2022-03-10T09:00:00Z", art_id: str = "s1") -> CleanArticle:
+    """A CleanArticle whose paragraphs are joined by blank lines, offsets exact."""
+    kinds = kinds or ["body"] * len(paragraphs)
+    spans, offset = [], 0
+    for text, kind in zip(paragraphs, kinds):
+        spans.append(Paragraph(offset, offset + len(text), kind))
+        offset += len(text) + 2
+    return CleanArticle(
+        id=art_id, url=f"https://news.example/{art_id}", source="Example",
+        title=paragraphs[0], published_at=published, language="en",
+        text="\n\n".join(paragraphs), paragraphs=spans, removed=[], fingerprint="0",
+        duplicate_of=None)
+
+
+STORY = [
+    "Foreign Minister Anna Kowalczyk met Chancellor Tomas Lindqvist in Vienna on Tuesday.",
+    "“We will not accept these terms,” Kowalczyk told reporters after the meeting.",
+    "Lindqvist said that the border would remain open until the end of the month. "
+    "He said the plan was “dead on arrival” in its current form.",
+    "According to the European Commission, the negotiations will resume in April.",
+    "Kowalczyk did not meet Lindqvist in Salzburg. "
+    "She added that Poland would ask Sweden for help.",
+    "We have never seen cooperation like this before Anna Kowalczyk Polish Foreign Minister",
+]
+KINDS = ["body"] * 5 + ["pull_quote"]
+
+
+@pytest.fixture(scope="module")
+def story():
+    get_nlp()
+    clean = article(STORY, KINDS)
+    doc = parse(clean)
+    statements = extract_statements(doc, clean, extract_entities(doc, clean))
+    return clean, statements
+
+
+def find(statements, fragment):
+    hits = [s for s in statements if fragment in s.text]
+    assert hits, f"no statement containing {fragment!r}: {[s.text for s in statements]}"
+    return hits[0]
+
+
+def test_offsets_ids_and_provenance(story):
+    clean, statements = story
+    assert statements
+    for s in statements:
+        assert clean.text[s.span.start:s.span.end] == s.text
+        assert s.id == span_id(clean.id, s.span.start, s.span.end, s.kind)
+        assert (s.article_id, s.url, s.published_at) == (clean.id, clean.url, clean.published_at)
+        assert s.extractor == EXTRACTOR
+        if s.speaker_span is not None:
+            assert s.speaker_span.end <= len(clean.text)
+    assert len({s.id for s in statements}) == len(statements)
+
+
+def test_direct_quote_with_speaker_id(story):
+    clean, statements = story
+    quote = find(statements, "We will not accept")
+    assert quote.kind == "direct" and quote.text == "We will not accept these terms"
+    assert quote.cue == "tell"
+    assert quote.speaker.entity_id == "person:anna-kowalczyk"
+    assert quote.speaker.title == "Foreign Minister"
+    assert clean.text[quote.speaker_span.start:quote.speaker_span.end] == "Kowalczyk"
+
+
+def test_reported_speech_and_mixed(story):
+    _, statements = story
+    reported = find(statements, "the border would remain open")
+    assert reported.kind == "indirect" and reported.cue == "say"
+    assert not reported.text.startswith("that")
+    assert reported.speaker.entity_id == "person:tomas-lindqvist"
+    mixed = find(statements, "dead on arrival")
+    assert mixed.kind == "mixed"
+    # "He" is the person who was speaking in the sentence before
+    assert mixed.speaker.entity_id == "person:tomas-lindqvist"
+
+
+def test_according_to_and_pronoun(story):
+    _, statements = story
+    according = find(statements, "the negotiations will resume")
+    assert according.cue == "according to" and according.kind == "indirect"
+    assert according.speaker.entity_id == "org:european-commission"
+    added = find(statements, "Poland would ask Sweden")
+    assert added.cue == "add" and added.speaker.entity_id == "person:anna-kowalczyk"
+
+
+def test_pull_quote_speaker_split_off(story):
+    clean, statements = story
+    pull = [s for s in statements if s.kind == "pull_quote"]
+    assert len(pull) == 1
+    assert pull[0].text == "We have never seen cooperation like this before"
+    assert pull[0].speaker.entity_id == "person:anna-kowalczyk"
+    assert pull[0].speaker.title == "Polish Foreign Minister"
+    assert pull[0].cue is None
+
+
+def test_colon_quote_and_scare_quotes():
+    get_nlp()
+    clean = article([
+        "Kowalczyk said: “The door to dialogue remains open.”",
+        "Critics called the proposal a “paper tiger” on Monday.",
+    ])
+    doc = parse(clean)
+    statements = extract_statements(doc, clean, extract_entities(doc, clean))
+    assert [(s.kind, s.text) for s in statements] == [
+        ("direct", "The door to dialogue remains open.")]
+
+
+def test_statement_records_validate(story):
+    clean, _ = story
+    _, statements, _ = analyze(clean)
+    assert statements
+    for s in statements:
+        codec.validate("statement", codec.to_dict(s))
