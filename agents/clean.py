@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import asyncio
 
-from agents.app import app, send_all, topics
+from agents.app import app, send_all, settings, topics
 from pipeline.stages import clean_stage
 from pipeline.text.dedupe import RecentFingerprints
 
@@ -15,5 +15,6 @@ recent = RecentFingerprints()
 async def clean(stream):
     async for key, value in stream.items():
         # Off the event loop, so heartbeats and sends keep flowing meanwhile.
-        outputs = await asyncio.to_thread(clean_stage, key, value, recent)
+        outputs = await asyncio.to_thread(clean_stage, key, value, recent,
+                                          settings.max_message_bytes)
         await send_all(outputs)

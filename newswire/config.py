@@ -26,6 +26,8 @@ class Settings:
     raw_retention_hours: int = 24 * 14  # long enough to replay two weeks
     retention_hours: int = 24 * 3
     app_id: str = "newswire"
+    # A worker that dies is noticed after this long; its partitions then move on.
+    session_timeout_seconds: int = 45
     web_enabled: bool = False          # Faust's web view; one port per process
     web_port: int = 6066
     data_dir: Path = REPO_ROOT / ".cache" / "faust"
@@ -42,6 +44,11 @@ class Settings:
     @property
     def uses_local_broker(self) -> bool:
         return not self.kafka_bootstrap
+
+    @property
+    def feeds_topic(self) -> str:
+        """The compacted topic holding the live feed list (keyed by feed URL)."""
+        return f"{self.topic_prefix}.feeds"
 
     def topic(self, role: str) -> str:
         if role not in TOPIC_ROLES:

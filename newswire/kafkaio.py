@@ -28,6 +28,9 @@ def topic_specs(settings: Settings) -> list[NewTopic]:
         configs = {"retention.ms": str(hours * HOUR_MS),
                    "max.message.bytes": str(settings.max_message_bytes * 2)}
         specs.append(NewTopic(settings.topic(role), settings.partitions, 1, topic_configs=configs))
+    # The feed list: compacted, so the latest command per feed URL is kept forever.
+    specs.append(NewTopic(settings.feeds_topic, settings.partitions, 1,
+                          topic_configs={"cleanup.policy": "compact"}))
     return specs
 
 

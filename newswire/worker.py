@@ -9,7 +9,7 @@ import importlib
 import os
 
 ROLE_MODULES = {
-    "poll": ["agents.poller"],
+    "poll": ["agents.feeds", "agents.poller"],
     "work": ["agents.clean", "agents.extract"],
     "progress": ["agents.progress_view"],
 }

@@ -46,15 +46,31 @@ class FeedPoller:
         self.clock = clock
         self._slots = asyncio.Semaphore(self.options.concurrency)
 
+    def sync(self, urls: Iterable[str]) -> None:
+        """Adopt a new feed list: keep the state of known feeds, start new ones."""
+        wanted = set(urls)
+        for url in list(self.states):
+            if url not in wanted:
+                del self.states[url]
+        for url in wanted - self.states.keys():
+            self.states[url] = schedule.FeedState(url=url)
+
     def due(self) -> list[str]:
         now = self.clock()
         return [url for url, state in self.states.items() if schedule.is_due(state, now)]
 
-    async def run(self, stop: asyncio.Event | None = None) -> None:
-        """Poll due feeds until ``stop`` is set (or forever)."""
+    async def run(self, stop: asyncio.Event | None = None,
+                  feed_list: Callable[[], Iterable[str]] | None = None) -> None:
+        """Poll due feeds until ``stop`` is set (or forever).
+
+        ``feed_list``, when given, is asked for the current feeds every tick,
+        so feeds can be added and removed while the poller runs.
+        """
         stop = stop or asyncio.Event()
         async with make_client() as client:
             while not stop.is_set():
+                if feed_list is not None:
+                    self.sync(feed_list())
                 await self.poll_due(client)
                 try:
                     await asyncio.wait_for(stop.wait(), self.options.tick_seconds)
@@ -77,10 +93,13 @@ class FeedPoller:
 
     async def poll_one(self, client: httpx.AsyncClient, url: str) -> int:
         """Fetch, parse and emit one feed's new items; return how many were emitted."""
-        state = self.states[url]
+        state = self.states.get(url)
+        if state is None:  # removed while we waited for a slot
+            return 0
         result = await fetch_feed(client, url, etag=state.etag, last_modified=state.last_modified)
         if result.gone:
-            self.states[url] = schedule.after_gone(state, self.clock())
+            if url in self.states:
+                self.states[url] = schedule.after_gone(state, self.clock())
             self.on_error(url, result.error or "gone (HTTP 410)")
             return 0
         if result.error or (not result.ok and not result.not_modified):
@@ -103,7 +122,8 @@ class FeedPoller:
         fresh, state = schedule.filter_new(state, parsed.articles, parsed.keys)
         for article in fresh:
             await self.emit(await self._complete(client, article))
-        self.states[url] = state
+        if url in self.states:  # not removed meanwhile
+            self.states[url] = state
         self._succeeded(url, len(fresh), parsed.ttl_minutes)
         if result.new_url:
             log.info("feed %s moved permanently to %s", url, result.new_url)
@@ -125,11 +145,13 @@ class FeedPoller:
         return dataclasses.replace(article, content=html, content_type="text/html")
 
     def _failed(self, url: str, error: str, retry_after: float | None = None) -> None:
-        self.states[url] = schedule.after_error(self.states[url], self.clock(), error, retry_after)
+        if url in self.states:  # a feed removed mid-poll has no state to move on
+            self.states[url] = schedule.after_error(self.states[url], self.clock(), error, retry_after)
         self.on_error(url, error)
 
     def _succeeded(self, url: str, new_items: int, ttl: int | None) -> None:
-        self.states[url] = schedule.after_success(self.states[url], self.clock(), new_items, ttl)
+        if url in self.states:
+            self.states[url] = schedule.after_success(self.states[url], self.clock(), new_items, ttl)
         self.on_success(url)
 
 

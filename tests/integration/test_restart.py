@@ -21,7 +21,8 @@ def _article(n: int):
 
 
 def test_worker_restart_loses_nothing(kafka_broker, tmp_path):
-    env = kh.isolated_env(kafka_broker.bootstrap, tmp_path)
+    # A short session timeout so the killed worker's partitions move on quickly.
+    env = kh.isolated_env(kafka_broker.bootstrap, tmp_path, NEWSWIRE_SESSION_TIMEOUT_SECONDS="8")
     kh.create_topics(env)
     articles = [_article(n) for n in range(ARTICLES)]
     expected = {a.id for a in articles}
