@@ -22,7 +22,7 @@ class Progress:
         self._last_totals: Counter[str] = Counter()
         self._last_time = clock()
         self.feed_errors: dict[str, str] = {}
-        self.feeds_ok = 0
+        self.changed_since_last_render = True
 
     def add(self, name: str, n: int = 1) -> None:
         self.totals[name] += n
@@ -44,6 +44,7 @@ class Progress:
             rate = (self.totals[name] - self._last_totals[name]) / elapsed
             parts.append(f"{label} {self.totals[name]} ({rate:.1f}/s)")
         parts.append(f"failing feeds {len(self.feed_errors)}")
+        self.changed_since_last_render = self.totals != self._last_totals
         self._last_totals = Counter(self.totals)
         self._last_time = now
         return " | ".join(parts)
