@@ -1,168 +1,92 @@
 """PLOVER events: who did what to whom, when and where.
 
-A trigger is a verb or nominalisation whose lemma is listed in
-``lexicons/plover/<TYPE>.txt``. Its participants come from the dependency
-parse (subject -> actor, object or "to/with/against/on" object ->
-recipient, passives swapped, coordinations expanded) and are kept only when
-they resolve to an entity of the article. One record per (type, actors,
-recipients, negated) per article, citing the first sentence that shows it.
+Triggers come from the lexicons (:mod:`pipeline.nlp.triggers`), participants
+from the dependency parse (:mod:`pipeline.nlp.event_args`). Three readings
+keep one coded event per happening, as PLOVER coders do:
+
+- a verb and its trigger-noun object are one event ("canceled the meeting"
+  is a REJECT, not also a meeting; "lifted the curfew" is a CONCEDE);
+- what a trigger demands, offers or threatens is its content, not an event
+  that happened ("demanded that X release" is a REQUEST only);
+- an intention to do something cooperative is an AGREE, to do something
+  hostile a THREATEN ("will give aid", "would boycott the elections").
+
+One record per (type, actors, recipients, negated, stated date) per article,
+citing the first sentence that shows it.
 """
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
 from pipeline.ids import span_id
 from pipeline.nlp.dates import is_relative, parse_published
-from pipeline.nlp.lexicon import load_lines
-from pipeline.nlp.resolve import EntityIndex, Hit, ref, resolve, with_conjuncts
-from pipeline.nlp.tense import negated, tense
-from pipeline.records import (EVENT_TYPES, CleanArticle, Entity, EntityRef, Event, EventDate,
-                              Span, Statement, TimeExpression)
+from pipeline.nlp.event_args import content, governing_verb, key_of, participants
+from pipeline.nlp.resolve import EntityIndex, Hit, ref
+from pipeline.nlp.tense import conditional, intends, negated, tense
+from pipeline.nlp.triggers import Trigger, combined, trigger_of, triggers
+from pipeline.records import (CleanArticle, Entity, EntityRef, Event, EventDate, Span,
+                              Statement, TimeExpression)
 
-EXTRACTOR = "events/1"
+__all__ = ["EXTRACTOR", "extract_events", "triggers", "trigger_of", "event_date"]
 
-_POS = {"verb": ("VERB",), "noun": ("NOUN",), None: ("VERB", "NOUN")}
-_RECIPIENT_PREPS = frozenset({"to", "with", "against", "on"})
+EXTRACTOR = "events/2"
+
 _PHONE = frozenset({"phone", "telephone"})
-#: Types whose nominal trigger takes its target with "on" ("sanctions on X").
-_ON_TARGET = frozenset({"SANCTION", "ASSAULT", "COERCE", "ACCUSE", "THREATEN", "PROTEST"})
+#: Intentions to cooperate are AGREE, intentions to harm THREATEN (PLOVER
+#: codes "express intent to" under those two, whatever is intended).
+_COOPERATIVE = frozenset({"AID", "COOPERATE", "RETREAT", "SUPPORT", "CONCEDE"})
+_HOSTILE = frozenset({"PROTEST", "SANCTION", "ASSAULT", "COERCE"})
+#: Types whose target, when the text names none, is the place they happen in.
+_PLACE_TARGET = frozenset({"PROTEST", "SANCTION", "ASSAULT", "COERCE", "THREATEN"})
 
 
-@dataclass(frozen=True)
-class Trigger:
-    type: str
-    mode: str | None
-    context: tuple[str, ...]
-    pos: tuple[str, ...]
+def _named(tok: Token, index: EntityIndex) -> bool:
+    """"Summit" inside "the G20 Summit" names, it does not happen."""
+    return tok.pos_ != "AUX" and index.covering(tok.idx, tok.idx + len(tok)) is not None
 
 
-@functools.cache
-def triggers() -> dict[str, tuple[Trigger, ...]]:
-    """Lemma (or "verb particle") -> the triggers it can be, from the lexicons."""
-    table: dict[str, list[Trigger]] = {}
-    for etype in EVENT_TYPES:  # a missing file is a packaging bug: let it raise
-        for row in load_lines(f"plover/{etype}.txt"):
-            lemma, _, pos = row[0].partition("/")
-            mode = row[1] if len(row) > 1 and row[1] else None
-            context = tuple(c for c in row[2:] if c)
-            table.setdefault(lemma, []).append(
-                Trigger(etype, mode, context, _POS[pos or None]))
-    return {k: tuple(v) for k, v in table.items()}
+def _content_tokens(tok: Token) -> set[int]:
+    if tok.pos_ == "AUX":  # "Y must return X": the return is only demanded
+        return {t.i for t in tok.head.subtree}
+    return {t.i for c in content(tok) for t in c.subtree}
 
 
-def trigger_of(tok: Token) -> Trigger | None:
-    """The trigger ``tok`` is, preferring two-word entries ("call on")."""
-    lemma = tok.lemma_.lower()
-    table = triggers()
-    keys = [f"{lemma} {c.lower_}" for c in tok.children if c.dep_ in ("prt", "prep")]
-    for key in keys + [lemma]:
-        for trig in table.get(key, ()):
-            if tok.pos_ in trig.pos:
-                return trig
-    return None
-
-
-def _controller(verb: Token) -> Token | None:
-    """Who does the infinitive: the object of "urged X to", "called on X to"."""
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
-    objects += [p for c in verb.rights if c.dep_ == "prep" and c.lower_ in ("on", "upon")
-                for p in _pobjs(c)]
-    return objects[0] if objects else None
-
-
-def _pobjs(prep: Token) -> list[Token]:
-    return [c for c in prep.children if c.dep_ == "pobj"]
-
-
-def _subject(verb: Token) -> tuple[list[Token], list[Token]]:
-    """(actor heads, recipient heads) from a verb's subject side. Controlled
-    verbs take their controller: "invited Moscow to discuss" -> Moscow, and
-    "X was supposed to meet" -> X as actor (only the trigger's own passive
-    subject is a recipient)."""
-    trigger, via = verb, None
-    for _ in range(3):
-        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-        passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
-        # "X was supposed to meet": X meets. "X was arrested and sentenced":
-        # X is sentenced, because the conjoined participle shares the voice.
-        if passive and (via == "xcomp" or (via == "conj" and trigger.tag_ != "VBN")):
-            return passive, []
-        if passive or agent:
-            return (_pobjs(agent) if agent else []), passive
-        subj = [c for c in verb.children if c.dep_ == "nsubj"]
-        if subj or verb.dep_ not in ("xcomp", "conj", "advcl") or verb.head is verb:
-            return subj, []
-        controller = _controller(verb.head) if verb.dep_ == "xcomp" else None
-        if controller is not None:
-            return [controller], []
-        via, verb = verb.dep_, verb.head
-    return [], []
-
-
-def _complements(tok: Token) -> list[Token]:
-    """Object-side heads: direct/indirect objects and "to/with/against/on" objects."""
-    out = []
-    for c in tok.children:
-        if c.dep_ in ("dobj", "dative", "iobj") and c.pos_ != "ADP":
-            out.append(c)
-        elif c.dep_ in ("prep", "dative") and c.lower_ in _RECIPIENT_PREPS:
-            out.extend(_pobjs(c))
+def _aims(doc: Doc) -> set[int]:
+    """Tokens of clauses that state an aim or a circumstance, not a deed:
+    "staged demonstrations [to demand reforms]", "the right [to fire]",
+    "opened fire, [killing one]". A to-infinitive under "plan", "intend" or
+    "be supposed" is an xcomp and stays: tense and negation read it."""
+    out: set[int] = set()
+    for tok in doc:
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        if (tok.dep_ in ("advcl", "acl") and infinitive) or (
+                tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.i > tok.head.i):
+            out.update(t.i for t in tok.subtree)
     return out
 
 
-def _expand(heads: list[Token]) -> list[Token]:
-    return [t for h in heads for t in with_conjuncts(h)]
-
-
-def _noun_heads(noun: Token, trig: Trigger) -> tuple[list[Token], list[Token]]:
-    """Participants of a nominal trigger: "Blinken's talks with Lavrov",
-    "a conversation between X and Y", "X sent Russia a request"."""
-    actors: list[Token] = []
-    recipients: list[Token] = []
-    # "talks on Ukraine" names a topic; "sanctions on Russia" a target.
-    preps = _RECIPIENT_PREPS if trig.type in _ON_TARGET else _RECIPIENT_PREPS - {"on"}
-    for c in noun.children:
-        if c.dep_ == "poss":
-            actors.extend(with_conjuncts(c))
-        elif c.dep_ == "prep" and c.lower_ == "between":
-            pair = _expand(_pobjs(c))
-            actors, recipients = actors + pair[:1], recipients + pair[1:]
-        elif c.dep_ == "prep" and c.lower_ in ("from", "by"):
-            actors.extend(_expand(_pobjs(c)))
-        elif c.dep_ == "prep" and c.lower_ in preps:
-            recipients.extend(_expand(_pobjs(c)))
-    verb = noun.head
-    if noun.dep_ == "dobj" and verb.pos_ == "VERB":
-        actors = actors or _expand(_subject(verb)[0])
-        recipients += _expand([c for c in _complements(verb) if c is not noun])
-    return actors, recipients
-
-
-def _resolve_all(heads: list[Token], index: EntityIndex) -> list[Hit]:
-    """Entities for participant heads, deduplicated, in order."""
-    hits: dict[str, Hit] = {}
-    for tok in heads:
-        hit = resolve(tok, index, modifiers=True)
-        if hit is not None and hit.entity is not None:
-            hits.setdefault(hit.entity.id, hit)
-    return list(hits.values())
-
-
-def participants(tok: Token, trig: Trigger, index: EntityIndex) -> tuple[list[Hit], list[Hit]]:
-    """(actors, recipients) of a trigger, as resolved entities."""
-    if tok.pos_ == "NOUN":
-        actor_heads, recipient_heads = _noun_heads(tok, trig)
-    else:
-        actor_heads, recipient_heads = _subject(tok)
-        actor_heads = _expand(actor_heads)
-        recipient_heads = _expand(recipient_heads + _complements(tok))
-    actors = _resolve_all(actor_heads, index)
-    ids = {a.entity.id for a in actors}
-    recipients = [r for r in _resolve_all(recipient_heads, index) if r.entity.id not in ids]
-    return actors, recipients
+def plan(doc: Doc, index: EntityIndex) -> tuple[dict[int, Trigger], dict[int, tuple]]:
+    """Token index -> the event it triggers, after merging verb + object and
+    dropping demanded or threatened content; and verb -> absorbed noun."""
+    found = {t.i: trig for t in doc if (trig := trigger_of(t)) and not _named(t, index)}
+    absorbed: dict[int, tuple[Token, Trigger]] = {}
+    for i, trig in list(found.items()):
+        tok = doc[i]
+        governed = governing_verb(tok) if tok.pos_ == "NOUN" else None
+        if governed is None:
+            continue
+        verb = governed[0]
+        merged = combined(verb, trig, found.get(verb.i))
+        if merged is not None:
+            found[verb.i] = merged
+            absorbed[verb.i] = (tok, trig)
+            del found[i]
+    heads = [*found, *(noun.i for noun, _ in absorbed.values())]
+    inside = {j for i in heads for j in _content_tokens(doc[i]) if j != i} | _aims(doc)
+    kept = {i: t for i, t in found.items() if i not in inside}
+    return kept, absorbed
 
 
 def _mode(tok: Token, trig: Trigger) -> str | None:
@@ -173,11 +97,25 @@ def _mode(tok: Token, trig: Trigger) -> str | None:
     return trig.mode
 
 
+def _other_times(tok: Token) -> list[tuple[int, int]]:
+    """Character ranges of "since ..."/"until ..." phrases: a date there
+    anchors another happening ("the first talks since the invasion in
+    February" are not in February)."""
+    out = []
+    for t in tok.sent:
+        if t.dep_ == "prep" and t.lower_ in ("since", "until", "till"):
+            sub = list(t.subtree)
+            if tok not in sub:
+                out.append((sub[0].idx, sub[-1].idx + len(sub[-1])))
+    return out
+
+
 def event_date(start: int, end: int, anchor: int, times: list[TimeExpression],
-               published: str | None) -> EventDate | None:
-    """The time expression in the sentence nearest the trigger, else the
-    publication day, else unknown."""
-    inside = [t for t in times if start <= t.start and t.end <= end]
+               published: str | None, skip: list[tuple[int, int]] = ()) -> EventDate | None:
+    """The time expression in the sentence nearest the trigger (outside the
+    ``skip`` ranges), else the publication day, else unknown."""
+    inside = [t for t in times if start <= t.start and t.end <= end
+              and not any(a <= t.start and t.end <= b for a, b in skip)]
     if inside:
         t = min(inside, key=lambda t: abs(t.start - anchor))
         return EventDate(t.value, t.precision, "relative" if is_relative(t) else "explicit")
@@ -186,12 +124,12 @@ def event_date(start: int, end: int, anchor: int, times: list[TimeExpression],
 
 
 def location(tok: Token, index: EntityIndex) -> EntityRef | None:
-    """A place entity governed by "in"/"at" in the trigger's sentence."""
+    """A place entity governed by "in"/"at" in the trigger's sentence, nearest first."""
     places = []
     for prep in tok.sent:
         if prep.lower_ not in ("in", "at") or prep.dep_ != "prep":
             continue
-        for obj in _pobjs(prep):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
             hit = index.covering(obj.idx, obj.idx + len(obj))
             if hit and hit.entity.type in ("GPE", "LOC", "FAC"):
                 places.append((abs(prep.i - tok.i), hit))
@@ -199,8 +137,12 @@ def location(tok: Token, index: EntityIndex) -> EntityRef | None:
 
 
 def confidence(actors: list[Hit], recipients: list[Hit], tok: Token, tense_: str) -> float:
-    """A heuristic: both sides found and a verbal trigger are good signs."""
-    score = 0.35 + 0.25 * bool(actors) + 0.25 * bool(recipients)
+    """A heuristic: named sides and a verbal trigger are good signs; a side
+    known only by a common noun, or a hypothetical, weaker ones."""
+    score = 0.3
+    for side in (actors, recipients):
+        if side:
+            score += 0.25 if any(h.entity is not None for h in side) else 0.15
     score += 0.05 if tok.pos_ == "VERB" else 0.0
     score -= 0.1 if tense_ == "hypothetical" else 0.0
     return round(min(max(score, 0.05), 0.95), 2)
@@ -221,46 +163,103 @@ class _Context:
     times: list[TimeExpression]
 
 
+def _retype(tok: Token, trig: Trigger) -> tuple[str, bool]:
+    """(type, negated): what an intention, a condition or a refusal makes
+    of the trigger's own type. "will withdraw unless ..." is a threat, and
+    "will not accept" or "failed to reach agreement" a rejection (which
+    did happen, so it is not negated)."""
+    neg = negated(tok)
+    if trig.type == "AGREE" and neg:
+        return "REJECT", False
+    if intends(tok) and (trig.type in _HOSTILE or (trig.type == "RETREAT" and conditional(tok))):
+        return "THREATEN", neg
+    if intends(tok) and trig.type in _COOPERATIVE:
+        return "AGREE", neg
+    return trig.type, neg
+
+
 def _event(ctx: _Context, tok: Token, trig: Trigger, actors: list[Hit],
            recipients: list[Hit]) -> Event:
     clean = ctx.clean
     start, end = _sentence_span(tok)
     stmt = next((s.id for s in ctx.statements if s.span.start <= tok.idx < s.span.end), None)
-    tense_ = tense(tok)
+    tense_, (etype, neg) = tense(tok), _retype(tok, trig)
     return Event(
         # The trigger's offsets (not the sentence's) make the id unique when
         # one sentence holds two events of the same type.
-        id=span_id(clean.id, tok.idx, tok.idx + len(tok), trig.type),
+        id=span_id(clean.id, tok.idx, tok.idx + len(tok), etype),
         article_id=clean.id, url=clean.url, published_at=clean.published_at,
-        type=trig.type, mode=_mode(tok, trig), context=list(trig.context),
-        negated=negated(tok), tense=tense_,
+        type=etype, mode=_mode(tok, trig), context=list(trig.context),
+        negated=neg, tense=tense_,
         actors=[ref(a) for a in actors], recipients=[ref(r) for r in recipients],
         trigger=tok.text, text=clean.text[start:end], span=Span(start, end),
-        date=event_date(start, end, tok.idx, ctx.times, clean.published_at),
+        date=event_date(start, end, tok.idx, ctx.times, clean.published_at, _other_times(tok)),
         location=location(tok, ctx.index), confidence=confidence(actors, recipients, tok, tense_),
         statement_id=stmt, extractor=EXTRACTOR,
     )
 
 
+def _merge(actors: list[Hit], recipients: list[Hit], more: list[Hit]) -> list[Hit]:
+    out, ids = list(recipients), {key_of(h) for h in actors + recipients}
+    for hit in more:
+        if key_of(hit) not in ids:
+            ids.add(key_of(hit))
+            out.append(hit)
+    return out
+
+
+def _place(tok: Token, index: EntityIndex, actors: list[Hit]) -> list[Hit]:
+    """A protest, attack or curfew with no named target is aimed at where
+    it happens: "demonstrated in Serbia", "a curfew in Cizre"."""
+    where = location(tok, index)
+    if where is None or where.entity_id in {key_of(a) for a in actors}:
+        return []
+    return [h for h in index.within(tok.sent.start_char, tok.sent.end_char)
+            if h.entity.id == where.entity_id][:1]
+
+
+def _key(event: Event) -> tuple[tuple, str | None]:
+    """(identity, stated date). Mode, negation and realis are part of
+    identity: "X did not meet Y" is not "X met Y", nor a planned meeting a
+    held one, nor a cancelled meeting a refused photo."""
+    stated = event.date.value if event.date and event.date.basis != "published" else None
+    realis = event.tense in ("past", "present")
+    return (event.type, tuple(r.entity_id or r.name.lower() for r in event.actors),
+            tuple(r.entity_id or r.name.lower() for r in event.recipients),
+            event.mode, event.negated, realis), stated
+
+
+def _first_mentions(events: list[Event]) -> list[Event]:
+    """One record per event: a later mention with the same identity is the
+    same event unless both state different dates (the talks of February 15
+    are not those of March 3)."""
+    seen: dict[tuple, set[str | None]] = {}
+    out = []
+    for event in events:
+        key, stated = _key(event)
+        dates = seen.get(key)
+        if dates is not None and (stated is None or None in dates or stated in dates):
+            continue
+        seen.setdefault(key, set()).add(stated)
+        out.append(event)
+    return out
+
+
 def extract_events(doc: Doc, clean: CleanArticle, entities: list[Entity],
                    statements: list[Statement], times: list[TimeExpression]) -> list[Event]:
-    """Events in text order; the first mention of each (type, actors,
-    recipients) stands for the article."""
+    """Events in text order; the first mention of each stands for the article."""
     ctx = _Context(clean, EntityIndex(entities), statements, times)
-    seen: set[tuple] = set()
+    kept, absorbed = plan(doc, ctx.index)
     events = []
-    for tok in doc:
-        trig = trigger_of(tok)
-        if trig is None or ctx.index.covering(tok.idx, tok.idx + len(tok)):
-            continue  # "Summit" inside "the G20 Summit" names, it does not happen
+    for i in sorted(kept):
+        tok, trig = doc[i], kept[i]
         actors, recipients = participants(tok, trig, ctx.index)
+        if i in absorbed:  # "rejected an appeal from X": X is whom it rejects
+            more = participants(*absorbed[i], ctx.index)
+            recipients = _merge(actors, recipients, more[0] + more[1])
+        if not recipients and trig.type in _PLACE_TARGET:
+            recipients = _place(tok, ctx.index, actors)
         if not actors and not recipients:
             continue
-        # Negation is part of the key: "X did not meet Y" must not be
-        # swallowed by an earlier "X met Y" (or the other way round).
-        key = (trig.type, tuple(a.entity.id for a in actors),
-               tuple(r.entity.id for r in recipients), negated(tok))
-        if key not in seen:
-            seen.add(key)
-            events.append(_event(ctx, tok, trig, actors, recipients))
-    return events
+        events.append(_event(ctx, tok, trig, actors, recipients))
+    return _first_mentions(events)

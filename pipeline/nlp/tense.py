@@ -12,6 +12,13 @@ from spacy.tokens import Token
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 _HYPOTHETICAL_AUX = frozenset({"could", "may", "might", "would", "should"})
 _FUTURE_HEADS = frozenset({"intend", "plan", "hope", "expect", "aim", "prepare", "seek"})
+#: Adjectives that state a readiness to act: "is willing to withdraw".
+_INTENT_ADJ = frozenset({"willing", "prepared", "ready", "committed", "determined", "eager"})
+#: Verbs of promising or resolving: "vowed to fight", "swore to retaliate".
+_INTENT_VERBS = frozenset({"vow", "swear", "pledge", "promise", "resolve"})
+#: Verbs that say the controlled act did not come about: "failed to reach".
+_NEG_HEADS = frozenset({"fail", "refrain", "decline"})
+_REPORTING_HEADS = frozenset({"say", "announce", "tell", "declare", "state", "add"})
 _CLIMB = frozenset({"xcomp", "acl", "advcl", "relcl", "conj"})
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
@@ -26,7 +33,7 @@ def _chain(tok: Token, with_subject_head: bool) -> list[Token]:
             return chain
         cur = tok.head
         chain.append(cur)
-    while cur.dep_ == "xcomp" and cur.head is not cur:
+    while cur.dep_ == "xcomp" and cur.head != cur:
         cur = cur.head
         chain.append(cur)
     return chain
@@ -36,6 +43,8 @@ def negated(tok: Token) -> bool:
     """A "not"/"never" on the trigger or a verb controlling it, or "no talks"."""
     chain = _chain(tok, with_subject_head=False)
     if any(c.dep_ == "neg" for t in chain for c in t.children):
+        return True
+    if any(t != tok and t.lemma_ in _NEG_HEADS for t in chain):
         return True
     return any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
 
@@ -51,11 +60,11 @@ def _tense_path(tok: Token) -> list[Token]:
     request" -> [request, take]."""
     cur = tok
     if tok.pos_ == "NOUN":
-        if tok.head is tok or tok.head.pos_ not in ("VERB", "AUX"):
+        if tok.head == tok or tok.head.pos_ not in ("VERB", "AUX"):
             return [tok]
         cur = tok.head
     path = [cur]
-    while not _finite(cur) and cur.dep_ in _CLIMB and cur.head is not cur and len(path) < 5:
+    while not _finite(cur) and cur.dep_ in _CLIMB and cur.head != cur and len(path) < 5:
         cur = cur.head
         path.append(cur)
     return path
@@ -71,7 +80,7 @@ def tense(tok: Token) -> str:
             return "future"
         if auxes & _HYPOTHETICAL_AUX:
             return "hypothetical"
-        if t is not tok and t.lemma_ in _FUTURE_HEADS:
+        if t != tok and t.lemma_ in _FUTURE_HEADS:
             return "future"
     top = path[-1] if path[-1].pos_ in ("VERB", "AUX") else tok.sent.root
     tags = {top.tag_} | {c.tag_ for c in top.children if c.dep_ in ("aux", "auxpass")}
@@ -79,3 +88,24 @@ def tense(tok: Token) -> str:
     if "VBD" in tags or ("have" in lemmas and top.tag_ == "VBN"):
         return "past"
     return "present" if tags & {"VBZ", "VBP"} else "past"
+
+
+def intends(tok: Token) -> bool:
+    """Is the trigger something its actor means to do, not something done?
+    Future, "is willing/prepared to", "vowed to", or a reported "would"
+    ("said they would boycott"), which is a future seen from the past."""
+    if tense(tok) == "future":
+        return True
+    for t in _tense_path(tok):
+        auxes = {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
+        if "would" in auxes and t.dep_ == "ccomp" and t.head.lemma_ in _REPORTING_HEADS:
+            return True
+        if t.dep_ == "xcomp" and (t.head.lower_ in _INTENT_ADJ or t.head.lemma_ in _INTENT_VERBS):
+            return True
+    return False
+
+
+def conditional(tok: Token) -> bool:
+    """"... unless Baghdad accepts": the act hangs on what the other side does."""
+    return any(c.dep_ == "advcl" and any(m.lower_ in ("unless", "if") for m in c.children)
+               for t in _tense_path(tok) for c in t.children)

@@ -1,0 +1,219 @@
+"""PLOVER gold-standard sentences (plover_gsr) and the event scores on them.
+
+The data stays in ``../shared/data/events/plover_gsr`` and is read at test
+time; nothing from it is copied into the repository.
+
+The GSR is coded in PLOVER 0.5b1. Its old type names map to current PLOVER
+as CAMEO2PLOVER-2021.txt (shipped beside the data) places them:
+DEMAND -> REQUEST, DISAPPROVE -> ACCUSE, FIGHT -> ASSAULT, and INVESTIGATE ->
+ACCUSE (CAMEO 09x "Investigate" is ``ACCUSE, investigate`` in that table,
+i.e. ACCUSE with mode ``investigate``).
+
+Scores, each sentence being one article of one paragraph:
+
+- type accuracy: the gold type is among the sentence's predicted types;
+- type precision: distinct (sentence, predicted type) pairs equal to the gold
+  type, over all such pairs (a second, true but uncoded event counts wrong);
+- actor / recipient P, R, F1: predicted participant names of the events of
+  the gold type against the gold ``actorText``s, matched by overlap of
+  content words (a sentence whose gold type was missed loses its gold
+  participants as misses);
+- strict triple recall: share of sentences with both a gold source and a
+  gold target where one predicted event of the gold type has an actor and a
+  recipient that each match some gold one;
+- baseline: a bare verb lexicon (every VERB token whose lemma is a trigger
+  lemma, no parse, no participants), type accuracy and precision only.
+
+Report: ``.venv/bin/python -m tests.eval.plover``
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline.nlp.analyze import analyze
+from pipeline.nlp.events import triggers
+from pipeline.nlp.model import get_nlp
+from pipeline.records import CleanArticle, Event, Paragraph
+
+DATA = Path(os.environ.get("NEWSWIRE_PLOVER_GSR",
+                           Path(__file__).resolve().parents[3]
+                           / "shared/data/events/plover_gsr/PLOVER_GSR_dev.json"))
+
+#: PLOVER 0.5b1 names -> current PLOVER (see the module docstring).
+OLD_TO_NEW = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT",
+              "INVESTIGATE": "ACCUSE"}
+_STOP = frozenset({"the", "a", "an", "of", "and", "in", "on", "for", "its", "his", "her",
+                   "their", "to", "from", "with", "by", "'s", "s", "at", "as", "..."})
+_WORD = re.compile(r"[\w-]+")
+
+
+@dataclass
+class Sentence:
+    id: str
+    text: str
+    type: str
+    sources: list[str]
+    targets: list[str]
+    date: str | None
+
+
+def _names(value) -> list[str]:
+    """actorText of a source/target field: a list, "" or (in one record) a
+    stray string, which codes no actor."""
+    if not isinstance(value, list):
+        return []
+    return [a["actorText"] for a in value if isinstance(a, dict) and a.get("actorText")]
+
+
+def load(path: Path = DATA) -> list[Sentence]:
+    """The coded sentences, with their type mapped to current PLOVER."""
+    records = json.loads(path.read_text(encoding="utf-8"))
+    return [Sentence(r["id"], r["text"], OLD_TO_NEW.get(r["event"], r["event"]),
+                     _names(r.get("source")), _names(r.get("target")), r.get("date"))
+            for r in records if r.get("event") != "DOCUMENT" and r.get("text")]
+
+
+def article(s: Sentence) -> CleanArticle:
+    """The sentence as a one-paragraph article. The GSR's date (a 2000-01-01
+    placeholder) is its only publication date, so relative dates resolve
+    against it."""
+    text = s.text.strip()
+    return CleanArticle(
+        id=s.id, url=f"urn:plover-gsr:{s.id}", source=None, title="",
+        published_at=f"{s.date}T00:00:00Z" if s.date else None, language="en",
+        text=text, paragraphs=[Paragraph(0, len(text), "body")], removed=[],
+        fingerprint="0", duplicate_of=None)
+
+
+def content_words(name: str) -> set[str]:
+    return {w for w in _WORD.findall(name.lower()) if w not in _STOP}
+
+
+def overlaps(a: str, b: str) -> bool:
+    return bool(content_words(a) & content_words(b))
+
+
+@dataclass
+class PRF:
+    """Micro counts: predictions matched, predictions, gold matched, gold."""
+    tp_pred: int = 0
+    pred: int = 0
+    tp_gold: int = 0
+    gold: int = 0
+
+    def add(self, predicted: list[str], gold: list[str]) -> None:
+        self.pred += len(predicted)
+        self.gold += len(gold)
+        self.tp_pred += sum(any(overlaps(p, g) for g in gold) for p in predicted)
+        self.tp_gold += sum(any(overlaps(p, g) for p in predicted) for g in gold)
+
+    @property
+    def precision(self) -> float:
+        return self.tp_pred / self.pred if self.pred else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp_gold / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class Scores:
+    n: int = 0
+    type_hits: int = 0
+    type_pairs: int = 0
+    type_pairs_right: int = 0
+    actors: PRF = field(default_factory=PRF)
+    recipients: PRF = field(default_factory=PRF)
+    triple_hits: int = 0
+    triple_n: int = 0
+    base_hits: int = 0
+    base_pairs: int = 0
+    base_pairs_right: int = 0
+    misses: Counter = field(default_factory=Counter)
+
+    def figures(self) -> dict[str, float]:
+        div = lambda a, b: a / b if b else 0.0  # noqa: E731
+        return {
+            "type_accuracy": div(self.type_hits, self.n),
+            "type_precision": div(self.type_pairs_right, self.type_pairs),
+            "actor_f1": self.actors.f1, "recipient_f1": self.recipients.f1,
+            "triple_recall": div(self.triple_hits, self.triple_n),
+            "baseline_type_accuracy": div(self.base_hits, self.n),
+            "baseline_type_precision": div(self.base_pairs_right, self.base_pairs),
+        }
+
+
+def _triple(events: list[Event], s: Sentence) -> bool:
+    return any(any(overlaps(a.name, g) for a in e.actors for g in s.sources)
+               and any(overlaps(r.name, g) for r in e.recipients for g in s.targets)
+               for e in events)
+
+
+def baseline_types(text: str) -> set[str]:
+    """The bare verb lexicon: types of every VERB whose lemma is a trigger."""
+    table = triggers()
+    return {t.type for tok in get_nlp()(text) if tok.pos_ == "VERB"
+            for t in table.get(tok.lemma_.lower(), ())}
+
+
+def score_sentence(scores: Scores, s: Sentence, events: list[Event]) -> None:
+    types = {e.type for e in events}
+    scores.n += 1
+    scores.type_hits += s.type in types
+    scores.type_pairs += len(types)
+    scores.type_pairs_right += s.type in types
+    if s.type not in types:
+        scores.misses[s.type] += 1
+    aligned = [e for e in events if e.type == s.type]
+    scores.actors.add(sorted({a.name for e in aligned for a in e.actors}), s.sources)
+    scores.recipients.add(sorted({r.name for e in aligned for r in e.recipients}), s.targets)
+    if s.sources and s.targets:
+        scores.triple_n += 1
+        scores.triple_hits += _triple(aligned, s)
+    base = baseline_types(s.text)
+    scores.base_hits += s.type in base
+    scores.base_pairs += len(base)
+    scores.base_pairs_right += s.type in base
+
+
+def evaluate(sentences: list[Sentence], verbose: bool = False) -> Scores:
+    scores = Scores()
+    for s in sentences:
+        _, _, events = analyze(article(s))
+        score_sentence(scores, s, events)
+        if verbose:
+            print(_explain(s, events))
+    return scores
+
+
+def _explain(s: Sentence, events: list[Event]) -> str:
+    got = "; ".join(f"{e.type}:{e.trigger} {[a.name for a in e.actors]}->"
+                    f"{[r.name for r in e.recipients]}" for e in events)
+    ok = "OK " if s.type in {e.type for e in events} else "-- "
+    return f"{ok}{s.type} {s.sources}->{s.targets} | {s.text[:110]}\n      {got}"
+
+
+def report(scores: Scores) -> str:
+    lines = [f"plover_gsr: {scores.n} sentences, {scores.triple_n} with source and target"]
+    lines += [f"  {k:24s} {v:.3f}" for k, v in scores.figures().items()]
+    lines.append(f"  actors     P {scores.actors.precision:.3f} R {scores.actors.recall:.3f}")
+    lines.append(f"  recipients P {scores.recipients.precision:.3f} "
+                 f"R {scores.recipients.recall:.3f}")
+    lines.append(f"  missed types: {dict(scores.misses.most_common())}")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    result = evaluate(load(), verbose="-v" in sys.argv)
+    print(report(result))
