@@ -71,13 +71,18 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("m", re.compile(r"\b(?P<dir>" + _PREP + r")\s*(?P<core>" + _MONTH_FULL + r")(?!\w)")),
     ("y", re.compile(r"\b(?i:in|since|until|by|from|of|during|before|after)\s+(?P<core>"
                      + _YEAR + r")")),
-    ("rel", re.compile(r"\b(?P<core>(?i:yesterday|today|tomorrow|tonight)|(?i:last|this|next)"
-                       r"\s+(?i:year|month))\b")),
+    ("rel", re.compile(r"\b(?P<core>(?i:the\s+day\s+before\s+yesterday|yesterday|today|tomorrow"
+                       r"|tonight)|(?i:(?:earlier|later)\s+this|last|this|next)"
+                       r"\s+(?i:year|month|week))\b")),
+    # "The day before, ..." with no event named after it: the day before
+    # publication. "the day before the summit" is left alone.
+    ("rel", re.compile(r"\b(?P<core>(?i:the\s+day\s+before))(?=\s*[,.;])")),
     ("wd", re.compile(r"\b(?:(?P<dir>(?i:last|next|this|on))\s+)?(?P<core>" + _WEEKDAY + r")\b")),
 )
 
 #: Expressions whose value comes from the publication date, not the page.
-RELATIVE_RE = re.compile(r"^(?:yesterday|today|tomorrow|tonight|(?:last|this|next)\s+\w+|"
+RELATIVE_RE = re.compile(r"^(?:yesterday|today|tomorrow|tonight|the\s+day\s+before.*|"
+                         r"(?:(?:earlier|later)\s+this|last|this|next)\s+\w+|"
                          + _alt(WEEKDAYS) + r")$", re.I)
 _FUTURE = re.compile(r"\b(?:will|shall|'ll|due to|expected to|scheduled|set to|plans? to)\b", re.I)
 
@@ -157,12 +162,17 @@ def _relative(m: re.Match[str], pub: date | None) -> tuple[str, str] | None:
     if pub is None:
         return None
     words = m["core"].lower().split()
-    if words[0] in ("yesterday", "today", "tonight", "tomorrow"):
-        shift = {"yesterday": -1, "tomorrow": 1}.get(words[0], 0)
-        return (pub + timedelta(days=shift)).isoformat(), "day"
-    step = {"last": -1, "this": 0, "next": 1}[words[0]]
-    if words[1] == "year":
+    if words[0] in ("yesterday", "today", "tonight", "tomorrow", "the"):
+        shift = {"yesterday": -1, "tomorrow": 1, "the": -1 - (words[-1] == "yesterday")}
+        return (pub + timedelta(days=shift.get(words[0], 0))).isoformat(), "day"
+    step = {"last": -1, "this": 0, "next": 1, "earlier": 0, "later": 0}[words[0]]
+    if words[-1] == "year":
         return f"{pub.year + step:04d}", "year"
+    if words[-1] == "week":
+        # The contract has no week precision: a week is reported as the
+        # month its Monday falls in, which is true if coarse.
+        monday = pub - timedelta(days=pub.weekday()) + timedelta(weeks=step)
+        return monday.strftime("%Y-%m"), "month"
     return _shift_month(pub, step).strftime("%Y-%m"), "month"
 
 

@@ -69,3 +69,12 @@ def test_is_relative_and_doc_input():
                          removed=[], fingerprint="0", duplicate_of=None)
     times = extract_times(parse(clean), clean.published_at)
     assert [(t.text, is_relative(t)) for t in times] == [("yesterday", True), ("July 4", False)]
+
+
+def test_relative_phrases_of_news_copy():
+    found = values("The day before, the ministry spoke. Prices rose earlier this month "
+                   "and fell last week. The day before the summit was quiet.")
+    assert found["The day before"] == ("2022-07-27", "day")
+    assert found["earlier this month"] == ("2022-07", "month")
+    assert found["last week"] == ("2022-07", "month")  # Monday 18 July: no week precision
+    assert "The day before the summit" not in found and len(found) == 3

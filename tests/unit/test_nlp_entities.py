@@ -113,3 +113,93 @@ def test_article_entities_record_validates(nlp):
     record, _, _ = analyze(article(TALKS))
     codec.validate("article_entities", codec.to_dict(record))
     assert record.article_id == "a1" and record.extractor
+
+
+# --- entities/2: span rules, registry types, sports copy, memory ---------
+
+from pipeline.nlp.aliases import AliasMemory  # noqa: E402
+from pipeline.nlp.registry import default_registry  # noqa: E402
+
+BRIEFING = [
+    "The Interior Ministry of Freedonia said on Monday that talks would resume.",
+    "Envoy Karel Dvorsky will attend the Regional Security Forum in Nairobi next week.",
+    "Aid workers reported shortages in the Ostmark after the floods.",
+    "We will keep talking to everyone Karel Dvorsky Freedonian Interior MinistryStatement",
+    "The Interior Ministry later confirmed the schedule.",
+]
+
+
+def test_span_rules_on_a_briefing(nlp):
+    clean, entities = entities_of(BRIEFING)
+    names = {e.name: e for e in entities}
+    # no span contains a glued word or swallows the place after "in"
+    assert not any("MinistryStatement" in m.text for e in entities for m in e.mentions)
+    assert "Nairobi" in names and names["Nairobi"].type == "GPE"
+    assert not any(m.text.endswith("Nairobi") and m.text != "Nairobi"
+                   for e in entities for m in e.mentions)
+    karel = names["Karel Dvorsky"]
+    assert karel.type == "PERSON" and karel.title == "Envoy"
+    for e in entities:
+        for m in e.mentions:
+            assert clean.text[m.start:m.end] == m.text and "\n" not in m.text
+
+
+def test_registry_fixes_types_and_ids(nlp):
+    _, entities = entities_of([
+        "Officials from Kenya and Uganda met in Kampala; Kenyan diplomats attended.",
+        "The U.S. sent an observer, and Britain sent two.",
+    ])
+    ids = by_id(entities)
+    assert ids["gpe:kenya"].type == "GPE" and ids["norp:kenyan"].type == "NORP"
+    assert ids["gpe:united-states"].name == "United States"
+    assert "gpe:united-kingdom" in ids
+    assert all(e.wikidata is None for e in entities)  # no package ships QIDs
+
+
+def test_registry_lookup_is_case_and_dot_insensitive():
+    reg = default_registry()
+    assert reg.lookup("UZBEKISTAN").id == reg.lookup("Uzbekistan").id == "gpe:uzbekistan"
+    assert reg.lookup("the U.K.").id == "gpe:united-kingdom"
+    assert reg.lookup("Peruvians").type == "NORP"
+    assert reg.lookup("Karel Dvorsky") is None
+
+
+def test_cities_are_clubs_in_sports_copy(nlp):
+    _, entities = entities_of([
+        "SOCCER - ENGLISH PREMIER LEAGUE RESULTS",
+        "LONDON 1996-08-31",
+        "Results of English premier league matches on Saturday:",
+        "Liverpool 3 Southampton 1",
+        "Newcastle 2 Sheffield Wednesday 1",
+        "Liverpool beat Southampton for the third season running.",
+    ])
+    types = {e.name: e.type for e in entities}
+    assert types["Liverpool"] == "ORG" and types["Southampton"] == "ORG"
+    assert types.get("London", types.get("LONDON")) == "GPE"  # the dateline
+
+
+def test_alias_memory_resolves_surnames_across_articles(nlp):
+    memory = AliasMemory()
+    _, first = entities_of(["Foreign Minister Ilse Varga met her Austrian counterpart.",
+                            "Varga said the talks went well."], art_id="m1")
+    memory.learn(first)
+    memory = AliasMemory.from_dict(memory.to_dict())  # survives a table round trip
+    clean = article(["Varga left Vienna on Tuesday.", "Varga is due back on Friday."],
+                    art_id="m2")
+    later = extract_entities(parse(clean), clean, memory=memory)
+    varga = [e for e in later if "Varga" in e.name]
+    assert [e.id for e in varga] == ["person:ilse-varga"]
+    assert varga[0].name == "Ilse Varga"
+
+
+def test_memory_decides_a_spelling_tie(nlp):
+    memory = AliasMemory()
+    _, first = entities_of(["Anna Petrova said on Monday she was fit."], art_id="t1")
+    memory.learn(first)
+    # one mention of each spelling: only the memory can break the tie
+    clean = article(["Anna Petrowa said the team was ready.",
+                     "Striker Anna Petrova scored twice."], art_id="t2")
+    found = [e for e in extract_entities(parse(clean), clean, memory=memory)
+             if e.type == "PERSON"]
+    assert len(found) == 1 and found[0].name == "Anna Petrova"
+    assert "Anna Petrowa" in found[0].aliases

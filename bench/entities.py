@@ -1,0 +1,128 @@
+"""Benchmark of the entity stage: speed against a bare ``nlp.pipe`` and
+memory per worker.
+
+    .venv/bin/python bench/entities.py [--articles 200] [--memory-articles 2000]
+
+Speed: articles per second of the entity stage (parse per paragraph,
+entities, times) against ``nlp.pipe`` of the same model over the same clean
+texts, in the same process, each timed after a warm-up; the goal is a ratio
+of at least 0.85. Memory: a fresh subprocess runs the stage over
+``--memory-articles`` articles (cycling the corpus) and reports resident
+memory at checkpoints, so growth shows as a slope; the goal is a peak under
+600 MB, flat after warm-up.
+
+Texts: the CoNLL-2003 dev documents when ../shared has them (real newswire,
+one sentence per paragraph), else the seed articles.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from pipeline.records import CleanArticle, Paragraph  # noqa: E402
+
+SEED_DIR = REPO.parent / "shared/data/seed"
+
+
+def corpus() -> list[CleanArticle]:
+    """Clean articles to run over, from CoNLL dev or else the seed files."""
+    from tests.eval import conll
+    if (conll.DATA / "conllpp_dev.txt").exists():
+        return [conll.article(d, i)[0] for i, d in enumerate(conll.read("dev"))]
+    out = []
+    for path in sorted(SEED_DIR.glob("*.txt")):
+        text, paras, pos = path.read_text(encoding="utf-8").strip(), [], 0
+        for piece in text.split("\n\n"):
+            paras.append(Paragraph(pos, pos + len(piece), "body"))
+            pos += len(piece) + 2
+        out.append(CleanArticle(id=path.stem, url=str(path), source=None, title="",
+                                published_at="2022-07-28T00:00:00Z", language="en",
+                                text=text, paragraphs=paras, removed=[], fingerprint="0",
+                                duplicate_of=None))
+    return out
+
+
+def entity_stage(clean: CleanArticle) -> int:
+    from pipeline.nlp import dates, entities
+    from pipeline.nlp.model import parse
+    doc = parse(clean)
+    return len(entities.extract_entities(doc, clean)) + len(
+        dates.extract_times(doc, clean.published_at))
+
+
+def _timed(fn) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def speed(articles: list[CleanArticle]) -> dict:
+    from pipeline.nlp.model import BATCH_SIZE, get_nlp
+    from pipeline.nlp.registry import default_registry
+    nlp = get_nlp()
+    default_registry()
+    texts = [a.text for a in articles]
+    warm = articles[:5]
+    list(nlp.pipe([a.text for a in warm]))
+    for a in warm:
+        entity_stage(a)
+    bare = _timed(lambda: list(nlp.pipe(texts, batch_size=BATCH_SIZE)))
+    ours = _timed(lambda: [entity_stage(a) for a in articles])
+    return {"articles": len(articles), "bare_per_s": len(articles) / bare,
+            "stage_per_s": len(articles) / ours, "ratio": bare / ours}
+
+
+def _rss_mb() -> tuple[float, float]:
+    """Current and peak resident memory of this process, in MB."""
+    fields = {}
+    for line in Path("/proc/self/status").read_text().splitlines():
+        key, _, value = line.partition(":")
+        fields[key] = value.strip()
+    return (int(fields["VmRSS"].split()[0]) / 1024, int(fields["VmHWM"].split()[0]) / 1024)
+
+
+def memory_child(n: int) -> None:
+    """Run in the subprocess: the stage over n articles, RSS checkpoints."""
+    articles = corpus()
+    checkpoints = []
+    for i in range(n):
+        entity_stage(articles[i % len(articles)])
+        if (i + 1) % max(1, n // 10) == 0:
+            checkpoints.append((i + 1, *_rss_mb()))
+    print(json.dumps({"checkpoints": checkpoints, "peak_mb": _rss_mb()[1]}))
+
+
+def memory(n: int) -> dict:
+    out = subprocess.run([sys.executable, __file__, "--child", str(n)], check=True,
+                         capture_output=True, text=True, cwd=REPO)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--articles", type=int, default=200)
+    ap.add_argument("--memory-articles", type=int, default=2000)
+    ap.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child:
+        memory_child(args.child)
+        return
+    articles = corpus()[:args.articles]
+    s = speed(articles)
+    print(f"speed over {s['articles']} articles: bare nlp.pipe {s['bare_per_s']:.1f}/s, "
+          f"entity stage {s['stage_per_s']:.1f}/s, ratio {s['ratio']:.2f} (goal >= 0.85)")
+    m = memory(args.memory_articles)
+    rows = ", ".join(f"{n}: {rss:.0f}" for n, rss, _ in m["checkpoints"])
+    print(f"memory over {args.memory_articles} articles (RSS MB at checkpoints) {rows}; "
+          f"peak {m['peak_mb']:.0f} MB (goal < 600)")
+
+
+if __name__ == "__main__":
+    main()

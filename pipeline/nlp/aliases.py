@@ -1,0 +1,64 @@
+"""AliasMemory: surface forms learned across articles, for stable ids.
+
+One article may call a minister only "Lavrov"; an earlier one wrote "Sergei
+Lavrov". The memory remembers which id each surface form of each type has
+named, with counts, so a later surname-only mention (or a misspelling seen
+before) resolves to the full name's id. It is a plain value: ``to_dict`` and
+``from_dict`` let a Faust table (or a file) hold it between articles, and
+nothing here does I/O.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from pipeline.records import Entity
+
+#: A surface resolves only when its best id has this many times the votes of
+#: the runner-up: two Lavrovs seen equally often stay unresolved.
+DOMINANCE = 2.0
+
+
+def _key(etype: str, surface: str) -> str:
+    return f"{etype}|{' '.join(surface.split()).casefold()}"
+
+
+@dataclass
+class AliasMemory:
+    """surface -> {entity id: times seen}, and each id's canonical name."""
+    seen: dict[str, Counter] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)
+
+    def learn(self, entities: list[Entity]) -> None:
+        """Record every form of every entity of one article. A multi-word
+        person name also teaches its surname, at half weight, because news
+        copy refers back to people by surname."""
+        for e in entities:
+            self.names[e.id] = e.name
+            for form in {e.name, *e.aliases}:
+                self._add(e.type, form, e.id, 2)
+            if e.type == "PERSON" and " " in e.name:
+                self._add(e.type, e.name.split()[-1], e.id, 1)
+
+    def _add(self, etype: str, surface: str, entity_id: str, weight: int) -> None:
+        self.seen.setdefault(_key(etype, surface), Counter())[entity_id] += weight
+
+    def resolve(self, etype: str, surface: str) -> tuple[str, str] | None:
+        """(id, canonical name) the surface has named, if one clearly wins."""
+        counts = self.seen.get(_key(etype, surface))
+        if not counts:
+            return None
+        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        if len(ranked) > 1 and ranked[0][1] < DOMINANCE * ranked[1][1]:
+            return None
+        best = ranked[0][0]
+        return best, self.names.get(best, surface)
+
+    def to_dict(self) -> dict:
+        return {"seen": {k: dict(v) for k, v in sorted(self.seen.items())},
+                "names": dict(sorted(self.names.items()))}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> AliasMemory:
+        return cls({k: Counter(v) for k, v in data.get("seen", {}).items()},
+                   dict(data.get("names", {})))

@@ -1,0 +1,100 @@
+"""Registry knowledge applied to mentions: types fixed by what a name is,
+and mentions of well-known names the model left untagged.
+
+A country name is a place and a demonym a group of people, whatever the
+model guessed from one sentence; in sports copy a city is a club. Only
+unambiguous registry kinds add untagged mentions: countries, demonyms,
+capitals and states always, clubs inside sports copy; plain cities never,
+since many share their names with people and words.
+"""
+from __future__ import annotations
+
+import re
+
+from pipeline.nlp import sports
+from pipeline.nlp.registry import Known, Registry
+from pipeline.nlp.spans import Raw
+
+#: Registry kinds that override the model's type of a whole span.
+STRONG = ("country", "demonym", "capital", "state", "continent")
+#: Registry kinds that mention scanning may add when the model missed them.
+SCANNED = ("country", "demonym", "capital", "state")
+#: Types the model gives places it misreads; a known city overrides these.
+_WEAK_TYPES = ("PRODUCT", "WORK_OF_ART", "NORP", "EVENT", "LAW", "FAC")
+_CAP_RUN = re.compile(r"(?<![\w'’.-])[A-Z][\w'’.&-]*(?:[^\S\n]+[A-Z][\w'’.&-]*)*")
+_MAX_NGRAM = 3
+
+
+def _team_type(known: Known | None, surface: str) -> str | None:
+    """ORG for a club or a side named after a city or region in sports copy;
+    countries and demonyms stay places and peoples (national sides)."""
+    if known is not None and known.kind in ("country", "demonym", "continent"):
+        return None
+    if sports.is_club(surface) or (known is not None and known.type == "GPE"):
+        return "ORG"
+    return None
+
+
+def retype(raws: list[Raw], registry: Registry, in_sports: bool,
+           datelines: set[int]) -> None:
+    """Fix types in place from the registry, sports context and datelines."""
+    for r in raws:
+        known = registry.lookup(r.text)
+        if r.start in datelines and (known is not None or r.text.isupper()):
+            r.label, r.locked = "GPE", True
+            continue
+        team = _team_type(known, r.text) if in_sports else None
+        if team:
+            r.label = team
+        elif known is not None and (known.kind in STRONG or r.label in _WEAK_TYPES):
+            r.label = known.type
+
+
+def dateline_starts(text: str, paragraphs: list[tuple[int, int]]) -> set[int]:
+    """Offsets where a dateline place opens a paragraph."""
+    out = set()
+    for a, b in paragraphs:
+        if sports.dateline(text[a:b]):
+            out.add(a)
+    return out
+
+
+def _candidates(text: str, start: int, end: int):
+    """Capitalised runs; in all-caps text every run of up to three words,
+    since a headline capitalises everything."""
+    for m in _CAP_RUN.finditer(text, start, end):
+        words = list(re.finditer(r"\S+", m.group()))
+        if not m.group().isupper() or len(words) == 1:
+            yield m.start(), m.end()
+            continue
+        for n in range(min(_MAX_NGRAM, len(words)), 0, -1):
+            for i in range(len(words) - n + 1):
+                yield m.start() + words[i].start(), m.start() + words[i + n - 1].end()
+
+
+def _scan_type(surface: str, registry: Registry, in_sports: bool) -> str | None:
+    known = registry.lookup(surface)
+    if in_sports and (team := _team_type(known, surface)):
+        return team if sports.is_club(surface) else None
+    if known is not None and known.kind in SCANNED:
+        return known.type
+    return None
+
+
+def add_known_mentions(raws: list[Raw], text: str, paragraphs: list[tuple[int, int]],
+                       registry: Registry, in_sports: bool) -> list[Raw]:
+    """Mentions of registry names and (in sports copy) clubs that no NER
+    span covers, each typed by what it names."""
+    taken = sorted((r.start, r.end) for r in raws)
+    added = []
+    for a, b in paragraphs:
+        for s, e in _candidates(text, a, b):
+            surface = text[s:e].rstrip(".")
+            e = s + len(surface)
+            if any(s < y and x < e for x, y in taken):
+                continue
+            etype = _scan_type(surface, registry, in_sports)
+            if etype is not None:
+                added.append(Raw(s, e, surface, etype, None, None))
+                taken.append((s, e))
+    return raws + added

@@ -1,0 +1,165 @@
+"""Mention-level cleanup of NER spans, before any document-level voting.
+
+Each rule fixes one way the small model mis-draws a span in news copy:
+titles and honorifics folded into names, bylines glued to a name, words
+glued together by a lost line break, a place swallowed by an organisation
+("the X Council in Tashkent"), score columns trailing a name.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from pipeline.nlp.lexicon import load_words
+
+
+@dataclass
+class Raw:
+    """One cleaned NER span before clustering. ``model_label`` keeps what
+    the model said when a rule retypes the span; ``locked`` spans (datelines)
+    keep their type whatever the document vote says."""
+    start: int
+    end: int
+    text: str
+    label: str
+    title: str | None = None
+    model_label: str | None = None
+    locked: bool = False
+
+
+_LEADING_THE = re.compile(r"the\s+", re.I)
+_TRAILING_JUNK = re.compile(r"(?:['’]s|[\s,;:\"'“”‘’])+\Z")
+_GAP = r"[^\S\n]+"  # spaces that do not cross a line or paragraph break
+
+
+def _alternation(words: frozenset[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_TITLE = r"(?:former" + _GAP + r")?(?:" + _alternation(load_words("titles.txt")) + r")"
+TITLE_RE = re.compile(r"(?<!\w)" + _TITLE + r"(?!\w)", re.I)
+_TITLE_AT_START = re.compile(r"\A(" + _TITLE + r")" + _GAP, re.I)
+_TITLE_BEFORE = re.compile(r"(?<!\w)(" + _TITLE + r")" + _GAP + r"\Z", re.I)
+_HONORIFIC = re.compile(r"\A(?:" + _alternation(load_words("honorifics.txt")) + r")"
+                        + _GAP, re.I)
+#: Score and statistics columns after a name in results tables ("Kersey 63").
+_TRAILING_NUMBERS = re.compile(r"(?:" + _GAP + r"[\d.,/:-]+)+\Z")
+#: Two words glued by a lost break: "MinistryOfficial" (lower then upper).
+_GLUE = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z]{2})")
+_PLACE_TAIL = re.compile(_GAP + r"(?:in|at)" + _GAP + r"(?:the" + _GAP + r")?"
+                         r"([A-Z][\w'’-]*(?:" + _GAP + r"[A-Z][\w'’-]*)*)\Z")
+_IN_BEFORE = re.compile(r"(?<!\w)(?:in|into|across|from|of)" + _GAP + r"(?:the" + _GAP
+                        + r")?\Z", re.I)
+_THINGS = ("PRODUCT", "WORK_OF_ART")
+
+
+def preceding_title(text: str, start: int) -> str | None:
+    """A lexicon title written right before ``start`` ("Foreign Minister ")."""
+    m = _TITLE_BEFORE.search(text, max(0, start - 80), start)
+    return m.group(1) if m else None
+
+
+def clean_span(text: str, start: int, end: int, label: str) -> Raw | None:
+    """Trim determiners, possessives, score columns and (for people) titles."""
+    title = None
+    while True:
+        piece = text[start:end]
+        m = _LEADING_THE.match(piece) or _HONORIFIC.match(piece)
+        t = _TITLE_AT_START.match(piece) if label == "PERSON" else None
+        if t and not m:
+            title = t.group(1)
+        m = m or t
+        if not m or m.end() >= len(piece):
+            break
+        start += m.end()
+    for pattern in (_TRAILING_JUNK, _TRAILING_NUMBERS, _TRAILING_JUNK):
+        junk = pattern.search(text, start, end)
+        end = junk.start() if junk and junk.start() > start else end
+    if end <= start or not any(c.isalpha() for c in text[start:end]):
+        return None
+    if label == "PERSON" and TITLE_RE.fullmatch(text, start, end):
+        return None
+    if label == "PERSON" and title is None:
+        title = preceding_title(text, start)
+    return Raw(start, end, text[start:end], label, title, label)
+
+
+def split_glued(raws: list[Raw], text: str) -> list[Raw]:
+    """Cut a span at a glued word ("Foreign MinistryOfficial") when both
+    halves also occur as words of their own in the article: evidence that
+    the glue is a lost break, not a name spelled that way ("McDonald")."""
+    out = []
+    for r in raws:
+        cut = next((m.start() for m in _GLUE.finditer(r.text)
+                    if _is_word_elsewhere(text, r.text[:m.start()].split()[-1])
+                    and _is_word_elsewhere(text, re.match(r"\w+", r.text[m.start():])[0])),
+                   None)
+        if cut is None:
+            out.append(r)
+        else:
+            out.append(Raw(r.start, r.start + cut, r.text[:cut], r.label, r.title,
+                           r.model_label))
+    return out
+
+
+def _is_word_elsewhere(text: str, word: str) -> bool:
+    return re.search(r"(?<![\w])" + re.escape(word) + r"(?![\w])", text, re.I) is not None
+
+
+def split_place_tail(raws: list[Raw], is_place) -> list[Raw]:
+    """"the SCO Ministerial Council in Tashkent" -> the council, and the
+    place, when the tail after "in"/"at" is a known place."""
+    out = []
+    for r in raws:
+        m = _PLACE_TAIL.search(r.text) if r.label not in ("GPE", "LOC") else None
+        if m is None or not is_place(m.group(1)):
+            out.append(r)
+            continue
+        out.append(Raw(r.start, r.start + m.start(), r.text[:m.start()], r.label, r.title,
+                       r.model_label))
+        out.append(Raw(r.start + m.start(1), r.end, m.group(1), "GPE", None, r.model_label))
+    return out
+
+
+def things_in_places(raws: list[Raw], text: str) -> None:
+    """A "product" or "work" named after "in (the)" is where something
+    happens ("genocide in the Donbass"): retype it as a place."""
+    for r in raws:
+        if r.label in _THINGS and _IN_BEFORE.search(text, max(0, r.start - 12), r.start):
+            r.label = "LOC"
+
+
+def split_known_people(raws: list[Raw]) -> list[Raw]:
+    """Split "Ned Price US State Department" when it starts with a full name
+    that is tagged PERSON elsewhere: the model glues bylines to names."""
+    # Longest first, and sorted, so the split never depends on set order.
+    people = sorted({r.text for r in raws if r.label == "PERSON" and " " in r.text},
+                    key=lambda p: (-len(p), p))
+    out = []
+    for r in raws:
+        name = next((p for p in people if r.text.startswith(p + " ")), None)
+        if name is None:
+            out.append(r)
+            continue
+        out.append(Raw(r.start, r.start + len(name), name, "PERSON", r.title, r.model_label))
+        rest = r.text[len(name):]
+        offset = len(rest) - len(rest.lstrip())
+        if rest.strip()[:1].isupper():
+            start = r.start + len(name) + offset
+            out.append(Raw(start, r.end, rest.strip(), r.label, None, r.model_label))
+    return out
+
+
+def in_attribution_tail(doc: Doc, start: int, end: int) -> bool:
+    """True for a name in a verbless run that ends its paragraph without a
+    full stop ("... one of these days Ned Price US State Department
+    official"): a title written before such a name belongs to the quote."""
+    text = doc.text
+    para_end = text.find("\n\n", end)
+    para_end = len(text) if para_end == -1 else para_end
+    if text[start:para_end].rstrip()[-1:] in ".!?\"”’'":
+        return False
+    tail = doc.char_span(end, para_end, alignment_mode="expand")
+    return tail is not None and not any(t.pos_ in ("VERB", "AUX") for t in tail)

@@ -1,0 +1,243 @@
+"""CoNLL-2003 (conllpp) reader and entity-level scoring for the NER gate.
+
+The data stays in ``../shared/data/ner/conllpp`` and is read at test time;
+nothing from it is copied into the repository.
+
+Both taggers see the same text: each CoNLL sentence becomes one paragraph of
+its document, tokens joined by single spaces, paragraphs by a blank line (the
+shape of ``CleanArticle.text``). Predicted character spans map back to gold
+tokens; a span whose edges fall inside a token cannot match and counts as a
+false positive, as conlleval would count a mis-tokenised entity.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.records import CleanArticle, Paragraph
+
+DATA = Path(os.environ.get("NEWSWIRE_CONLL",
+                           Path(__file__).resolve().parents[3] / "shared/data/ner/conllpp/data"))
+
+#: Contract types onto CoNLL's four; types not listed (DATE, MONEY...) drop.
+TYPE_MAP = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC",
+            "NORP": "MISC", "EVENT": "MISC", "PRODUCT": "MISC", "LAW": "MISC",
+            "WORK_OF_ART": "MISC", "LANGUAGE": "MISC"}
+CORE = ("PER", "ORG", "LOC")
+
+Span = tuple[int, int, int, str]  # sentence index, first token, end token, type
+
+
+@dataclass
+class Document:
+    """One -DOCSTART- document: its sentences' tokens and gold IOB2 tags."""
+    sentences: list[list[str]]
+    tags: list[list[str]]
+
+    def gold(self) -> set[Span]:
+        out = set()
+        for s, tags in enumerate(self.tags):
+            start, kind = None, None
+            for i, tag in enumerate([*tags, "O"]):
+                if start is not None and not tag.startswith("I-"):
+                    out.add((s, start, i, kind))
+                    start = None
+                if tag.startswith("B-") or (tag.startswith("I-") and start is None):
+                    start, kind = i, tag[2:]
+        return out
+
+
+def read(split: str) -> list[Document]:
+    """Documents of ``conllpp_<split>.txt`` (train, dev or test)."""
+    docs: list[Document] = []
+    sent: list[tuple[str, str]] = []
+
+    def close_sentence() -> None:
+        if sent and docs:
+            docs[-1].sentences.append([w for w, _ in sent])
+            docs[-1].tags.append([t for _, t in sent])
+        sent.clear()
+
+    for line in (DATA / f"conllpp_{split}.txt").read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if not parts:
+            close_sentence()
+        elif parts[0] == "-DOCSTART-":
+            close_sentence()
+            docs.append(Document([], []))
+        else:
+            sent.append((parts[0], parts[-1]))
+    close_sentence()
+    return [d for d in docs if d.sentences]
+
+
+def article(doc: Document, index: int) -> tuple[CleanArticle, list[list[int]]]:
+    """The document as a CleanArticle, plus each sentence's token offsets."""
+    pieces, paras, offsets, pos = [], [], [], 0
+    for words in doc.sentences:
+        starts, text = [], " ".join(words)
+        for w in words:
+            starts.append(pos)
+            pos += len(w) + 1
+        paras.append(Paragraph(starts[0], starts[0] + len(text), "body"))
+        offsets.append(starts)
+        pieces.append(text)
+        pos += 1  # the blank line is two characters; a token already took one
+    text = "\n\n".join(pieces)
+    clean = CleanArticle(id=f"conll-{index}", url=f"conll:{index}", source="conll",
+                         title=pieces[0], published_at=None, language="en", text=text,
+                         paragraphs=paras, removed=[], fingerprint="0", duplicate_of=None)
+    return clean, offsets
+
+
+def to_tokens(spans, doc: Document, offsets: list[list[int]]) -> set[Span]:
+    """Character spans (start, end, contract type) as gold-token spans.
+
+    Spans that do not start and end on token edges keep a sentinel so they
+    still count as predictions (false positives)."""
+    edges = {}
+    for s, (words, starts) in enumerate(zip(doc.sentences, offsets)):
+        for i, (w, b) in enumerate(zip(words, starts)):
+            edges[("start", b)] = (s, i)
+            edges[("end", b + len(w))] = (s, i + 1)
+    out = set()
+    for start, end, label in spans:
+        kind = TYPE_MAP.get(label)
+        if kind is None:
+            continue
+        a, b = edges.get(("start", start)), edges.get(("end", end))
+        if a is None or b is None or a[0] != b[0]:
+            out.add((-1, start, end, kind))
+        else:
+            out.add((a[0], a[1], b[1], kind))
+    return out
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, gold: set[Span], pred: set[Span]) -> None:
+        self.tp += len(gold & pred)
+        self.fp += len(pred - gold)
+        self.fn += len(gold - pred)
+
+    @property
+    def p(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def r(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        return 2 * self.p * self.r / (self.p + self.r) if self.p + self.r else 0.0
+
+
+def score(docs: list[Document], predict, types=("PER", "ORG", "LOC", "MISC")) -> Score:
+    """Micro P/R/F1 over ``types`` of ``predict(clean) -> [(start, end, label)]``."""
+    total = Score()
+    for i, doc in enumerate(docs):
+        clean, offsets = article(doc, i)
+        pred = {s for s in to_tokens(predict(clean), doc, offsets) if s[3] in types}
+        total.add({s for s in doc.gold() if s[3] in types}, pred)
+    return total
+
+
+def raw_per_sentence(nlp):
+    """The bare model, run on each sentence (paragraph) alone."""
+    def predict(clean: CleanArticle):
+        out = []
+        for p in clean.paragraphs:
+            out += [(p.start + e.start_char, p.start + e.end_char, e.label_)
+                    for e in nlp(clean.text[p.start:p.end]).ents]
+        return out
+    return predict
+
+
+def raw_per_document(nlp):
+    """The bare model, run on the whole document text at once (more context,
+    but spans may cross the blank lines between sentences)."""
+    def predict(clean: CleanArticle):
+        return [(e.start_char, e.end_char, e.label_) for e in nlp(clean.text).ents]
+    return predict
+
+
+def ours():
+    """The pipeline's entity extractor: every mention of every entity."""
+    from pipeline.nlp.entities import extract_entities
+    from pipeline.nlp.model import parse
+
+    def predict(clean: CleanArticle):
+        return [(m.start, m.end, e.type) for e in extract_entities(parse(clean), clean)
+                for m in e.mentions]
+    return predict
+
+
+def report(split: str = "dev") -> dict[str, dict[str, Score]]:
+    """Scores of every tagger on all four types and on PER/ORG/LOC."""
+    from pipeline.nlp.model import get_nlp
+    docs = read(split)
+    nlp = get_nlp()
+    taggers = {"raw/sentence": raw_per_sentence(nlp), "raw/document": raw_per_document(nlp),
+               "ours": ours()}
+    out = {}
+    for name, predict in taggers.items():
+        out[name] = {"all": score(docs, predict), "PER/ORG/LOC": score(docs, predict, CORE)}
+    return out
+
+
+def format_table(results: dict[str, dict[str, Score]]) -> str:
+    lines = [f"{'tagger':<14} {'types':<12} {'P':>6} {'R':>6} {'F1':>6}"]
+    for name, by_types in results.items():
+        for types, s in by_types.items():
+            lines.append(f"{name:<14} {types:<12} {100 * s.p:6.2f} {100 * s.r:6.2f} "
+                         f"{100 * s.f1:6.2f}")
+    return "\n".join(lines)
+
+
+CLUBS_HEADER = """\
+# Sports clubs and sides: names the CoNLL-2003 TRAIN split (never dev or
+# test) annotates as ORG inside sports copy, in at least half of all their
+# labelled occurrences, and that are not countries (national sides are
+# places there). Used by pipeline/nlp/sports.py only inside sports copy.
+# Regenerate: python -m tests.eval.conll clubs > pipeline/nlp/lexicons/sports_clubs.txt
+"""
+
+
+def learn_clubs(split: str = "train", min_count: int = 2) -> list[str]:
+    """Surface forms that ``split`` labels ORG in sports documents."""
+    from collections import Counter
+
+    from pipeline.nlp.registry import default_registry
+    from pipeline.nlp.sports import is_sports
+    labels: dict[str, Counter] = {}
+    sporty: Counter = Counter()
+    for i, doc in enumerate(read(split)):
+        clean, _ = article(doc, i)
+        in_sports = is_sports(clean.text, clean.title)
+        for s, a, b, kind in doc.gold():
+            surface = " ".join(doc.sentences[s][a:b]).casefold()
+            labels.setdefault(surface, Counter())[kind] += 1
+            sporty[surface] += in_sports and kind == "ORG"
+    registry = default_registry()
+    return sorted(name for name, c in labels.items()
+                  if sporty[name] >= min_count and c["ORG"] * 2 >= sum(c.values())
+                  and len(name) > 2 and not _is_country(registry, name))
+
+
+def _is_country(registry, name: str) -> bool:
+    known = registry.lookup(name)
+    return known is not None and known.kind in ("country", "demonym")
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["clubs"]:
+        print(CLUBS_HEADER + "\n".join(learn_clubs()))
+    else:
+        print(format_table(report(sys.argv[1] if len(sys.argv) > 1 else "dev")))
