@@ -4,11 +4,12 @@ from __future__ import annotations
 import logging
 
 from agents.app import app, progress, send_all, settings
-from agents.feeds import feed_table, feeds_topic
-from newswire.feedlist import load_feeds
+from agents.feeds import feed_state, feed_table, feeds_topic
+from newswire.feedlist import load_feeds, poller_options
 from pipeline import codec
-from pipeline.feeds.commands import add_commands
-from pipeline.feeds.poller import FeedPoller, PollerOptions
+from pipeline.feeds.commands import add_commands, moved_commands, owned_feeds
+from pipeline.feeds.poller import FeedPoller
+from pipeline.feeds.store import MappingStore
 from pipeline.stages import Output
 
 log = logging.getLogger(__name__)
@@ -23,6 +24,21 @@ def report_error(url: str, error: str) -> None:
         log.warning("feed %s: %s (will retry with backoff)", url, error)
 
 
+def report_move(old_url: str, state) -> None:
+    title = (feed_table.get(old_url) or {}).get("title")
+    for key, value in moved_commands(old_url, state, title):
+        feeds_topic.send_soon(key=key, value=value)
+
+
+def my_feeds():
+    """This process's share of the feeds; None (pause) while partitions move."""
+    if app.rebalancing:
+        return None
+    mine = {tp.partition for tp in app.assignor.assigned_actives()
+            if tp.topic == feeds_topic.get_topic_name()}
+    return owned_feeds(feed_table.items(), mine)
+
+
 @app.task
 async def announce_configured_feeds() -> None:
     """Put the configured feed list on news.feeds (idempotent: keyed by URL)."""
@@ -32,8 +48,6 @@ async def announce_configured_feeds() -> None:
 
 @app.task
 async def poll_feeds() -> None:
-    options = PollerOptions(fetch_full_text=settings.fetch_full_text,
-                            allow_private=settings.allow_private_addresses)
-    poller = FeedPoller([], publish, options=options,
-                        on_error=report_error, on_success=progress.feed_recovered)
-    await poller.run(feed_list=lambda: list(feed_table.keys()))
+    poller = FeedPoller([], publish, options=poller_options(settings), store=MappingStore(feed_state),
+                        on_error=report_error, on_success=progress.feed_recovered, on_moved=report_move)
+    await poller.run(feed_list=my_feeds)

@@ -63,6 +63,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("source", metavar="FILE|DIR|TOPIC")
     p.add_argument("--published", metavar="DATE", help="publication date for .txt/.html inputs")
 
+    from newswire import feeds_cli
+    feeds_cli.add_parser(sub)
+
     p = sub.add_parser("broker", help="start, stop or inspect the local single-node Kafka broker",
                        description="The broker is assembled from Maven Central on first use "
                                    "(needs Java 17+ and Maven) and runs in KRaft mode on 127.0.0.1.")
@@ -75,12 +78,13 @@ def main(argv: list[str] | None = None) -> int:
     if getattr(args, "feeds", None):
         os.environ["NEWSWIRE_FEEDS"] = str(Path(args.feeds).resolve())
     from newswire import commands
+    from newswire.feeds_cli import FeedsError
     handler = getattr(commands, f"cmd_{args.command}")
     try:
         return handler(args, config.load()) or 0
     except KeyboardInterrupt:
         return 130
-    except commands.CommandError as exc:
+    except (commands.CommandError, FeedsError) as exc:
         print(f"newswire {args.command}: {exc}", file=sys.stderr)
         return 2
 

@@ -157,6 +157,14 @@ def cmd_replay(args, settings: Settings) -> int:
     return 0
 
 
+def cmd_feeds(args, settings: Settings) -> int:
+    from newswire import feeds_cli
+    if args.feeds_action != "parse":  # parse is offline: no broker, no topics
+        ensure_broker(settings)
+        _prepare_topics(settings)
+    return feeds_cli.run(args, settings)
+
+
 def cmd_tail(args, settings: Settings) -> int:
     from newswire.kafkaio import tail
     try:

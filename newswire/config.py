@@ -33,6 +33,11 @@ class Settings:
     data_dir: Path = REPO_ROOT / ".cache" / "faust"
     feeds: str = ""                    # OPML, URL list or folder; empty: defaults
     fetch_full_text: bool = True
+    # Bounds of each feed's adaptive poll interval, in seconds (tests poll fast).
+    poll_min_seconds: int = 120
+    poll_max_seconds: int = 6 * 3600
+    poll_concurrency: int = 64         # feed and page requests in flight per poller
+    poll_per_host: int = 4             # of which at most this many to one host
     allow_private_addresses: bool = False
     max_message_bytes: int = 4 * 1024 * 1024
     log_level: str = "warning"
@@ -49,6 +54,11 @@ class Settings:
     def feeds_topic(self) -> str:
         """The compacted topic holding the live feed list (keyed by feed URL)."""
         return f"{self.topic_prefix}.feeds"
+
+    @property
+    def feed_state_topic(self) -> str:
+        """Changelog of the per-feed state table (Faust names it after app id and table)."""
+        return f"{self.app_id}-feed_state-changelog"
 
     def topic(self, role: str) -> str:
         if role not in TOPIC_ROLES:

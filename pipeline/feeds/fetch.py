@@ -21,7 +21,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 import httpx
 
 __all__ = [
-    "DEFAULT_USER_AGENT", "FetchResult", "fetch_feed", "fetch_page",
+    "DEFAULT_USER_AGENT", "FetchResult", "cache_max_age", "fetch_feed", "fetch_page",
     "is_public_address", "make_client", "parse_retry_after",
 ]
 
@@ -218,6 +218,23 @@ def parse_retry_after(value: str | None, now: float | None = None) -> float | No
         return None
     delay = when.timestamp() - (time.time() if now is None else now)
     return min(max(0.0, delay), MAX_RETRY_AFTER)
+
+
+def cache_max_age(headers: dict[str, str]) -> float | None:
+    """Seconds a response stays fresh by its Cache-Control header, if it says.
+
+    ``no-cache``/``no-store`` promise nothing, so they give None (poll on the
+    normal schedule); ``s-maxage`` is for shared caches, not for us.
+    """
+    value = headers.get("cache-control", "")
+    max_age = None
+    for directive in value.lower().split(","):
+        name, _, arg = directive.strip().partition("=")
+        if name in ("no-cache", "no-store"):
+            return None
+        if name == "max-age" and arg.strip().strip('"').isdigit():
+            max_age = min(float(arg.strip().strip('"')), MAX_RETRY_AFTER)
+    return max_age
 
 
 def is_public_address(host: str) -> bool:

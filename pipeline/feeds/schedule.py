@@ -13,8 +13,8 @@ from typing import Any, Callable, Sequence, TypeVar
 
 __all__ = [
     "DEFAULT_INTERVAL", "FeedState", "MAX_FAILURES", "MAX_INTERVAL", "MIN_INTERVAL",
-    "after_error", "after_gone", "after_success", "filter_new", "is_due",
-    "state_from_dict", "state_to_dict", "with_validators",
+    "Bounds", "after_error", "after_gone", "after_moved", "after_success", "filter_new",
+    "is_due", "left_behind", "reenabled", "state_from_dict", "state_to_dict", "with_validators",
 ]
 
 MIN_INTERVAL = 120.0          # 2 minutes: faster than this is impolite
@@ -31,6 +31,17 @@ T = TypeVar("T")
 Rng = Callable[[], float]
 
 
+@dataclass(frozen=True)
+class Bounds:
+    """The adaptive interval's floor and ceiling (configurable: tests poll fast)."""
+
+    low: float = MIN_INTERVAL
+    high: float = MAX_INTERVAL
+
+
+DEFAULT_BOUNDS = Bounds()
+
+
 @dataclass
 class FeedState:
     url: str
@@ -43,6 +54,8 @@ class FeedState:
     last_error: str | None = None
     disabled: str | None = None        # reason, or None while the feed is active
     gone: bool = False
+    #: Where the feed moved permanently (301/308); set together with ``disabled``.
+    moved_to: str | None = None
     #: Recent entry keys, oldest first; bounded so state stays small.
     seen: list[str] = field(default_factory=list)
 
@@ -53,8 +66,14 @@ def with_validators(state: FeedState, etag: str | None, last_modified: str | Non
 
 
 def after_success(state: FeedState, now: float, new_items: int,
-                  ttl_minutes: int | None = None) -> FeedState:
-    """A poll worked (200 or 304): adapt the interval to how lively the feed is."""
+                  ttl_minutes: int | None = None, *, max_age: float | None = None,
+                  bounds: Bounds = DEFAULT_BOUNDS) -> FeedState:
+    """A poll worked (200 or 304): adapt the interval to how lively the feed is.
+
+    ``max_age`` (Cache-Control) delays only this next poll: it says how long
+    this response stays fresh, not how often the feed changes, so it does
+    not feed into the adaptive interval.
+    """
     factor = SPEED_UP if new_items > 0 else SLOW_DOWN
     interval = state.interval * factor
     if ttl_minutes:
@@ -62,9 +81,10 @@ def after_success(state: FeedState, now: float, new_items: int,
         # the 6 h ceiling still wins, since day-long TTLs are usually stale
         # template defaults on feeds that do publish during the day.
         interval = max(interval, ttl_minutes * 60.0)
-    interval = _clamp(interval, MIN_INTERVAL, MAX_INTERVAL)
+    interval = _clamp(interval, bounds.low, bounds.high)
+    wait = _clamp(max(interval, max_age or 0.0), bounds.low, bounds.high)
     return dataclasses.replace(
-        state, last_poll=now, next_poll=now + interval, interval=interval,
+        state, last_poll=now, next_poll=now + wait, interval=interval,
         error_count=0, last_error=None,
     )
 
@@ -97,6 +117,27 @@ def after_gone(state: FeedState, now: float, reason: str = "HTTP 410 Gone") -> F
         state, last_poll=now, next_poll=None, gone=True, last_error=reason,
         disabled=f"gone: {reason}",
     )
+
+
+def after_moved(state: FeedState, new_url: str) -> FeedState:
+    """The state a permanently moved feed carries to its new URL.
+
+    Seen keys travel with it (the entries are the same), so the move does
+    not re-emit the whole feed.
+    """
+    return dataclasses.replace(state, url=new_url, moved_to=None, disabled=None)
+
+
+def left_behind(state: FeedState, new_url: str) -> FeedState:
+    """The old URL's state after a permanent move: not polled any more."""
+    return dataclasses.replace(state, moved_to=new_url,
+                               disabled=f"moved permanently to {new_url}")
+
+
+def reenabled(state: FeedState) -> FeedState:
+    """An operator added a disabled or gone feed again: try it now, keep what was seen."""
+    return dataclasses.replace(state, disabled=None, gone=False, error_count=0,
+                               last_error=None, next_poll=None)
 
 
 def is_due(state: FeedState, now: float) -> bool:

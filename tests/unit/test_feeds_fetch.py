@@ -303,3 +303,11 @@ def test_make_client_defaults():
     finally:
         asyncio.run(client.aclose())
     assert isinstance(client, httpx.AsyncClient)
+
+
+def test_cache_max_age():
+    from pipeline.feeds.fetch import cache_max_age
+    assert cache_max_age({"cache-control": "public, max-age=600"}) == 600
+    assert cache_max_age({"cache-control": "max-age=600, no-cache"}) is None
+    assert cache_max_age({"cache-control": "s-maxage=60"}) is None
+    assert cache_max_age({}) is None
