@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,22 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 SHARED_DATA = Path(os.environ.get("NEWSWIRE_SHARED_DATA", REPO.parent / "shared" / "data"))
 SEED = SHARED_DATA / "seed" / "000_be4580497953cbc3.txt"
-TEST_BROKER_PORT = int(os.environ.get("NEWSWIRE_TEST_BROKER_PORT", "19192"))
+
+
+def _free_port_pair() -> int:
+    """A port whose successor is free too (the broker's controller uses it)."""
+    for _ in range(50):
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        if port < 65535:
+            with socket.socket() as second:
+                try:
+                    second.bind(("127.0.0.1", port + 1))
+                    return port
+                except OSError:
+                    continue
+    raise RuntimeError("no free port pair for the test broker")
 
 
 @pytest.fixture(scope="session")
@@ -24,14 +40,18 @@ def shared_data() -> Path:
 def kafka_broker():
     """A fresh single-node KRaft broker for the whole test session.
 
-    Jars are shared with `newswire run` (.cache/kafka/libs); the node's data
-    folder is wiped first so every session starts from an empty cluster.
+    Jars are shared with `newswire run` (.cache/kafka/libs). The port is a
+    free one unless NEWSWIRE_TEST_BROKER_PORT names it, so two test sessions
+    on one machine never share (or stop) each other's broker; the node's data
+    folder is wiped before and after.
     """
     from newswire.broker import LocalBroker
 
-    node = LocalBroker(REPO / ".cache" / "kafka", TEST_BROKER_PORT)
+    port = int(os.environ.get("NEWSWIRE_TEST_BROKER_PORT") or _free_port_pair())
+    node = LocalBroker(REPO / ".cache" / "kafka", port)
     node.stop()
     shutil.rmtree(node.state_dir, ignore_errors=True)
     node.start()
     yield node
     node.stop()
+    shutil.rmtree(node.state_dir, ignore_errors=True)
