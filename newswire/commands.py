@@ -103,15 +103,17 @@ def iter_documents(inputs: list[str]) -> Iterator[tuple[str, bytes]]:
 def cmd_process(args, settings: Settings) -> int:
     from pipeline.codec import RejectedInput
     from pipeline.process import analysis_json, analyze_raw, raw_from_document
+    from pipeline.nlp.aliases import AliasMemory
     from pipeline.text.dedupe import RecentFingerprints
 
     if args.url and (len(args.inputs) > 1 or Path(args.inputs[0]).is_dir()):
         raise CommandError("--url names one article: give one input with it")
-    recent, failures = RecentFingerprints(), 0
+    # Shared across the inputs: near-duplicates and learned aliases span articles.
+    recent, memory, failures = RecentFingerprints(), AliasMemory(), 0
     for name, data in iter_documents(args.inputs):
         try:
             raw = raw_from_document(data, name=name, url=args.url, published=args.published)
-            result = analyze_raw(raw, recent=recent)
+            result = analyze_raw(raw, recent=recent, memory=memory)
         except RejectedInput as exc:  # UnusableContent is one too
             failures += 1
             print(f"{name}: skipped: {exc}", file=sys.stderr)

@@ -13,6 +13,7 @@ import orjson
 
 from pipeline import codec, ids
 from pipeline.feeds.identity import canonical_url
+from pipeline.nlp.aliases import AliasMemory
 from pipeline.nlp.analyze import analyze
 from pipeline.records import Analysis, RawArticle
 from pipeline.text.clean import clean_article
@@ -74,10 +75,17 @@ def raw_from_document(data: bytes, *, name: str = "", url: str | None = None,
     )
 
 
-def analyze_raw(raw: RawArticle, recent: RecentFingerprints | None = None) -> Analysis:
-    """Clean, then extract entities, statements and events."""
+def analyze_raw(raw: RawArticle, recent: RecentFingerprints | None = None,
+                memory: AliasMemory | None = None) -> Analysis:
+    """Clean, then extract entities, statements and events.
+
+    With ``memory``, names learned from earlier articles resolve here, and
+    this article's entities are learned for the next ones.
+    """
     article = clean_article(raw, recent=recent)
-    entities, statements, events = analyze(article)
+    entities, statements, events = analyze(article, memory)
+    if memory is not None:
+        memory.learn(entities.entities)
     return Analysis(article=article, entities=entities, statements=statements, events=events)
 
 

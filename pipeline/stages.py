@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from pipeline import codec
-from pipeline.records import CleanArticle, RawArticle
+from pipeline.records import CleanArticle, Entity, RawArticle
 from pipeline.text.clean import clean_article
 from pipeline.text.dedupe import RecentFingerprints
 
@@ -48,18 +48,31 @@ def clean_stage(key: bytes | None, value: bytes | None,
 
 
 def extract_stage(key: bytes | None, value: bytes | None,
-                  limit: int = codec.MAX_MESSAGE_BYTES) -> list[Output]:
-    """news.clean message -> entities, statements and events (or a dead letter)."""
+                  limit: int = codec.MAX_MESSAGE_BYTES, memory: Any = None) -> list[Output]:
+    """news.clean message -> entities, statements and events (or a dead letter).
+
+    ``memory`` is an AliasMemory read for cross-article identities; learning
+    from the result is the caller's step (see :func:`learned_entities`).
+    """
     from pipeline.nlp.analyze import analyze  # loads spaCy: only where needed
 
     def work() -> list[Output]:
         article: CleanArticle = codec.decode("clean_article", value, limit)
-        entities, statements, events = analyze(article)
+        entities, statements, events = analyze(article, memory)
         outputs = [Output("entities", article.id.encode(), codec.encode(entities))]
         outputs += [Output("statements", s.id.encode(), codec.encode(s)) for s in statements]
         outputs += [Output("events", e.id.encode(), codec.encode(e)) for e in events]
         return outputs
     return _guarded("extract", key, value, work)
+
+
+def learned_entities(outputs: list[Output]) -> list[Entity]:
+    """The entities an extract stage emitted, to teach an alias memory."""
+    found: list[Entity] = []
+    for out in outputs:
+        if out.topic == "entities":
+            found.extend(codec.decode("article_entities", out.value).entities)
+    return found
 
 
 #: Which topic role feeds each stage, so a dead letter can go back to it.

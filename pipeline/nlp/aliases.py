@@ -9,8 +9,7 @@ nothing here does I/O.
 """
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass, field
+from typing import Any, MutableMapping
 
 from pipeline.records import Entity
 
@@ -23,42 +22,54 @@ def _key(etype: str, surface: str) -> str:
     return f"{etype}|{' '.join(surface.split()).casefold()}"
 
 
-@dataclass
 class AliasMemory:
-    """surface -> {entity id: times seen}, and each id's canonical name."""
-    seen: dict[str, Counter] = field(default_factory=dict)
-    names: dict[str, str] = field(default_factory=dict)
+    """surface -> {entity id: times seen}, and each id's canonical name.
+
+    Both live in mappings keyed by bytes, so a Faust table can be the
+    backing store (``agents/extract.py``); every change is a whole-value
+    write (never an in-place edit), because a table persists only what is
+    assigned to it.
+    """
+
+    def __init__(self, seen: MutableMapping[bytes, Any] | None = None,
+                 names: MutableMapping[bytes, Any] | None = None) -> None:
+        self.seen: MutableMapping[bytes, Any] = {} if seen is None else seen
+        self.names: MutableMapping[bytes, Any] = {} if names is None else names
 
     def learn(self, entities: list[Entity]) -> None:
         """Record every form of every entity of one article. A multi-word
         person name also teaches its surname, at half weight, because news
         copy refers back to people by surname."""
         for e in entities:
-            self.names[e.id] = e.name
+            if self.names.get(e.id.encode()) != e.name:
+                self.names[e.id.encode()] = e.name
             for form in {e.name, *e.aliases}:
                 self._add(e.type, form, e.id, 2)
             if e.type == "PERSON" and " " in e.name:
                 self._add(e.type, e.name.split()[-1], e.id, 1)
 
     def _add(self, etype: str, surface: str, entity_id: str, weight: int) -> None:
-        self.seen.setdefault(_key(etype, surface), Counter())[entity_id] += weight
+        key = _key(etype, surface).encode()
+        counts = dict(self.seen.get(key) or {})
+        counts[entity_id] = counts.get(entity_id, 0) + weight
+        self.seen[key] = counts
 
     def resolve(self, etype: str, surface: str) -> tuple[str, str] | None:
         """(id, canonical name) the surface has named, if one clearly wins."""
-        counts = self.seen.get(_key(etype, surface))
+        counts = self.seen.get(_key(etype, surface).encode())
         if not counts:
             return None
         ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
         if len(ranked) > 1 and ranked[0][1] < DOMINANCE * ranked[1][1]:
             return None
         best = ranked[0][0]
-        return best, self.names.get(best, surface)
+        return best, self.names.get(best.encode(), surface)
 
     def to_dict(self) -> dict:
-        return {"seen": {k: dict(v) for k, v in sorted(self.seen.items())},
-                "names": dict(sorted(self.names.items()))}
+        return {"seen": {k.decode(): dict(v) for k, v in sorted(self.seen.items())},
+                "names": {k.decode(): v for k, v in sorted(self.names.items())}}
 
     @classmethod
     def from_dict(cls, data: dict) -> AliasMemory:
-        return cls({k: Counter(v) for k, v in data.get("seen", {}).items()},
-                   dict(data.get("names", {})))
+        return cls({k.encode(): dict(v) for k, v in data.get("seen", {}).items()},
+                   {k.encode(): v for k, v in data.get("names", {}).items()})

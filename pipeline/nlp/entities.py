@@ -79,7 +79,7 @@ def _canonical(raws: list[Raw], etype: str, memory: AliasMemory | None) -> str:
     if etype == "PERSON":
         forms = [f for f in forms if " " in f] or forms
     support = {f: counts[f] + (counts[f.split()[-1]] if " " in f else 0) for f in forms}
-    remembered = {f: bool(memory and memory.names.get(entity_id(etype, f)) == f)
+    remembered = {f: bool(memory and memory.names.get(entity_id(etype, f).encode()) == f)
                   for f in forms}
     return max(forms, key=lambda f: (support[f], remembered[f], len(f), -first[f]))
 
