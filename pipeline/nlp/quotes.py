@@ -12,13 +12,32 @@ from dataclasses import dataclass
 
 from pipeline.records import Span, Speaker
 
-QUOTE_RE = re.compile(r'"([^"\n]+)"|“([^”\n]+)”|«([^»\n]+)»|„([^“”\n]+)[“”]')
+#: One pattern per quoting style; group 1 is the quotation. Where two
+#: styles claim overlapping text the earlier, then longer, match wins, so a
+#: quote nested in another stays part of the outer one.
+QUOTE_STYLES = tuple(re.compile(p) for p in (
+    r"''((?:(?!'')[^\n])+)''",                 # two apostrophes (wire and NYT archives)
+    # straight and curly doubles, also mixed or reversed as typed in a hurry
+    # ("A,” or “A,“); the first closing mark ends the quote
+    r'["“]([^"“”\n]+)["”“]',
+    # a quote running on into the next paragraph leaves its paragraph
+    # unclosed and the next one opens again (the newspaper convention)
+    r'["“]([^"“”\n]+)(?=\n\s*\n\s*["“])',
+    r"«([^»\n]+)»", r"»([^«\n]+)«", r"‹([^›\n]+)›",  # guillemets, both ways round
+    r"„([^“”\n]+)[“”]", r"‚([^‘’\n]+)[‘’]",   # German low-high
+    # single quotes: an apostrophe inside a word ("didn’t") does not close
+    r"(?<!\w)‘((?:[^’\n]|’(?=\w))+)’(?!\w)",
+    r"(?<![\w'])'(?=[^\s'])((?:[^'\n]|'(?=\w))+?)(?<=\S)'(?![\w'])",
+    # a paragraph opened by a dash is speech up to the dash before the
+    # attribution ("– We will not sign, – the minister said.")
+    r"(?m)^[—–-][ \t]*([^\n]+?)(?=[ \t]*,?[ \t]+[—–-][ \t]|[ \t]*$)",
+))
 #: Shorter quotes are usually scare quotes ("megaphone practice"), not speech.
 MIN_QUOTE_WORDS = 4
 #: Separators trimmed off both ends of a statement's text.
 EDGE = " \t\n,;:–—-"
 #: Quotation marks, trimmed off a pull quote.
-MARKS = "\"“”«»„"
+MARKS = "\"“”«»„‚‘’‹›'"
 
 
 @dataclass(frozen=True)
@@ -41,10 +60,14 @@ class Found:
 
 
 def find_quotes(text: str) -> list[Quote]:
-    quotes = []
-    for m in QUOTE_RE.finditer(text):
-        group = next(i for i in range(1, 5) if m.group(i) is not None)
-        quotes.append(Quote(m.start(), m.end(), m.start(group), m.end(group)))
+    """Quotations of every style, in text order, none overlapping another."""
+    found = [Quote(m.start(), m.end(), m.start(1), m.end(1))
+             for style in QUOTE_STYLES for m in style.finditer(text)]
+    found.sort(key=lambda q: (q.outer_start, -q.outer_end))
+    quotes: list[Quote] = []
+    for q in found:
+        if not quotes or q.outer_start >= quotes[-1].outer_end:
+            quotes.append(q)
     return quotes
 
 
@@ -77,3 +100,10 @@ def classify(text: str, start: int, end: int, quotes: list[Quote]) -> Found | No
             return Found(lo, hi, "direct", None, None, None) if hi > lo else None
     inner = any(start <= q.outer_start and q.outer_end <= end for q in quotes)
     return Found(start, end, "mixed" if inner else "indirect", None, None, None)
+
+
+def continues(text: str, before: Quote, after: Quote) -> bool:
+    """``after`` carries on ``before``: it left its paragraph unclosed and
+    only white space lies between them."""
+    unclosed = text[before.outer_end - 1] not in MARKS
+    return unclosed and not text[before.outer_end:after.outer_start].strip()

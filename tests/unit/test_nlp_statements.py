@@ -113,7 +113,7 @@ def test_colon_quote_and_scare_quotes():
     get_nlp()
     clean = article([
         "Kowalczyk said: “The door to dialogue remains open.”",
-        "Critics called the proposal a “paper tiger” on Monday.",
+        "The proposal, a “paper tiger” to its critics, was tabled on Monday.",
     ])
     doc = parse(clean)
     statements = extract_statements(doc, clean, extract_entities(doc, clean))
@@ -127,3 +127,65 @@ def test_statement_records_validate(story):
     assert statements
     for s in statements:
         codec.validate("statement", codec.to_dict(s))
+
+
+# --- the seed article of issue 6, through the real clean stage -------------
+
+@pytest.fixture(scope="module")
+def seed():
+    from pipeline.process import raw_from_document
+    from pipeline.text.clean import clean_article
+    from tests.conftest import SEED
+
+    if not SEED.is_file():
+        pytest.skip(f"seed article not found at {SEED}")
+    raw = raw_from_document(SEED.read_bytes(), name="x.txt", published="2022-07-28")
+    clean = clean_article(raw)
+    _, statements, _ = analyze(clean)
+    return clean, statements
+
+
+def spoken_by(statements, fragment):
+    s = find(statements, fragment)
+    return s.speaker.entity_id if s.speaker else None
+
+
+def test_seed_pull_quotes_and_speakers(seed):
+    clean, statements = seed
+    pulls = [p for p in clean.paragraphs if p.kind == "pull_quote"]
+    quoted = [s for s in statements if s.kind == "pull_quote"]
+    # one statement per pull-quote paragraph, each inside its paragraph
+    assert sorted(next(i for i, p in enumerate(pulls) if p.start <= s.span.start < p.end)
+                  for s in quoted) == list(range(len(pulls)))
+    assert spoken_by(quoted, "We requested a conversation") == "person:ned-price"
+    assert spoken_by(quoted, "disturbing statements") == "person:ned-price"
+    assert spoken_by(quoted, "doing this for several weeks") == "person:ned-price"
+    assert spoken_by(quoted, "busy schedule") == "person:maria-zakharova"
+    ministry = find(quoted, "no appeals")  # the "Official statement" attribution
+    assert ministry.speaker.entity_id == "org:russian-foreign-ministry"
+    # the quote that shared its paragraph with the "See also" line
+    assert spoken_by(quoted, "I did not invite anyone") == "person:sergei-lavrov"
+
+
+def test_seed_reported_statements(seed):
+    _, statements = seed
+    assert spoken_by(statements, "Moscow confirmed receipt") == "person:ned-price"
+    mixed = find(statements, "very unambiguous message")
+    assert mixed.kind == "mixed" and mixed.speaker.entity_id == "person:ned-price"
+    assert spoken_by(statements, "Lavrov would take the time") == "person:maria-zakharova"
+    assert spoken_by(statements, "create the appearance of diplomacy") == "person:anthony-blinken"
+    # the head of state's statements in the last paragraph
+    assert spoken_by(statements, "purpose of the hostilities") == "person:vladimir-putin"
+    assert spoken_by(statements, "Russia cannot feel safe") == "person:vladimir-putin"
+
+
+def test_seed_no_see_also_and_no_speaker_in_text(seed):
+    clean, statements = seed
+    related = [r.text for r in clean.removed if r.kind == "related_link"]
+    for s in statements:
+        assert clean.text[s.span.start:s.span.end] == s.text
+        assert not any(s.text in r or r in s.text for r in related)
+        if s.speaker is not None:
+            assert s.speaker.name not in s.text, (s.speaker.name, s.text)
+            if s.kind == "pull_quote" and s.speaker.title:
+                assert s.speaker.title not in s.text, (s.speaker.title, s.text)
