@@ -153,6 +153,7 @@ def _replay_messages(source: str, settings: Settings, published: str | None):
 
 def cmd_replay(args, settings: Settings) -> int:
     from newswire.kafkaio import produce
+    ensure_broker(settings)  # the local one, if that is what is configured
     messages = list(_replay_messages(args.source, settings, args.published))
     sent = asyncio.run(produce(settings.bootstrap, messages))
     print(f"replayed {sent} messages", file=sys.stderr)
@@ -169,6 +170,7 @@ def cmd_feeds(args, settings: Settings) -> int:
 
 def cmd_tail(args, settings: Settings) -> int:
     from newswire.kafkaio import tail
+    ensure_broker(settings)  # after `run` stopped it, its topics are still on disk
     try:
         asyncio.run(tail(settings.bootstrap, args.topic, follow=args.follow,
                          pretty=args.pretty, limit=args.max))
