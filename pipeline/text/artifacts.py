@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 
 from pipeline.records import Removal
 from pipeline.text import wordlists as W
+from pipeline.text.sections import (cut_related_sections, drop_author_bio, drop_leading_titles,
+                                    is_title, key)
 from pipeline.text.structure import looks_like_heading, split_pull_quote
 
 Block = tuple[str, str]
@@ -68,24 +70,38 @@ def split_paragraphs(text: str) -> list[str]:
     return [" ".join(p.split()) for p in parts if p.strip()]
 
 
-def clean_blocks(blocks: list[Block], *, title: str = "",
-                 infer_headings: bool = False) -> Cleaned:
+#: Block kinds the HTML extractor marks as not article text, and the Removal kind for each.
+_MARKED = {"link": "related_link", "embed": "other"}
+
+
+def clean_blocks(blocks: list[Block], *, title: str = "", infer_headings: bool = False,
+                 page_titles: tuple[str, ...] = (), unglue: bool = True) -> Cleaned:
     """Drop and trim artifacts, then classify what is left.
 
     ``infer_headings`` is for plain text, where a heading is just a short line;
-    HTML blocks already say which are headings.
+    HTML blocks already say which are headings. ``page_titles`` are the
+    page's own titles (og:title, <title>), repeated as a heading before the
+    body. ``unglue`` repairs words glued across a lost boundary, a defect of
+    text scraped without markup; markup keeps the author's spacing, so words
+    like "PinkPantheress" there are meant.
     """
     out = Cleaned()
     seen: set[str] = set()
+    title_keys = [k for k in (key(t) for t in (title, *page_titles)) if k]
     for kind, block in blocks:
+        if kind in _MARKED:
+            out.removed.append(Removal(_MARKED[kind], block))  # type: ignore[arg-type]
+            continue
         for para in split_paragraphs(block):
-            text = _clean_paragraph(kind, para, _key(title), out.removed)
+            text = _clean_paragraph(kind, para, key(title), out.removed, unglue)
             if not text:
                 continue
             if _is_repeat(text, seen):
                 out.removed.append(Removal("boilerplate", text))
                 continue
             out.blocks.append((_classify(kind, text), text))
+    out.blocks = drop_leading_titles(out.blocks, title_keys, out.removed)
+    out.blocks = drop_author_bio(cut_related_sections(out.blocks, out.removed), out.removed)
     if infer_headings:
         out.blocks = _infer_headings(out.blocks)
     return out
@@ -99,19 +115,21 @@ def _is_repeat(text: str, seen: set[str]) -> bool:
     """
     if len(text.split()) < MIN_REPEAT_WORDS:
         return False
-    key = _key(text)
-    if key in seen:
+    k = key(text)
+    if k in seen:
         return True
-    seen.add(key)
+    seen.add(k)
     return False
 
 
-def _clean_paragraph(kind: str, text: str, title_key: str, removed: list[Removal]) -> str:
+def _clean_paragraph(kind: str, text: str, title_key: str, removed: list[Removal],
+                     unglue: bool = True) -> str:
     """The paragraph with artifacts cut away ("" when nothing is left)."""
     if kind != "heading" and is_infobox(text):
         removed.append(Removal("infobox", text))
         return ""
-    text = fix_glued_words(text)
+    if unglue:
+        text = fix_glued_words(text)
     whole = whole_line_kind(text, title_key)
     if whole:
         removed.append(Removal(whole, text))  # type: ignore[arg-type]
@@ -140,10 +158,6 @@ def _infer_headings(blocks: list[Block]) -> list[Block]:
             else (kind, text) for i, (kind, text) in enumerate(blocks)]
 
 
-def _key(text: str) -> str:
-    return " ".join(_WORD.findall(text.casefold()))
-
-
 def is_infobox(text: str) -> bool:
     """A fact-box fragment: number glued to a capitalised word, and no final punctuation."""
     return bool(_INFOBOX.match(text)) and not _ends_sentence(text)
@@ -155,7 +169,7 @@ def whole_line_kind(text: str, title_key: str = "") -> str | None:
     lower = text.casefold()
     if not _WORD.search(text):  # "***", "___", "::": separators, not text
         return "boilerplate"
-    if title_key and _key(text) == title_key:
+    if title_key and key(text) == title_key:
         return "title"
     if _ADVERT.match(text):
         return "advert"

@@ -13,7 +13,7 @@ from pipeline.records import CleanArticle, Paragraph, RawArticle, Removal
 from pipeline.text import UnusableContent
 from pipeline.text.artifacts import Block, clean_blocks
 from pipeline.text.dedupe import RecentFingerprints, fingerprint
-from pipeline.text.html import check_markup, extract_blocks
+from pipeline.text.html import check_markup, extract_blocks, page_titles
 from pipeline.text.normalize import detect_language, normalize, primary_language
 
 #: Versioned extractor name, written into every CleanArticle.
@@ -61,7 +61,9 @@ def _clean_content(raw: RawArticle, title: str) -> tuple[list[Block], list[Remov
         except UnusableContent as exc:  # a binary content may still have a usable summary
             reasons.append(f"{name}: {exc.reason}")
             continue
-        cleaned = clean_blocks(blocks, title=title, infer_headings=not is_html)
+        cleaned = clean_blocks(blocks, title=title, infer_headings=not is_html,
+                               page_titles=tuple(page_titles(body)) if is_html else (),
+                               unglue=not is_html)
         if cleaned.blocks:
             return cleaned.blocks, cleaned.removed
         reasons.append(f"no text left in {name} after cleanup" if blocks

@@ -17,6 +17,7 @@ TEASER_OPENERS = (
 TEASER_COLON_OPENERS = (
     "related", "more", "watch", "listen", "recommended", "see", "read", "also",
     "explainer", "analysis", "opinion", "live", "video", "podcast", "timeline",
+    "related video", "related story", "related article", "more coverage", "watch more",
 )
 
 #: Phrases of newsletter, cookie, paywall and app prompts (matched in short paragraphs).
@@ -31,6 +32,9 @@ PROMPT_PHRASES = (
     "get the latest", "click here to", "to continue reading", "support our journalism",
     "become a member", "donate now", "for subscribers", "in your inbox",
     "straight to your inbox", "terms of use", "terms of service", "all rights reserved",
+    "our standards:", "bookmark your favourite", "bookmark your favorite",
+    "bookmark this article", "join our commenting", "join thought-provoking conversations",
+    "swipe left", "premium subscription",
 )
 
 #: Words that make up share bars ("Share | Tweet | Email | Copy link").
@@ -128,3 +132,17 @@ CAMEL_CASE_WORDS = frozenset({
     "petrochina", "hellofresh", "openstreetmap", "caixabank", "aliexpress",
     "worldcom", "sportscenter", "bioware", "newsguard", "factcheck", "politifact",
 })
+
+#: Headings of the teaser sections that follow an article ("More from The
+#: Nation", "Popular", "Related stories"); everything after one is dropped.
+RELATED_SECTIONS = (
+    "more from", "more stories", "more on this", "most popular", "most read", "popular",
+    "related", "recommended", "read more", "read next", "trending", "you may also like",
+    "you might also like", "latest stories", "top stories", "editor's picks", "more news",
+)
+
+#: Roles in an author's bio line at the end of an article.
+BIO_ROLES = (
+    "writer", "reporter", "editor", "correspondent", "journalist", "columnist",
+    "contributor", "producer", "intern", "fellow", "freelancer", "critic", "author",
+)
