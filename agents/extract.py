@@ -4,16 +4,8 @@ from __future__ import annotations
 import asyncio
 
 from agents.app import app, send_all, settings, topics
-from pipeline.nlp.aliases import AliasMemory
+from agents.tables import alias_memory as memory
 from pipeline.stages import extract_stage, learned_entities
-
-# Aliases learned from every article, so an id means the same entity across
-# articles. Global tables: each worker holds all of it, whatever its partitions.
-alias_counts = app.GlobalTable("entity_aliases", default=None, key_type=bytes,
-                               partitions=settings.partitions)
-entity_names = app.GlobalTable("entity_names", default=None, key_type=bytes,
-                               partitions=settings.partitions)
-memory = AliasMemory(seen=alias_counts, names=entity_names)
 
 
 @app.agent(topics["clean"])

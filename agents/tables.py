@@ -1,0 +1,18 @@
+"""Global tables every role declares, whether or not it reads them.
+
+Faust's assignor hands a global table's changelog to every member of the
+consumer group, and a member that never declared the table crashes on that
+assignment; pollers and workers share one group, so both import this.
+"""
+from __future__ import annotations
+
+from agents.app import app, settings
+from pipeline.nlp.aliases import AliasMemory
+
+# Aliases learned from every article, so an id means the same entity across
+# articles; global, so each worker holds all of it, whatever its partitions.
+alias_counts = app.GlobalTable("entity_aliases", default=None, key_type=bytes,
+                               partitions=settings.partitions)
+entity_names = app.GlobalTable("entity_names", default=None, key_type=bytes,
+                               partitions=settings.partitions)
+alias_memory = AliasMemory(seen=alias_counts, names=entity_names)
