@@ -13,9 +13,18 @@ from spacy.tokens import Token
 from pipeline.nlp.lexicon import load_lines, load_words
 
 REPORTING = load_words("reporting_verbs.txt")
-#: lemma -> frames ("clause", "infinitive", "object") beyond speech.
-FRAMES: dict[str, frozenset[str]] = {
-    row[0]: frozenset(row[1].split(",")) for row in load_lines("attribution_cues.tsv")}
+
+
+def _frames() -> dict[str, frozenset[str]]:
+    """lemma -> frames ("clause", "infinitive", "object", "predicate") beyond
+    speech; a lemma may have several rows (hand-made and learned), so unite."""
+    out: dict[str, frozenset[str]] = {}
+    for row in load_lines("attribution_cues.tsv"):
+        out[row[0]] = out.get(row[0], frozenset()) | frozenset(row[1].split(","))
+    return out
+
+
+FRAMES = _frames()
 _CLAUSE_SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj")
 #: A shorter direct object is a topic ("condemned it", "rejected the offer"),
 #: not content; on PolNeAR dev, 3 (vs 2) left F1 as it was and raised precision.
@@ -31,10 +40,32 @@ def frames_of(lemma: str) -> frozenset[str]:
 _HEADS = frozenset(c.split()[0] for c in REPORTING | FRAMES.keys())
 
 
+#: Inflections the lemmatiser sometimes leaves or mangles ("hopes" -> "hop").
+_SUFFIXES = ("es", "s", "ed", "d", "ing")
+
+
+def lemma_of(tok: Token) -> str:
+    """The lexicon's form of a verb: spaCy's lemma, else the word with an
+    inflection removed ("hoped" -> "hope") when that form is a cue."""
+    lemma = tok.lemma_.lower()
+    if lemma in _HEADS:
+        return lemma
+    word = tok.lower_
+    for suffix in _SUFFIXES:
+        stem = word[:-len(suffix)]
+        if word.endswith(suffix) and len(stem) > 2:
+            for form in (stem, stem + "e"):
+                if form in _HEADS:
+                    return form
+    return lemma
+
+
 def cue_of(tok: Token) -> str | None:
     """The cue lemma (with particle: "point out") of ``tok``, or None."""
-    lemma = tok.lemma_.lower()
-    if lemma not in _HEADS or tok.pos_ not in ("VERB", "AUX"):
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    lemma = lemma_of(tok)
+    if lemma not in _HEADS:
         return None
     for child in tok.children:
         if child.dep_ == "prt" and f"{lemma} {child.lower_}" in REPORTING:
@@ -65,6 +96,20 @@ def subtree_span(tok: Token) -> tuple[int, int]:
     return left.idx, right.idx + len(right)
 
 
+def _to_sentence_end(verb: Token, clause: Token, span: tuple[int, int]) -> tuple[int, int]:
+    """A reported clause after its cue runs on to the end of the sentence
+    (PolNeAR contents take in the adverbials and coordinated clauses the
+    parser hangs off the cue: "said X, and that Y", "said X on Tuesday"),
+    unless another cue's own clause follows ("..., adding that ...")."""
+    if clause.i < verb.i:
+        return span
+    tail = [t for t in verb.sent if t.i > clause.right_edge.i]
+    if any(cue_of(t) for t in tail):
+        return span
+    words = [t for t in tail if not t.is_punct]
+    return (span[0], words[-1].idx + len(words[-1])) if words else span
+
+
 def _as_clause(verb: Token) -> tuple[int, int] | None:
     """"As the diplomat specified, CLAUSE": what was said is the host clause
     minus the "as ..." part, on whichever side of it the clause lies."""
@@ -88,7 +133,7 @@ def content_of(verb: Token, cue: str) -> tuple[int, int] | None:
     for child in verb.children:
         if "clause" in frames and child.dep_ == "ccomp" and any(
                 c.dep_ in _CLAUSE_SUBJECTS for c in child.children):
-            return subtree_span(child)
+            return _to_sentence_end(verb, child, subtree_span(child))
         if "infinitive" in frames and child.dep_ == "xcomp" and any(
                 c.lower_ == "to" for c in child.children):
             return subtree_span(child)

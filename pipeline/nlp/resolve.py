@@ -11,8 +11,9 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
+from pipeline.nlp.gender import PRONOUN_GENDER, genders
 from pipeline.records import Entity, EntityRef
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
@@ -52,6 +53,14 @@ class EntityIndex:
         self.spans = sorted(((m.start, m.end, e) for e in entities for m in e.mentions),
                             key=lambda span: span[:2])
         self.starts = [s for s, _, _ in self.spans]
+        self._genders: dict[str, str] | None = None
+
+    def gender(self, entity: Entity, doc: Doc) -> str | None:
+        """"m", "f" or None (unknown) for a person; computed once per article
+        (Doc.text rebuilds the whole string, so it is read only then)."""
+        if self._genders is None:
+            self._genders = genders(doc.text, self.spans)
+        return self._genders.get(entity.id)
 
     def covering(self, start: int, end: int) -> Hit | None:
         """The mention overlapping [start, end), if any."""
@@ -78,10 +87,13 @@ def _token_hit(tok: Token, index: EntityIndex) -> Hit | None:
 
 
 def _pronoun(tok: Token, index: EntityIndex) -> Hit | None:
-    """The latest PERSON in subject (or speaker) position before ``tok``;
-    failing that, the latest PERSON mentioned at all."""
-    people = index.before(tok.idx, "PERSON")
-    doc = tok.doc
+    """The latest PERSON in subject (or speaker) position before ``tok``
+    whose gender, where the article shows it, is the pronoun's; failing
+    that, the latest such PERSON mentioned at all. Unknown gender stays a
+    candidate: preferring known genders skipped the nearest, right, person."""
+    doc, want = tok.doc, PRONOUN_GENDER.get(tok.lower_)
+    people = [h for h in index.before(tok.idx, "PERSON")[:12]
+              if want is None or index.gender(h.entity, doc) in (None, want)]
     for hit in people[:6]:
         span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
         if span is not None and span.root.dep_ in _SUBJECT_DEPS:

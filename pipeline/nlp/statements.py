@@ -5,7 +5,9 @@ reporting verb, or a verb of position such as "believes" or "vowed to"):
 the verb's subject is the speaker and its complement is what was said. A
 quote no verb claimed goes to a "Name:" before it, to the quote it
 continues from the paragraph before, or to a cue in its own or a
-neighbouring sentence. Pull quotes are handled in :mod:`pull_quotes`.
+neighbouring sentence, else to the statement just before it. A line
+opening with "Name:" is that name's. Pull quotes are handled in
+:mod:`pull_quotes`.
 """
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ import re
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from pipeline.ids import span_id
-from pipeline.nlp.cues import content_of, cue_of, subject_of
+from pipeline.nlp.cues import content_of, cue_of, frames_of, subject_of
 from pipeline.nlp.quotes import (EDGE, MARKS, MIN_QUOTE_WORDS, Found, Quote, classify, continues,
                                  find_quotes,
                                  trim, words)
@@ -23,7 +25,7 @@ from pipeline.nlp.resolve import EntityIndex, Hit
 from pipeline.nlp.speakers import speaker_of
 from pipeline.records import CleanArticle, Entity, Span, Speaker, Statement
 
-EXTRACTOR = "statements/2"
+EXTRACTOR = "statements/3"
 
 
 
@@ -65,14 +67,31 @@ def _token_at(doc: Doc, char: int) -> int:
     return span.start if span is not None else len(doc)
 
 
+def _parenthetical(verb: Token, subj: Token | None) -> list[tuple[int, int]] | None:
+    """"The two nations, Xi said, now have ...": the parser hangs the cue off
+    the reported clause (parataxis). What was said is the host sentence on
+    both sides of "Xi said" (PolNeAR makes it one content in two parts)."""
+    if verb.dep_ != "parataxis" or subj is None or "clause" not in frames_of(cue_of(verb) or ""):
+        return None
+    doc, sent = verb.doc, verb.sent
+    first = min(subj.left_edge.i, verb.i)
+    last = verb.i + 1 if verb.i + 1 < sent.end and doc[verb.i + 1].is_punct else verb.i
+    parts = [(sent.start, first), (last + 1, sent.end)]
+    spans = [(doc[a].idx, doc[b - 1].idx + len(doc[b - 1])) for a, b in parts if b > a]
+    return spans or None
+
+
 def _attribution_of(tok: Token, index: EntityIndex):
-    """(speaker token, content span) for a reporting verb, or None."""
+    """(speaker token, content spans) for a reporting verb, or None."""
     if tok.dep_ == "acl":  # "the issue pointed out by X": not reported speech
         return None
     subj, content = subject_of(tok), content_of(tok, cue_of(tok) or "")
     if content is None:
-        return _trailing_attribution(tok, index)
-    return (subj, content) if subj is not None else None
+        if (parts := _parenthetical(tok, subj)) is not None:
+            return subj, parts
+        found = _trailing_attribution(tok, index)
+        return None if found is None else (found[0], [found[1]])
+    return (subj, [content]) if subj is not None else None
 
 
 def verb_statements(doc: Doc, text: str, index: EntityIndex, quotes: list[Quote]) -> list[Found]:
@@ -85,12 +104,14 @@ def verb_statements(doc: Doc, text: str, index: EntityIndex, quotes: list[Quote]
         attribution = _attribution_of(tok, index)
         if attribution is None:
             continue
-        subj, content = attribution
-        stmt = classify(text, *content, quotes)
-        if stmt is not None:
-            stmt.cue = cue
-            stmt.speaker, stmt.speaker_span = speaker_of(subj, index)
-            found.append(stmt)
+        subj, parts = attribution
+        speaker = speaker_of(subj, index)
+        for lo, hi in parts:
+            stmt = classify(text, *trim(text, lo, hi, ".!?"), quotes)
+            if stmt is not None and words(text[stmt.start:stmt.end]) > 0:
+                stmt.cue = cue
+                stmt.speaker, stmt.speaker_span = speaker
+                found.append(stmt)
     return found
 
 
@@ -119,6 +140,29 @@ def according_statements(doc: Doc, text: str, index: EntityIndex,
         if stmt is not None:
             stmt.cue = "according to"
             stmt.speaker, stmt.speaker_span = speaker_of(source, index)
+            found.append(stmt)
+    return found
+
+
+#: "Roger Stone: Don't Trust the Voting Machines": a headline or transcript
+#: line whose name and colon attribute the rest of the line.
+_LINE_COLON = re.compile(r"[^\S\n]*([^:\n]{2,60}?):[^\S\n]+(?=\S)")
+
+
+def colon_statements(text: str, paragraphs, index: EntityIndex,
+                     quotes: list[Quote]) -> list[Found]:
+    """Paragraphs that open with a person or organisation and a colon."""
+    found = []
+    for para in paragraphs:
+        m = _LINE_COLON.match(text, para.start, para.end)
+        hit = m and index.covering(m.start(1), m.end(1))
+        if not hit or hit.entity.type not in ("PERSON", "ORG") or (
+                hit.start, hit.end) != (m.start(1), m.end(1)):
+            continue
+        stmt = classify(text, m.end(), para.end, quotes)
+        if stmt is not None and stmt.kind != "direct":  # quotes: _colon_speaker
+            stmt.speaker = Speaker(hit.entity.id, hit.entity.name, hit.entity.title)
+            stmt.speaker_span = Span(hit.start, hit.end)
             found.append(stmt)
     return found
 
@@ -193,6 +237,8 @@ def quote_statements(doc: Doc, text: str, index: EntityIndex, quotes: list[Quote
         stmt = _continued(text, before, q, taken + found)
         if stmt is None:
             stmt = _quote_found(text, sents, q, quotes, index)
+        if stmt is None:
+            stmt = _carried(text, q, taken + found)
         if stmt is not None:
             found.append(stmt)
     return found
@@ -204,6 +250,26 @@ def _continued(text: str, before: Quote | None, q: Quote, known: list[Found]) ->
         return None
     head = next((f for f in known if f.start <= before.inner_end and before.inner_start <= f.end), None)
     if head is None:
+        return None
+    start, end = trim(text, q.inner_start, q.inner_end)
+    return Found(start, end, "direct", head.cue, head.speaker, head.speaker_span)
+
+
+#: How far back a cue-less full quote looks for the statement it goes on from.
+CARRY_CHARS = 600
+
+
+def _carried(text: str, q: Quote, known: list[Found]) -> Found | None:
+    """A full quote with no cue near it goes on from the latest statement
+    before it (news writing names the speaker once, then quotes on), when
+    that statement is close and no paragraph of plain narration lies between."""
+    if words(text[q.inner_start:q.inner_end]) < MIN_QUOTE_WORDS:
+        return None
+    before = [f for f in known if f.end <= q.outer_start and f.speaker is not None]
+    if not before:
+        return None
+    head = max(before, key=lambda f: f.end)
+    if q.outer_start - head.end > CARRY_CHARS or text.count("\n\n", head.end, q.outer_start) > 1:
         return None
     start, end = trim(text, q.inner_start, q.inner_end)
     return Found(start, end, "direct", head.cue, head.speaker, head.speaker_span)
@@ -231,6 +297,7 @@ def extract_statements(doc: Doc, clean: CleanArticle, entities: list[Entity]) ->
     # clean.text, not doc.text: the Doc rebuilds its string on every access
     found = verb_statements(doc, text, index, quotes)
     found += according_statements(doc, text, index, quotes)
+    found += colon_statements(text, clean.paragraphs, index, quotes)
     found += quote_statements(doc, text, index, quotes, found)
     found = _without_pull_quotes(found, pulls, lambda f: f.start)
     pulled = filter(None, (pull_quote_statement(text, lo, hi, index) for lo, hi in pulls))

@@ -189,3 +189,37 @@ def test_seed_no_see_also_and_no_speaker_in_text(seed):
             assert s.speaker.name not in s.text, (s.speaker.name, s.text)
             if s.kind == "pull_quote" and s.speaker.title:
                 assert s.speaker.title not in s.text, (s.speaker.title, s.text)
+
+
+def statements_of(paragraphs: list[str]):
+    clean = article(paragraphs, art_id="s2")
+    doc = parse(clean)
+    return extract_statements(doc, clean, extract_entities(doc, clean))
+
+
+def test_pronoun_agrees_in_gender():
+    said = statements_of([
+        "Mayor Elena Ruiz met Governor Mark Devlin in Sacramento on Friday.",
+        "Ms. Ruiz praised the plan. Mr. Devlin then spoke to the press. "
+        "She said the city would pay for the new bridge.",
+    ])
+    assert find(said, "the city would pay").speaker.name == "Elena Ruiz"
+
+
+def test_inflected_cue_is_normalised():
+    said = statements_of(["Senator Mark Devlin hopes that the bill will pass next week."])
+    assert find(said, "the bill will pass").cue == "hope"
+
+
+def test_parenthetical_attribution_is_one_statement_in_two_parts():
+    said = statements_of(["The two parties, Devlin said, now have a chance to agree on a budget."])
+    parts = [s for s in said if s.speaker and s.speaker.name == "Mark Devlin"
+             or s.cue == "say"]
+    texts = " | ".join(s.text for s in parts)
+    assert "The two parties" in texts and "now have a chance" in texts
+    assert "Devlin said" not in texts
+
+
+def test_name_and_colon_line_attributes_the_line():
+    said = statements_of(["Mark Devlin: The budget deal is dead on arrival"])
+    assert find(said, "budget deal is dead").speaker.name == "Mark Devlin"
