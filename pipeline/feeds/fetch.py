@@ -9,16 +9,16 @@ can be reported back to the scheduler.
 from __future__ import annotations
 
 import asyncio
-import ipaddress
 import os
-import socket
 import time
 from dataclasses import dataclass, field
 from email.utils import formatdate, parsedate_to_datetime
 from typing import Awaitable, Callable
 from urllib.parse import unquote, urljoin, urlsplit
 
-import httpx
+import aiohttp
+
+from pipeline.feeds.addresses import is_public_address
 
 __all__ = [
     "DEFAULT_USER_AGENT", "FetchResult", "cache_max_age", "fetch_feed", "fetch_page",
@@ -26,13 +26,20 @@ __all__ = [
 ]
 
 DEFAULT_USER_AGENT = "newswire/0.1 (+https://github.com/newswire)"
-DEFAULT_TIMEOUT = httpx.Timeout(connect=10.0, read=20.0, write=10.0, pool=10.0)
+#: Connect and per-read limits; ``total`` stays off here because
+#: :func:`_fetch` bounds the whole redirect chain, not one request.
+DEFAULT_TIMEOUT = aiohttp.ClientTimeout(total=None, connect=None, sock_connect=10.0,
+                                        sock_read=20.0)
 #: Wall-clock limit for a whole fetch: read timeouts alone let a server that
 #: trickles one byte every few seconds hold a poller forever.
 TOTAL_TIMEOUT = 60.0
 MAX_REDIRECTS = 5
 #: Servers sometimes ask for absurd Retry-After values; a day is the most we obey.
 MAX_RETRY_AFTER = 86_400.0
+#: Real sites send long Content-Security-Policy and Set-Cookie lines; aiohttp's
+#: 8 KB default would turn those feeds into errors.
+MAX_HEADER_FIELD = 65_536
+_CHUNK = 65_536
 _REDIRECTS = {301, 302, 303, 307, 308}
 _PERMANENT = {301, 308}
 _FEED_ACCEPT = ("application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, "
@@ -66,21 +73,37 @@ class FetchResult:
 
 
 def make_client(user_agent: str = DEFAULT_USER_AGENT,
-                timeout: httpx.Timeout | float = DEFAULT_TIMEOUT,
-                **kwargs) -> httpx.AsyncClient:
-    """An AsyncClient that names itself, times out, and accepts compression.
+                timeout: aiohttp.ClientTimeout | float = DEFAULT_TIMEOUT, *,
+                trust_env: bool = True, limit: int = 100, limit_per_host: int = 0,
+                **kwargs) -> aiohttp.ClientSession:
+    """One shared session that names itself, times out, and accepts compression.
 
-    httpx adds ``Accept-Encoding`` (gzip, deflate, and br/zstd when those
-    packages are installed) and decodes the body; redirects stay off because
-    :func:`fetch_feed` follows them itself.
+    aiohttp rather than httpx: on a 304 it spends about 0.15 ms of CPU per
+    request against httpx's 2.5-3 ms, which is the whole budget of a poller
+    that wants 1,000 polls a second on one core. Must be called inside a
+    running event loop. ``limit`` caps open connections for all hosts
+    (keep-alive included); per-host politeness stays in the poller, so
+    ``limit_per_host`` is off by default. ``trust_env`` honours proxy
+    variables, as httpx did by default. Redirects are followed by
+    :func:`fetch_feed` itself; the body is decompressed as it streams.
     """
-    return httpx.AsyncClient(
-        headers={"User-Agent": user_agent}, timeout=timeout,
-        follow_redirects=False, **kwargs,
+    if not isinstance(timeout, aiohttp.ClientTimeout):
+        timeout = aiohttp.ClientTimeout(total=None, connect=None, sock_connect=float(timeout),
+                                        sock_read=float(timeout))
+    connector = aiohttp.TCPConnector(
+        limit=limit, limit_per_host=limit_per_host,
+        ttl_dns_cache=300,       # 10k feeds on a few thousand hosts: resolve each rarely
+        keepalive_timeout=30.0,  # a polled host is usually polled again within seconds
+    )
+    kwargs.setdefault("max_field_size", MAX_HEADER_FIELD)
+    kwargs.setdefault("max_line_size", MAX_HEADER_FIELD)
+    return aiohttp.ClientSession(
+        connector=connector, headers={"User-Agent": user_agent}, timeout=timeout,
+        trust_env=trust_env, auto_decompress=True, **kwargs,
     )
 
 
-async def fetch_feed(client: httpx.AsyncClient, url: str, *, etag: str | None = None,
+async def fetch_feed(client: aiohttp.ClientSession, url: str, *, etag: str | None = None,
                      last_modified: str | None = None, max_bytes: int = 5_000_000,
                      total_timeout: float = TOTAL_TIMEOUT) -> FetchResult:
     """Conditional GET of a feed (or read of a ``file://`` feed); never raises."""
@@ -94,7 +117,7 @@ async def fetch_feed(client: httpx.AsyncClient, url: str, *, etag: str | None = 
     return await _fetch(client, url, headers, max_bytes, total_timeout, guard=None)
 
 
-async def fetch_page(client: httpx.AsyncClient, url: str, *, max_bytes: int = 5_000_000,
+async def fetch_page(client: aiohttp.ClientSession, url: str, *, max_bytes: int = 5_000_000,
                      allow_private: bool = False,
                      total_timeout: float = TOTAL_TIMEOUT) -> FetchResult:
     """GET an article page whose URL came from a feed, i.e. from a stranger.
@@ -114,30 +137,34 @@ async def fetch_page(client: httpx.AsyncClient, url: str, *, max_bytes: int = 5_
 Guard = Callable[[str], Awaitable[str | None]]
 
 
-async def _fetch(client: httpx.AsyncClient, url: str, headers: dict[str, str],
+async def _fetch(client: aiohttp.ClientSession, url: str, headers: dict[str, str],
                  max_bytes: int, total_timeout: float, guard: Guard | None) -> FetchResult:
     result = FetchResult(url=url)
     try:
-        async with asyncio.timeout(total_timeout):
+        async with asyncio.timeout(total_timeout) as deadline:
             await _follow(client, result, headers, max_bytes, guard)
-    except TimeoutError:
-        result.error = f"timed out after {total_timeout:g}s in total"
-    except httpx.TimeoutException as exc:
-        result.error = f"timeout: {type(exc).__name__}"
-    except httpx.HTTPError as exc:  # connect errors, protocol errors, bad URLs
+    except TimeoutError as exc:
+        # aiohttp's per-read/connect timeouts are TimeoutErrors too; the
+        # deadline says which of the two limits it was.
+        if deadline.expired():
+            result.error = f"timed out after {total_timeout:g}s in total"
+        else:
+            result.error = f"timeout: {type(exc).__name__}"
+    except aiohttp.ClientConnectorError as exc:
+        # Named as before the move from httpx: status pages and alerts match on it.
+        result.error = f"ConnectError: {exc}"
+    except (aiohttp.ClientError, OSError, ValueError) as exc:  # protocol errors, bad URLs
         result.error = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
-    except (httpx.InvalidURL, OSError, ValueError) as exc:
-        result.error = f"{type(exc).__name__}: {exc}"
     except Exception as exc:  # noqa: BLE001 - the contract is "never raises"
-        # Transport internals sometimes leak other types (e.g. an anyio
-        # ExceptionGroup); a poller must see a value, not a crash.
+        # Transport internals sometimes leak other types; a poller must see
+        # a value, not a crash.
         result.error = f"unexpected {type(exc).__name__}: {exc}"
     if result.error:
         result.content = None
     return result
 
 
-async def _follow(client: httpx.AsyncClient, result: FetchResult, headers: dict[str, str],
+async def _follow(client: aiohttp.ClientSession, result: FetchResult, headers: dict[str, str],
                   max_bytes: int, guard: Guard | None) -> None:
     url, permanent_so_far = result.url, True
     for _ in range(MAX_REDIRECTS + 1):
@@ -145,10 +172,10 @@ async def _follow(client: httpx.AsyncClient, result: FetchResult, headers: dict[
         if refusal:
             result.error = refusal
             return
-        async with client.stream("GET", url, headers=headers) as response:
+        async with client.get(url, headers=headers, allow_redirects=False) as response:
             location = response.headers.get("location")
-            if response.status_code in _REDIRECTS and location:
-                permanent_so_far = permanent_so_far and response.status_code in _PERMANENT
+            if response.status in _REDIRECTS and location:
+                permanent_so_far = permanent_so_far and response.status in _PERMANENT
                 url = urljoin(url, location)
                 if permanent_so_far:
                     result.new_url = url
@@ -159,9 +186,9 @@ async def _follow(client: httpx.AsyncClient, result: FetchResult, headers: dict[
     result.error = f"more than {MAX_REDIRECTS} redirects"
 
 
-async def _settle(result: FetchResult, response: httpx.Response, max_bytes: int) -> None:
+async def _settle(result: FetchResult, response: aiohttp.ClientResponse, max_bytes: int) -> None:
     """Fill ``result`` from the final (non-redirect) response."""
-    status = result.status = response.status_code
+    status = result.status = response.status
     result.headers = {k.lower(): v for k, v in response.headers.items()}
     result.etag = response.headers.get("etag")
     result.last_modified = response.headers.get("last-modified")
@@ -171,20 +198,22 @@ async def _settle(result: FetchResult, response: httpx.Response, max_bytes: int)
         result.gone = True
     elif status in (429, 503):
         result.retry_after = parse_retry_after(response.headers.get("retry-after"))
-        result.error = f"HTTP {status} {response.reason_phrase}".strip()
+        result.error = f"HTTP {status} {response.reason or ''}".strip()
     elif 200 <= status < 300:
         result.content, result.error = await _read_capped(response, max_bytes)
     else:
-        result.error = f"HTTP {status} {response.reason_phrase}".strip()
+        result.error = f"HTTP {status} {response.reason or ''}".strip()
 
 
-async def _read_capped(response: httpx.Response, max_bytes: int) -> tuple[bytes | None, str | None]:
-    # Checked on decoded bytes, so a small gzip bomb is caught as well.
+async def _read_capped(response: aiohttp.ClientResponse,
+                       max_bytes: int) -> tuple[bytes | None, str | None]:
+    # Checked on decoded bytes (aiohttp inflates as it reads), so a small
+    # gzip bomb is caught as well.
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > max_bytes:
         return None, f"body of {declared} bytes exceeds the {max_bytes} byte limit"
     chunks, size = [], 0
-    async for chunk in response.aiter_bytes():
+    async for chunk in response.content.iter_chunked(_CHUNK):
         size += len(chunk)
         if size > max_bytes:
             return None, f"body exceeds the {max_bytes} byte limit"
@@ -237,37 +266,11 @@ def cache_max_age(headers: dict[str, str]) -> float | None:
     return max_age
 
 
-def is_public_address(host: str) -> bool:
-    """True when ``host`` (a name or IP literal) resolves only to public addresses.
-
-    Every resolved address must be public: a name with one private A record
-    would otherwise be a way in. Unresolvable names are not public.
-    """
-    host = host.strip("[]")
-    try:
-        infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
-    except (OSError, UnicodeError):
-        return False
-    addresses = {info[4][0] for info in infos}
-    return bool(addresses) and all(_is_public_ip(a) for a in addresses)
-
-
-def _is_public_ip(address: str) -> bool:
-    try:
-        ip = ipaddress.ip_address(address.split("%", 1)[0])  # drop IPv6 zone id
-    except ValueError:
-        return False
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
-        ip = ip.ipv4_mapped  # ::ffff:127.0.0.1 is loopback in disguise
-    return ip.is_global and not (ip.is_private or ip.is_loopback or ip.is_link_local
-                                 or ip.is_multicast or ip.is_reserved or ip.is_unspecified)
-
-
 async def _public_guard(url: str) -> str | None:
     host = urlsplit(url).hostname or ""
-    # getaddrinfo blocks, so it runs in a thread. The client resolves again
-    # when it connects; closing that DNS-rebinding window needs a resolving
-    # transport, which the 10k-feed issue can add.
+    # getaddrinfo blocks, so it runs in a thread. The session resolves again
+    # when it connects (or serves its DNS cache); closing that DNS-rebinding
+    # window needs a checking aiohttp resolver on a separate page session.
     if not await asyncio.to_thread(is_public_address, host):
         return f"refused: {host} is not a public address"
     return None

@@ -5,17 +5,19 @@ on, not an exception that takes a poller down with it.
 """
 from __future__ import annotations
 
+import functools
 import html
 import io
 import re
 import time
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any, Container, Mapping
 from urllib.parse import urlsplit
 
 import feedparser
 
-from pipeline.feeds.identity import article_id_for, canonical_url, entry_key
+from pipeline import ids
+from pipeline.feeds.identity import canonical_url
 from pipeline.feeds.sanitize import html_to_text, looks_like_html, sanitize_html
 from pipeline.records import RawArticle
 
@@ -37,6 +39,8 @@ _HOSTILE_ENTITY = re.compile(
     rb"<!ENTITY\s+%?\s*[\w.:-]+\s+(?:\"[^\"]*&[\w.:#-]+;|'[^']*&[\w.:#-]+;|SYSTEM\b)"
     rb"|<!ENTITY\s+[\w.:-]+\s+PUBLIC\b")
 
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")
+
 
 @dataclass
 class ParsedFeed:
@@ -46,7 +50,9 @@ class ParsedFeed:
     title: str | None = None
     link: str | None = None
     language: str | None = None
-    articles: list[RawArticle] = field(default_factory=list)
+    #: One per keyed entry, in document order; None for an entry not built
+    #: because its key was in ``seen`` (see :func:`parse_feed`).
+    articles: list[RawArticle | None] = field(default_factory=list)
     #: entry key of each article (same order), for ``schedule.filter_new``.
     keys: list[str] = field(default_factory=list)
     #: Fatal: nothing usable came out of the document.
@@ -60,8 +66,13 @@ class ParsedFeed:
 
 
 def parse_feed(content: bytes, *, feed_url: str, headers: Mapping[str, str] | None = None,
-               fetched_at: str) -> ParsedFeed:
-    """Parse one fetched feed document; bad input yields ``error``, never raises."""
+               fetched_at: str, seen: Container[str] = ()) -> ParsedFeed:
+    """Parse one fetched feed document; bad input yields ``error``, never raises.
+
+    Entries whose key is in ``seen`` keep their key but get no article
+    (None): sanitising and rendering an entry costs more than feedparser's
+    own work on it, and a feed that changed by one item repeats nineteen.
+    """
     result = ParsedFeed(feed_url=feed_url)
     if len(content) > MAX_FEED_BYTES:
         result.error = f"feed of {len(content)} bytes exceeds the {MAX_FEED_BYTES} byte limit"
@@ -89,7 +100,7 @@ def parse_feed(content: bytes, *, feed_url: str, headers: Mapping[str, str] | No
     ctx = _Context(feed_url, result.title or _host(result.link or feed_url), result.language,
                    fetched_at)
     for entry in entries:
-        _add_entry(result, entry, ctx)
+        _add_entry(result, entry, ctx, seen)
     return result
 
 
@@ -157,20 +168,22 @@ def _empty_feed_error(parsed: Mapping[str, Any], problem: str | None) -> str | N
     return None  # a valid feed that is simply empty right now
 
 
-def _add_entry(result: ParsedFeed, entry: Mapping[str, Any], ctx: _Context) -> None:
+def _add_entry(result: ParsedFeed, entry: Mapping[str, Any], ctx: _Context,
+               seen: Container[str]) -> None:
     try:
-        built = _article(entry, ctx)
+        ident = _identity(entry)
+        built = None if ident is None or ident[2] in seen else _article(entry, ctx, ident[0], ident[1])
     except Exception:  # one odd entry must not cost the whole feed
-        built = None
-    if built is None:
+        ident = built = None
+    if ident is None or (built is None and ident[2] not in seen):
         result.skipped += 1
         return
-    article, key = built
-    result.articles.append(article)
-    result.keys.append(key)
+    result.articles.append(built)
+    result.keys.append(ident[2])
 
 
-def _article(entry: Mapping[str, Any], ctx: _Context) -> tuple[RawArticle, str] | None:
+def _identity(entry: Mapping[str, Any]) -> tuple[str | None, str, str] | None:
+    """(guid, link, entry key), or None for an entry with neither guid nor link."""
     guid = str(entry.get("id") or "").strip() or None
     # FeedBurner rewrites links through its own redirector; origlink is the story.
     link = str(entry.get("feedburner_origlink") or entry.get("link") or "").strip()
@@ -178,11 +191,19 @@ def _article(entry: Mapping[str, Any], ctx: _Context) -> tuple[RawArticle, str] 
         link = guid
     if not link and not guid:
         return None
-    url = canonical_url(link) if link else guid
+    # The key is the guid, else the canonical link (identity.entry_key).
+    return guid, link, guid or canonical_url(link)
+
+
+def _article(entry: Mapping[str, Any], ctx: _Context, guid: str | None,
+             link: str) -> RawArticle:
+    # Canonicalised once: the article id is a hash of the same string.
+    canonical = canonical_url(link or guid or "")
+    url = canonical if link else guid
     content, content_type, content_lang, from_body = _richest_content(entry)
     summary = _summary(entry, content if from_body else None)
-    article = RawArticle(
-        id=article_id_for(link) if link else article_id_for(guid or ""),
+    return RawArticle(
+        id=ids.article_id(canonical),
         feed_url=ctx.feed_url, source=ctx.source, url=url or "", guid=guid,
         title=_plain(entry.get("title_detail") or {}, entry.get("title")),
         summary=summary, content=content, content_type=content_type,
@@ -190,7 +211,6 @@ def _article(entry: Mapping[str, Any], ctx: _Context) -> tuple[RawArticle, str] 
         published_at=_rfc3339(entry.get("published_parsed") or entry.get("updated_parsed")),
         fetched_at=ctx.fetched_at,
     )
-    return article, entry_key(guid, link)
 
 
 def _richest_content(entry: Mapping[str, Any]) -> tuple[str, str, str | None, bool]:
@@ -203,14 +223,22 @@ def _richest_content(entry: Mapping[str, Any]) -> tuple[str, str, str | None, bo
         return "", "text/plain", None, False
     # Longest visible text wins; max() keeps the first on ties, and content
     # elements come first, so a body equal to its summary counts as body.
-    detail, from_body = max(candidates, key=lambda c: len(_text_of(c[0])))
+    # A lone candidate needs no text extraction to be the longest.
+    detail, from_body = (candidates[0] if len(candidates) == 1 else
+                         max(candidates, key=lambda c: len(_text_of(c[0]))))
     value, kind = _render(detail)
     return value, kind, detail.get("language"), from_body
 
 
 def _render(detail: Mapping[str, Any]) -> tuple[str, str]:
-    value = str(detail.get("value") or "")
-    if _is_html(detail):
+    return _render_value(str(detail.get("value") or ""), _is_html(detail))
+
+
+@functools.lru_cache(maxsize=256)
+def _render_value(value: str, is_html: bool) -> tuple[str, str]:
+    # Cached because a summary-only entry renders the same string twice (as
+    # content and as summary), and sanitising is the costliest step here.
+    if is_html:
         if looks_like_html(value):
             return sanitize_html(value), "text/html"
         return html.unescape(value).strip(), "text/plain"  # "html" with no tags
@@ -265,7 +293,7 @@ def _entry_language(entry: Mapping[str, Any]) -> str | None:
 def _language(value: Any) -> str | None:
     """A BCP 47-looking tag ("en", "pt-BR") or None for junk."""
     text = str(value or "").strip().replace("_", "-")
-    if not re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", text):
+    if not _LANGUAGE_TAG.fullmatch(text):
         return None
     primary, _, rest = text.partition("-")
     return primary.lower() + (f"-{rest}" if rest else "")

@@ -7,13 +7,14 @@ state is a plain dict away from a Faust table (:func:`state_to_dict`).
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import random
 from dataclasses import dataclass, field
-from typing import Any, Callable, Sequence, TypeVar
+from typing import Any, Callable, Mapping, Sequence, TypeVar
 
 __all__ = [
     "DEFAULT_INTERVAL", "FeedState", "MAX_FAILURES", "MAX_INTERVAL", "MIN_INTERVAL",
-    "Bounds", "after_error", "after_gone", "after_moved", "after_success", "filter_new",
+    "Bounds", "after_error", "body_digest", "after_gone", "after_moved", "after_success", "filter_new",
     "is_due", "left_behind", "reenabled", "state_from_dict", "state_to_dict", "with_validators",
 ]
 
@@ -58,6 +59,8 @@ class FeedState:
     moved_to: str | None = None
     #: Recent entry keys, oldest first; bounded so state stays small.
     seen: list[str] = field(default_factory=list)
+    #: :func:`body_digest` of the last document parsed without error.
+    body_hash: str | None = None
 
 
 def with_validators(state: FeedState, etag: str | None, last_modified: str | None) -> FeedState:
@@ -166,6 +169,13 @@ def filter_new(state: FeedState, articles: Sequence[T], keys: Sequence[str],
     kept = [k for k in state.seen if k not in current] + list(current)
     bound = max(limit, len(current))
     return fresh, dataclasses.replace(state, seen=kept[-bound:])
+
+
+def body_digest(content: bytes | None, headers: Mapping[str, str]) -> str:
+    """Short hash of a body and its Content-Type (the charset changes the parse)."""
+    digest = hashlib.blake2b(content or b"", digest_size=12)
+    digest.update(b"\0" + (headers.get("content-type") or "").encode("utf-8", "replace"))
+    return digest.hexdigest()
 
 
 def state_to_dict(state: FeedState) -> dict[str, Any]:

@@ -8,7 +8,7 @@ import time
 from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-import httpx
+import aiohttp
 import pytest
 
 from pipeline.feeds import fetch
@@ -295,14 +295,17 @@ def test_parse_retry_after():
 
 
 def test_make_client_defaults():
-    client = make_client()
-    try:
-        assert client.headers["user-agent"] == DEFAULT_USER_AGENT
-        assert client.timeout.connect == 10.0 and client.timeout.read == 20.0
-        assert client.follow_redirects is False
-    finally:
-        asyncio.run(client.aclose())
-    assert isinstance(client, httpx.AsyncClient)
+    async def main():
+        client = make_client()
+        try:
+            assert client.headers["user-agent"] == DEFAULT_USER_AGENT
+            assert client.timeout.sock_connect == 10.0 and client.timeout.sock_read == 20.0
+            assert client.trust_env is True and client.auto_decompress is True
+            assert client.connector.limit == 100 and client.connector.limit_per_host == 0
+            assert isinstance(client, aiohttp.ClientSession)
+        finally:
+            await client.close()
+    asyncio.run(main())
 
 
 def test_cache_max_age():

@@ -111,6 +111,16 @@ def test_entries_without_link_or_guid_are_skipped_and_counted():
     assert article.content == "" and needs_full_text(article)
 
 
+
+def test_seen_entries_keep_their_key_but_are_not_built():
+    data = (FIXTURES / "world.rss").read_bytes()
+    full = _parse(data)
+    known = {full.keys[0], full.keys[2]}
+    lean = _parse(data, seen=known)
+    assert lean.keys == full.keys and lean.skipped == full.skipped
+    assert lean.articles == [None, full.articles[1], None]
+
+
 MALICIOUS = b"""<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>
 <title>Evil &lt;script&gt;alert(1)&lt;/script&gt; feed</title>

@@ -243,3 +243,32 @@ def test_slow_feed_does_not_hold_back_the_others(site):
         await task
         return polled_fast
     assert asyncio.run(main())
+
+
+def test_identical_200_body_is_not_parsed_again(site, monkeypatch):
+    # A server without validators: same bytes every time, then one new item.
+    url = site.base + "/f"
+    site.routes["/f"] = lambda h: h.send(200, rss([1, 2]), {"Content-Type": "application/rss+xml"})
+    poller, emitted = make_poller([url], trust_env=False)
+    poll(poller)
+    assert len(emitted) == 2 and poller.states[url].body_hash
+    from pipeline.feeds import poller as poller_module
+    parsed = []
+    real = poller_module.parse_feed
+    monkeypatch.setattr(poller_module, "parse_feed", lambda *a, **k: parsed.append(1) or real(*a, **k))
+    force_due(poller)
+    poll(poller)
+    assert parsed == [] and len(emitted) == 2 and poller.states[url].error_count == 0
+    site.routes["/f"] = lambda h: h.send(200, rss([3, 1, 2]), {"Content-Type": "application/rss+xml"})
+    force_due(poller)
+    poll(poller)
+    assert parsed == [1] and [a.guid for a in emitted] == ["g1", "g2", "g3"]
+    assert poller.states[url].seen == ["g3", "g1", "g2"]
+
+
+def test_trust_env_is_an_option():
+    async def main():
+        poller, _ = make_poller([], trust_env=False)
+        async with poller.client() as client:
+            return client.trust_env
+    assert asyncio.run(main()) is False
