@@ -72,9 +72,9 @@ def _clean_content(raw: RawArticle, title: str) -> tuple[list[Block], list[Remov
 
 
 def _blocks(body: str, is_html: bool) -> list[Block]:
-    check_markup(body)  # empty, binary and oversized input fail the same way for both kinds
-    if is_html:
+    if is_html:  # extract_blocks runs check_markup itself (once: it scans 64 KB)
         return [(kind, normalize(text)) for kind, text in extract_blocks(body)]
+    check_markup(body)  # empty, binary and oversized input fail the same way for both kinds
     return [("body", normalize(body))]
 
 

@@ -90,3 +90,49 @@ def test_oversized_input_is_unusable_with_a_reason():
 ])
 def test_hostile_markup_never_raises_anything_else(hostile):
     assert isinstance(extract_blocks(hostile), list)
+
+
+# ---- fast mode first, the full trafilatura cascade only for a short result ---------
+
+def _body(xml: str):
+    import lxml.etree
+
+    return lxml.etree.fromstring(xml)
+
+
+def _page_tree(words: int):
+    import lxml.html
+
+    return lxml.html.fromstring("<html><body><p>" + "word " * words + "</p></body></html>")
+
+
+def test_fast_result_is_kept_when_it_covers_the_page():
+    from pipeline.text.html import _looks_short
+
+    text = " ".join(PARAGRAPHS)
+    assert not _looks_short(_body(f"<body><p>{text}</p></body>"), text, _page_tree(150))
+
+
+@pytest.mark.parametrize("xml,text_chars,page_words", [
+    ("<body><p>Home</p></body>", 4, 10),                      # a scrap under 250 characters
+    ("<body><list><item>x</item></list></body>", 600, 100),   # no paragraph text at all
+    ("<body><p>short lede</p></body>", 600, 2000),            # 600 of ~10,000 page characters
+])
+def test_short_fast_result_gets_the_full_cascade(xml, text_chars, page_words):
+    from pipeline.text.html import _looks_short
+
+    assert _looks_short(_body(xml), "x" * text_chars, _page_tree(page_words))
+
+
+def test_full_cascade_runs_only_for_a_short_fast_result(monkeypatch):
+    import trafilatura
+
+    calls = []
+    real = trafilatura.bare_extraction
+    monkeypatch.setattr(trafilatura, "bare_extraction",
+                        lambda *a, **kw: calls.append(kw.get("fast", False)) or real(*a, **kw))
+    extract_blocks(PAGE)
+    assert calls == [True]
+    calls.clear()
+    extract_blocks("<html><body><nav><a href='/'>Home</a></nav><p>Hi.</p></body></html>")
+    assert calls == [True, False]
