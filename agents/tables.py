@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from agents.app import app, settings
 from pipeline.nlp.aliases import AliasMemory
+from pipeline.text.dedupe import RecentFingerprints
 
 # Aliases learned from every article, so an id means the same entity across
 # articles; global, so each worker holds all of it, whatever its partitions.
@@ -16,3 +17,10 @@ alias_counts = app.GlobalTable("entity_aliases", default=None, key_type=bytes,
 entity_names = app.GlobalTable("entity_names", default=None, key_type=bytes,
                                partitions=settings.partitions)
 alias_memory = AliasMemory(seen=alias_counts, names=entity_names)
+
+# Fingerprints of recent articles for near-duplicate detection, bounded (the
+# oldest are deleted), global so a copy that lands on another worker's
+# partition is still recognised.
+fingerprints = app.GlobalTable("recent_fingerprints", default=None, key_type=bytes,
+                               partitions=settings.partitions)
+recent_articles = RecentFingerprints(store=fingerprints)

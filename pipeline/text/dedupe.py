@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import OrderedDict
-from typing import Any
+from typing import Any, MutableMapping
 
 import numpy as np
 
@@ -59,11 +59,16 @@ def _bands(fp: str) -> list[tuple[int, int]]:
 class RecentFingerprints:
     """The last ``capacity`` article fingerprints, oldest evicted first.
 
-    Pure and in-memory; ``to_dict``/``from_dict`` let an agent keep it in a
-    Faust table (or anywhere JSON goes) across restarts.
+    Lookups use an in-memory band index. With a ``store`` (a mapping of
+    article id bytes to ``[fingerprint, sequence]``, e.g. a Faust table), the
+    set survives restarts: it is loaded from the store on first use, and
+    every addition and eviction is queued for :meth:`sync`, which the owner
+    calls where touching the store is safe (a Faust table: on the event
+    loop, inside the stream), never from a worker thread.
     """
 
-    def __init__(self, capacity: int = 50_000) -> None:
+    def __init__(self, capacity: int = 50_000,
+                 store: MutableMapping[bytes, Any] | None = None) -> None:
         if capacity < 1:
             raise ValueError("capacity must be at least 1")
         self.capacity = capacity
@@ -71,6 +76,32 @@ class RecentFingerprints:
         self._index: dict[tuple[int, int], set[str]] = {}
         self._added: dict[str, int] = {}  # insertion counter, to prefer the oldest match
         self._counter = 0
+        self.store = store
+        self._loaded = store is None
+        self._pending: dict[str, list | None] = {}  # id -> [fp, seq] to write, None to delete
+
+    def _ensure_loaded(self) -> None:
+        """Fill the index from the store once (after the store was recovered)."""
+        if self._loaded:
+            return
+        self._loaded = True
+        rows = sorted((int(v[1]), k.decode(), str(v[0])) for k, v in self.store.items() if v)
+        for seq, article_id, fp in rows[-self.capacity:]:
+            self._remember(article_id, fp, seq)
+
+    def sync(self) -> int:
+        """Load from the store on first call; write queued additions and
+        evictions to it. Returns how many writes were made."""
+        if self.store is None:
+            return 0
+        self._ensure_loaded()
+        pending, self._pending = self._pending, {}
+        for article_id, row in pending.items():
+            if row is None:
+                self.store.pop(article_id.encode(), None)
+            else:
+                self.store[article_id.encode()] = row
+        return len(pending)
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -80,15 +111,24 @@ class RecentFingerprints:
 
     def add(self, article_id: str, fp: str) -> None:
         """Remember an article (re-adding refreshes it), evicting the oldest if full."""
+        self._ensure_loaded()
+        self._remember(article_id, fp, self._counter + 1)
+        if self.store is not None:
+            self._pending[article_id] = [fp, self._counter]
+        while len(self._entries) > self.capacity:
+            oldest = next(iter(self._entries))
+            self._forget(oldest)
+            if self.store is not None:
+                self._pending[oldest] = None
+
+    def _remember(self, article_id: str, fp: str, seq: int) -> None:
         if article_id in self._entries:
             self._forget(article_id)
         self._entries[article_id] = fp
-        self._counter += 1
-        self._added[article_id] = self._counter
+        self._counter = max(self._counter, seq)
+        self._added[article_id] = seq
         for band in _bands(fp):
             self._index.setdefault(band, set()).add(article_id)
-        while len(self._entries) > self.capacity:
-            self._forget(next(iter(self._entries)))
 
     def find_near(self, fp: str, max_distance: int = 3,
                   exclude: str | None = None) -> str | None:
@@ -97,6 +137,7 @@ class RecentFingerprints:
         ``exclude`` skips one id, so a redelivered article is not reported as a
         duplicate of itself. Ties go to the oldest entry (the likely original).
         """
+        self._ensure_loaded()
         if max_distance < BANDS:
             candidates = set().union(*(self._index.get(b, ()) for b in _bands(fp)))
         else:  # the band index only guarantees recall below BANDS bits

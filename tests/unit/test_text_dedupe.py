@@ -72,3 +72,23 @@ def test_to_from_dict_round_trip_through_json():
     copy = RecentFingerprints.from_dict(data)
     assert copy.to_dict() == recent.to_dict()
     assert copy.find_near("2222222222222223") == "id1"
+
+
+def test_store_keeps_the_set_across_restarts_and_evictions_reach_it():
+    from pipeline.text.dedupe import RecentFingerprints, fingerprint
+    store: dict = {}
+    texts = {f"a{n}": f"story number {n} about the harbour strike in Rotterdam and its end"
+             for n in range(3)}
+    recent = RecentFingerprints(capacity=2, store=store)
+    for article_id, text in texts.items():
+        recent.add(article_id, fingerprint(text))
+    assert store == {}, "nothing is written before sync"
+    assert recent.sync() == 3
+    assert set(store) == {b"a1", b"a2"}, "the evicted oldest entry is deleted"
+
+    restarted = RecentFingerprints(capacity=2, store=store)
+    assert restarted.find_near(fingerprint(texts["a2"])) == "a2"
+    assert restarted.find_near(fingerprint(texts["a0"]), max_distance=0) is None
+    restarted.add("a3", fingerprint("a different story on the grain deal signed in Istanbul"))
+    restarted.sync()
+    assert set(store) == {b"a2", b"a3"}, "the oldest surviving entry goes first"
