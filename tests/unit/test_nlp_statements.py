@@ -223,3 +223,17 @@ def test_parenthetical_attribution_is_one_statement_in_two_parts():
 def test_name_and_colon_line_attributes_the_line():
     said = statements_of(["Mark Devlin: The budget deal is dead on arrival"])
     assert find(said, "budget deal is dead").speaker.name == "Mark Devlin"
+
+
+def test_quote_after_a_colon_lead_is_the_subjects():
+    said = statements_of(["Senator Mark Devlin went even further: "
+                          "\"If the bill fails, the city will run out of money.\""])
+    quote = find(said, "the city will run out of money")
+    assert quote.kind == "direct" and quote.cue == ":"
+    assert quote.speaker.name == "Mark Devlin"
+
+
+def test_chanted_slogan_is_speech():
+    said = statements_of(["Mayor Elena Ruiz spoke at the rally on Friday.",
+                          "\"Build the bridge now!\" the crowd chanted."])
+    assert find(said, "Build the bridge now").cue == "chant"
