@@ -1,6 +1,8 @@
 """Entities: spaCy NER plus document-level cleanup (titles, surnames, ids)."""
 from __future__ import annotations
 
+from tests.unit.nlp_helpers import article as build_article
+
 import pytest
 
 from pipeline import codec
@@ -12,17 +14,7 @@ from pipeline.records import CleanArticle, Paragraph
 
 def article(paragraphs: list[str], kinds: list[str] | None = None,
             published: str | None = "2022-03-10T09:00:00Z", art_id: str = "a1") -> CleanArticle:
-    """A CleanArticle whose paragraphs are joined by blank lines, offsets exact."""
-    kinds = kinds or ["body"] * len(paragraphs)
-    spans, offset = [], 0
-    for text, kind in zip(paragraphs, kinds):
-        spans.append(Paragraph(offset, offset + len(text), kind))
-        offset += len(text) + 2
-    return CleanArticle(
-        id=art_id, url=f"https://news.example/{art_id}", source="Example",
-        title=paragraphs[0], published_at=published, language="en",
-        text="\n\n".join(paragraphs), paragraphs=spans, removed=[], fingerprint="0",
-        duplicate_of=None)
+    return build_article(paragraphs, kinds, published, art_id)
 
 
 @pytest.fixture(scope="module")
