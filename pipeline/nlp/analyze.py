@@ -1,24 +1,52 @@
 """The one entry point the agents and the CLI call: parse once, extract all."""
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+from spacy.tokens import Doc
+
 from pipeline.nlp import dates, entities, events, statements
 from pipeline.nlp.aliases import AliasMemory
-from pipeline.nlp.model import parse
+from pipeline.nlp.model import parse, parse_many
 from pipeline.records import ArticleEntities, CleanArticle, Event, Statement
 
 #: What made an ArticleEntities record: entities and the dates beside them.
 ENTITIES_EXTRACTOR = f"{entities.EXTRACTOR}+{dates.EXTRACTOR}"
 
+Result = tuple[ArticleEntities, list[Statement], list[Event]]
 
-def analyze(clean: CleanArticle, memory: AliasMemory | None = None,
-            ) -> tuple[ArticleEntities, list[Statement], list[Event]]:
+
+def analyze(clean: CleanArticle, memory: AliasMemory | None = None) -> Result:
     """Entities (with time expressions), statements and events of one article.
 
     Pure apart from the cached model load; every offset is into clean.text.
     ``memory`` (aliases learned from earlier articles) is only read here: the
     caller decides when to ``memory.learn`` the result.
     """
-    doc = parse(clean)
+    return extract(parse(clean), clean, memory)
+
+
+def analyze_many(cleans: Iterable[CleanArticle], memory: AliasMemory | None = None,
+                 learn: bool = False) -> list[Result]:
+    """:func:`analyze` of each article, with one model pass over all of them
+    (batches fill across articles, see :func:`parse_many`).
+
+    With ``learn``, each article's entities are learned into ``memory``
+    before the next article is extracted, exactly as a loop of ``analyze``
+    then ``memory.learn`` would do, so batching never changes an id.
+    """
+    cleans = list(cleans)
+    out = []
+    for doc, clean in zip(parse_many(cleans), cleans):
+        result = extract(doc, clean, memory)
+        if learn and memory is not None:
+            memory.learn(result[0].entities)
+        out.append(result)
+    return out
+
+
+def extract(doc: Doc, clean: CleanArticle, memory: AliasMemory | None = None) -> Result:
+    """Every extractor over one parsed article (``doc`` from ``parse``)."""
     found = entities.extract_entities(doc, clean, memory=memory)
     times = dates.extract_times(doc, clean.published_at)
     said = statements.extract_statements(doc, clean, found)
