@@ -44,6 +44,8 @@ class Known:
 class Registry:
     """Surface form (case-folded) -> known entity; first source wins."""
     by_surface: dict[str, Known] = field(default_factory=dict)
+    #: Demonym entity id -> its country: "the Russian side" stands for Russia.
+    countries_of_people: dict[str, Known] = field(default_factory=dict)
 
     def add(self, surface: str, known: Known) -> None:
         key = _key(surface)
@@ -54,6 +56,10 @@ class Registry:
         """The entity a surface form names, matching case-insensitively and
         ignoring a leading "the" and internal full stops ("U.S.")."""
         return self.by_surface.get(_key(surface))
+
+    def country_of(self, people_id: str) -> Known | None:
+        """The country a nationality (NORP id such as norp:russian) belongs to."""
+        return self.countries_of_people.get(people_id)
 
     def __len__(self) -> int:
         return len(self.by_surface)
@@ -87,15 +93,16 @@ def _add_countries(reg: Registry) -> None:
         for name in names:
             if _is_name(name):
                 reg.add(name, known)
-        _add_people_and_capital(reg, info)
+        _add_people_and_capital(reg, info, known)
 
 
-def _add_people_and_capital(reg: Registry, info: dict) -> None:
+def _add_people_and_capital(reg: Registry, info: dict, country: Known) -> None:
     demonym, capital = info.get("demonym"), info.get("capital")
     if _is_name(demonym):
         known = Known(entity_id("NORP", demonym), demonym, "NORP", "demonym")
         reg.add(demonym, known)
         reg.add(demonym + "s", known)  # "Russians": the people, same group
+        reg.countries_of_people.setdefault(known.id, country)
     if _is_name(capital):
         reg.add(capital, Known(entity_id("GPE", capital), capital, "GPE", "capital"))
 

@@ -221,3 +221,13 @@ def test_seed_military_operation(seed_events):
     ops = find(seed_events, "ASSAULT", "operation")
     assert any(names(e.actors) & {"Russia", "Russian"} for e in ops)
     assert any(e.location and e.location.name == "Ukraine" for e in ops)
+
+
+def test_a_nationality_standing_for_its_state_becomes_the_country():
+    clean = article(["The foreign ministry sent a request to the Egyptian side on Monday to "
+                     "reopen the border crossing."], art_id="e-state")
+    from pipeline.nlp.analyze import analyze
+    _, _, events = analyze(clean)
+    request = next(e for e in events if e.type == "REQUEST")
+    assert [r.entity_id for r in request.recipients] == ["gpe:egypt"]
+    assert request.recipients[0].type == "GPE"
