@@ -55,7 +55,13 @@ topics: dict[str, faust.TopicT] = {
 
 
 async def send_all(outputs: list[Output]) -> None:
-    """Send a stage's outputs to their topics and count them."""
-    for out in outputs:
-        await topics[out.topic].send(key=out.key, value=out.value)
+    """Send a stage's outputs and wait until the broker has them all.
+
+    ``topic.send`` only queues a message; the input's offset may be committed
+    as soon as the agent moves on, so a crash in between would lose the
+    outputs. Waiting for the acknowledgements keeps delivery at least once.
+    """
+    pending = [await topics[out.topic].send(key=out.key, value=out.value) for out in outputs]
+    for out, delivery in zip(outputs, pending):
+        await delivery
         progress.add(out.topic)

@@ -29,6 +29,9 @@ def _drive(agent, messages, expect: int):
             for role, topic in topics.items():
                 async def fake_send(*, key=None, value=None, _role=role, **_):
                     sent[_role].append((key, value))
+                    delivered = asyncio.get_running_loop().create_future()
+                    delivered.set_result(None)  # like Faust: a future of the broker's ack
+                    return delivered
                 stack.enter_context(patch.object(topic, "send", AsyncMock(side_effect=fake_send)))
             async with agent.test_context() as context:
                 for key, value in messages:
