@@ -46,8 +46,15 @@ async def announce_configured_feeds() -> None:
         await feeds_topic.send(key=key, value=value)
 
 
+async def changelog_ready() -> None:
+    """feed_state picks a partition per key from the producer's metadata,
+    which knows a topic only once asked: ask before the first state write."""
+    await app.producer._ensure_producer().partitions_for(feed_state.changelog_topic.get_topic_name())
+
+
 @app.task
 async def poll_feeds() -> None:
+    await changelog_ready()
     poller = FeedPoller([], publish, options=poller_options(settings), store=MappingStore(feed_state),
                         on_error=report_error, on_success=progress.feed_recovered, on_moved=report_move)
     await poller.run(feed_list=my_feeds)
