@@ -6,7 +6,8 @@ fragments must produce the same canonical string.
 """
 from __future__ import annotations
 
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+import functools
+from urllib.parse import SplitResult, parse_qsl, urlencode, urlsplit, urlunsplit
 
 from pipeline import ids
 
@@ -48,27 +49,62 @@ def canonical_url(url: str) -> str:
     text = (url or "").strip()
     try:
         parts = urlsplit(text)
+    except ValueError:
+        return text
+    origin = _origin(parts.scheme, parts.netloc)
+    if origin is None:  # not an absolute URL, or a port that is not a number
+        return text
+    return urlunsplit((*origin, parts.path or "/", _canonical_query(parts.query), ""))
+
+
+# The origin and the query are memoised: the entries of one feed share a
+# host and, most of the time, the same tracking query (?utm_source=rss), and
+# the poller canonicalises every new entry's link. Both are pure functions
+# of their string arguments; long ones are not kept.
+_MEMO_MAX_CHARS = 512
+
+
+def _origin(scheme: str, netloc: str) -> tuple[str, str] | None:
+    if len(netloc) > _MEMO_MAX_CHARS:
+        return _origin_uncached(scheme, netloc)
+    return _origin_cached(scheme, netloc)
+
+
+def _origin_uncached(scheme: str, netloc: str) -> tuple[str, str] | None:
+    """(scheme, netloc) in canonical form, or None when there is no usable host."""
+    parts = SplitResult(scheme, netloc, "", "", "")
+    try:
         port = parts.port
     except ValueError:  # e.g. a non-numeric port: not a URL we can normalise
-        return text
-    if not parts.scheme or not parts.hostname:
-        return text
-    scheme = parts.scheme.lower()
+        return None
+    if not scheme or not parts.hostname:
+        return None
+    scheme = scheme.lower()
     host = parts.hostname.rstrip(".")  # hostname is already lower-case
     if ":" in host:  # IPv6 literal: urlsplit removed its brackets
         host = f"[{host}]"
-    netloc = host if port in (None, _DEFAULT_PORTS.get(scheme)) else f"{host}:{port}"
-    path = parts.path or "/"
-    return urlunsplit((scheme, netloc, path, _canonical_query(parts.query), ""))
+    return scheme, host if port in (None, _DEFAULT_PORTS.get(scheme)) else f"{host}:{port}"
+
+
+_origin_cached = functools.lru_cache(maxsize=1024)(_origin_uncached)
 
 
 def _canonical_query(query: str) -> str:
     if not query:
         return ""
+    if len(query) > _MEMO_MAX_CHARS:
+        return _canonical_query_uncached(query)
+    return _canonical_query_cached(query)
+
+
+def _canonical_query_uncached(query: str) -> str:
     pairs = [(k, v) for k, v in parse_qsl(query, keep_blank_values=True)
              if not is_tracking_param(k)]
     # A stable order makes ?a=1&b=2 and ?b=2&a=1 the same story.
     return urlencode(sorted(pairs))
+
+
+_canonical_query_cached = functools.lru_cache(maxsize=1024)(_canonical_query_uncached)
 
 
 def entry_key(entry_guid: str | None, link: str | None) -> str:

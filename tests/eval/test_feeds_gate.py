@@ -32,7 +32,9 @@ FEED_URL = "http://example.com/feed"
 FETCHED = "2024-05-15T10:00:00Z"
 #: Measured share of expectations that hold (0.1837 on 2,090 expectations:
 #: most corpus entries have neither guid nor link, so the poller, which
-#: cannot key them, drops them), minus one point.
+#: cannot key them, drops them), minus one point. Since feedparser's own
+#: sanitiser is off it is 0.1833: sanitize/xml_malicious_comment.xml expects
+#: SGML comment rules ("safe"); our sanitiser follows HTML5 ("sa").
 FLOOR = 0.1737
 _EXPECT = re.compile(rb"^\s*Expect:\s*(.*?)\s*$", re.M)
 _HEADER = re.compile(rb"^\s*Header:\s*([\w-]+):\s*(.*?)\s*$", re.M)
