@@ -20,6 +20,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 GOAL = 0.25
+if not __package__:  # run as a script: bench/pipeline.py would shadow the package
+    sys.path[0:1] = [str(REPO)]
 
 
 def texts(limit: int) -> list:

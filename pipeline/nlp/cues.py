@@ -4,11 +4,17 @@ speaker is, and which words are the content.
 A cue is a verb from ``lexicons/reporting_verbs.txt`` (speech, with a
 reported clause) or ``lexicons/attribution_cues.tsv`` (positions held:
 "believes that ...", "vowed to ...", "condemned X"), each with the frames in
-which its content follows. The subject is the speaker.
+which its content follows. The subject is the speaker. A noun of
+``lexicons/attribution_nouns.tsv`` is a cue with its that-clause or
+to-infinitive ("Trump's claim that ..."); its possessor is the holder.
 """
 from __future__ import annotations
 
-from spacy.tokens import Token
+import numpy
+from spacy.attrs import LEMMA, LOWER, POS
+from spacy.strings import get_string_id
+from spacy.symbols import AUX, VERB
+from spacy.tokens import Doc, Token
 
 from pipeline.nlp.lexicon import load_lines, load_words
 
@@ -42,6 +48,20 @@ _HEADS = frozenset(c.split()[0] for c in REPORTING | FRAMES.keys())
 
 #: Inflections the lemmatiser sometimes leaves or mangles ("hopes" -> "hop").
 _SUFFIXES = ("es", "s", "ed", "d", "ing")
+
+
+def _inflections() -> frozenset[str]:
+    """Every word form :func:`lemma_of` maps back onto a cue head."""
+    forms = set()
+    for head in _HEADS:
+        for stem in {head, head[:-1]} if head.endswith("e") else {head}:
+            forms.update(stem + suffix for suffix in _SUFFIXES if len(stem) > 2)
+    return frozenset(forms)
+
+
+#: Lemmas and word forms that may be a cue, for a first pass over the
+#: Doc's arrays (statements.py) before any Token is built.
+CUE_LEMMAS, CUE_FORMS = _HEADS, _inflections()
 
 
 def lemma_of(tok: Token) -> str:
@@ -90,10 +110,35 @@ def subject_of(verb: Token) -> Token | None:
 def subtree_span(tok: Token) -> tuple[int, int]:
     """Characters of a phrase, without a leading "that" or punctuation."""
     left = tok.left_edge
-    while left.i < tok.i and (left.dep_ == "mark" or left.is_punct):
+    # the clause's own "that", not the "if" of a clause inside it
+    while left.i < tok.i and ((left.dep_ == "mark" and left.head.i == tok.i) or left.is_punct):
         left = left.nbor()
     right = tok.right_edge
     return left.idx, right.idx + len(right)
+
+
+def _with_object(verb: Token, clause: Token, span: tuple[int, int]) -> tuple[int, int]:
+    """"urged North Korea to resume talks": the one asked to act belongs to
+    the content (PolNeAR takes it in), when it stands between cue and "to"."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < clause.i), None)
+    return (obj.left_edge.idx, span[1]) if obj is not None else span
+
+
+def _to_verb_end(verb: Token, content: Token, span: tuple[int, int]) -> tuple[int, int]:
+    """An object or infinitive runs on over what else the cue governs after
+    it ("revealed a yawning gulf in the way ..."; on PolNeAR train 70% of
+    the words this adds are content words), up to a child that is a cue of
+    its own ("..., saying ...")."""
+    end = None
+    for child in verb.rights:
+        if child.i <= content.i or child.is_punct:
+            continue
+        if cue_of(child):
+            break
+        end = child.right_edge
+    while end is not None and end.is_punct:
+        end = end.nbor(-1)
+    return (span[0], max(span[1], end.idx + len(end))) if end is not None else span
 
 
 def _to_sentence_end(verb: Token, clause: Token, span: tuple[int, int]) -> tuple[int, int]:
@@ -103,7 +148,7 @@ def _to_sentence_end(verb: Token, clause: Token, span: tuple[int, int]) -> tuple
     unless another cue's own clause follows ("..., adding that ...")."""
     if clause.i < verb.i:
         return span
-    tail = [t for t in verb.sent if t.i > clause.right_edge.i]
+    tail = verb.doc[clause.right_edge.i + 1:verb.sent.end]
     if any(cue_of(t) for t in tail):
         return span
     words = [t for t in tail if not t.is_punct]
@@ -136,10 +181,10 @@ def content_of(verb: Token, cue: str) -> tuple[int, int] | None:
             return _to_sentence_end(verb, child, subtree_span(child))
         if "infinitive" in frames and child.dep_ == "xcomp" and any(
                 c.lower_ == "to" for c in child.children):
-            return subtree_span(child)
+            return _to_verb_end(verb, child, _with_object(verb, child, subtree_span(child)))
         if "object" in frames and child.dep_ == "dobj" and (
                 child.right_edge.i - child.left_edge.i + 1 >= MIN_OBJECT_WORDS):
-            return subtree_span(child)
+            return _to_verb_end(verb, child, subtree_span(child))
     if "predicate" in frames:
         return _predicate(verb)
     return _as_clause(verb) if "clause" in frames else None
@@ -173,3 +218,62 @@ def _predicate(verb: Token) -> tuple[int, int] | None:
     if start.dep_ in ("prep", "mark") and start.lower_ == "for":
         start = start.nbor()
     return (start.idx, end.idx + len(end)) if end.i - start.i + 1 >= MIN_OBJECT_WORDS else None
+
+
+def _noun_frames() -> dict[str, frozenset[str]]:
+    out: dict[str, frozenset[str]] = {}
+    for row in load_lines("attribution_nouns.tsv"):
+        out[row[0]] = out.get(row[0], frozenset()) | {row[1]}
+    return out
+
+
+NOUN_FRAMES = _noun_frames()
+
+
+def noun_content(noun: Token) -> tuple[int, int] | None:
+    """The complement of an attribution noun ("the claim that CLAUSE", "a
+    decision to ACT") in a frame the noun's lexicon row allows."""
+    frames = NOUN_FRAMES.get(noun.lemma_.lower()) if noun.pos_ == "NOUN" else None
+    if not frames:
+        return None
+    for child in noun.rights:
+        if child.dep_ not in ("acl", "ccomp"):
+            continue
+        marks = {c.lower_ for c in child.children if c.dep_ in ("mark", "aux")}
+        if "that" in frames and "that" in marks and any(
+                c.dep_ in _CLAUSE_SUBJECTS for c in child.children):
+            return subtree_span(child)
+        if "to" in frames and child.dep_ == "acl" and "to" in marks:
+            return subtree_span(child)
+    return None
+
+
+def holder_of(noun: Token) -> Token | None:
+    """Whose claim or plan: the possessor, else the subject of the verb
+    whose object the noun is ("Clinton made the decision to ...")."""
+    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if poss is not None:
+        return poss
+    return subject_of(noun.head) if noun.dep_ == "dobj" else None
+
+
+def _ids(values) -> numpy.ndarray:
+    return numpy.array(sorted(get_string_id(v) for v in values), dtype=numpy.uint64)
+
+
+_VERBS = numpy.array([VERB, AUX], dtype=numpy.uint64)
+_CUE_LEMMAS, _CUE_FORMS, _NOUN_LEMMAS = _ids(CUE_LEMMAS), _ids(CUE_FORMS), _ids(NOUN_FRAMES)
+_ACCORDING = get_string_id("according")
+
+
+def candidates(doc: Doc) -> tuple[list[Token], list[Token], list[Token]]:
+    """The Doc's cue verbs, attribution nouns and "according" tokens, in
+    order. Picked on the Doc's arrays, so no Token object is built for the
+    other words (a loop over the Doc builds one per word, which was the
+    costliest part of the statement stage)."""
+    pos, lemma, lower = doc.to_array([POS, LEMMA, LOWER]).T
+    pick = lambda mask: [doc[int(i)] for i in numpy.flatnonzero(mask)]  # noqa: E731
+    lexical = numpy.isin(lemma, _CUE_LEMMAS) | numpy.isin(lower, _CUE_FORMS)
+    verbs = numpy.isin(pos, _VERBS) & lexical
+    return ([t for t in pick(verbs) if cue_of(t)], pick(numpy.isin(lemma, _NOUN_LEMMAS)),
+            pick(lower == _ACCORDING))

@@ -6,29 +6,36 @@ the verb's subject is the speaker and its complement is what was said. A
 quote no verb claimed goes to a "Name:" before it, to the quote it
 continues from the paragraph before, or to a cue in its own or a
 neighbouring sentence, else to the statement just before it. A line
-opening with "Name:" is that name's. Those positional rules live in
-:mod:`quote_lines`; pull quotes in :mod:`pull_quotes`.
+opening with "Name:" (or a transcript's "\"WALLACE:") is that name's, and
+a quote signed "― Name" after it is the signer's. Those positional rules
+live in :mod:`quote_lines`; pull quotes in :mod:`pull_quotes`. A noun may
+be the cue too ("Trump's claim that ...", "her decision to ...").
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from pipeline.ids import span_id
-from pipeline.nlp.cues import content_of, cue_of, frames_of, subject_of
-from pipeline.nlp.quote_lines import carried, colon_speaker, colon_statements, continued
+from pipeline.nlp.cues import (candidates, content_of, cue_of, frames_of, holder_of, noun_content,
+                               subject_of)
+from pipeline.nlp.quote_lines import (carried, colon_speaker, colon_statements, continued,
+                                      line_quotes)
 from pipeline.nlp.quotes import MIN_QUOTE_WORDS, Found, Quote, classify, find_quotes, trim, words
 from pipeline.nlp.pull_quotes import pull_quote_statement, repeated
 from pipeline.nlp.resolve import EntityIndex
 from pipeline.nlp.speakers import speaker_of
 from pipeline.records import CleanArticle, Entity, Span, Speaker, Statement
 
-EXTRACTOR = "statements/3"
+EXTRACTOR = "statements/4"
 
 
 def _inside_any(pos: int, quotes: list[Quote]) -> bool:
-    return any(q.outer_start <= pos < q.outer_end for q in quotes)
+    """``pos`` lies inside a quote (``quotes`` are in order, none overlapping)."""
+    i = bisect.bisect_right(quotes, pos, key=lambda q: q.outer_start) - 1
+    return i >= 0 and pos < quotes[i].outer_end
 
 
 def _verbless(tokens) -> bool:
@@ -41,10 +48,11 @@ def _trailing_attribution(verb: Token, index: EntityIndex) -> tuple[Token, tuple
     before the verb, and what was said ends before the verbless comma-set
     phrases that introduce the speaker."""
     sent = verb.sent
-    before = [t for t in sent if t.i < verb.i and not t.is_punct]
-    if not before or not _verbless(t for t in sent if t.i > verb.i):
+    if not _verbless(verb.doc[verb.i + 1:sent.end]):
         return None
-    name = before[-1]
+    name = next((t for t in reversed(verb.doc[sent.start:verb.i]) if not t.is_punct), None)
+    if name is None:
+        return None
     hit = index.covering(name.idx, name.idx + len(name))
     if hit is None or hit.entity.type not in ("PERSON", "ORG"):
         return None
@@ -92,12 +100,13 @@ def _attribution_of(tok: Token, index: EntityIndex):
     return (subj, [content]) if subj is not None else None
 
 
-def verb_statements(doc: Doc, text: str, index: EntityIndex, quotes: list[Quote]) -> list[Found]:
+def verb_statements(cues: list[Token], text: str, index: EntityIndex,
+                    quotes: list[Quote]) -> list[Found]:
     """Reporting verbs with a subject and a clausal complement."""
     found = []
-    for tok in doc:
+    for tok in cues:
         cue = cue_of(tok)
-        if cue is None or _inside_any(tok.idx, quotes):
+        if _inside_any(tok.idx, quotes):
             continue
         attribution = _attribution_of(tok, index)
         if attribution is None:
@@ -113,18 +122,38 @@ def verb_statements(doc: Doc, text: str, index: EntityIndex, quotes: list[Quote]
     return found
 
 
+def noun_statements(nouns: list[Token], text: str, index: EntityIndex,
+                    quotes: list[Quote]) -> list[Found]:
+    """"Trump's claim that CLAUSE", "her decision to ACT": the noun is the cue,
+    its complement what is held, its possessor (or the subject of the verb
+    it is the object of) the holder."""
+    found = []
+    for tok in nouns:
+        if _inside_any(tok.idx, quotes):
+            continue
+        span, holder = noun_content(tok), holder_of(tok)
+        if span is None or holder is None:
+            continue
+        stmt = classify(text, *trim(text, *span, ".!?"), quotes)
+        if stmt is not None:
+            stmt.cue = tok.lemma_
+            stmt.speaker, stmt.speaker_span = speaker_of(holder, index)
+            found.append(stmt)
+    return found
+
+
 def _outside(sent: SpacySpan, start: int, end: int) -> tuple[int, int]:
     """The part of a sentence on the longer side of [start, end)."""
     before, after = (sent.start_char, start), (end, sent.end_char)
     return before if before[1] - before[0] > after[1] - after[0] else after
 
 
-def according_statements(doc: Doc, text: str, index: EntityIndex,
+def according_statements(according: list[Token], text: str, index: EntityIndex,
                          quotes: list[Quote]) -> list[Found]:
     """"According to X, CLAUSE" and "CLAUSE, according to X"."""
     found = []
-    for tok in doc:
-        if tok.lower_ != "according" or _inside_any(tok.idx, quotes):
+    for tok in according:
+        if _inside_any(tok.idx, quotes):
             continue
         to = next((c for c in tok.children if c.lower_ == "to"), None)
         if to is None:
@@ -142,14 +171,20 @@ def according_statements(doc: Doc, text: str, index: EntityIndex,
     return found
 
 
-def _sentence_cue(sent: SpacySpan, quotes: list[Quote]) -> Token | None:
-    """A cue with a subject, outside every quote, in ``sent``."""
-    for tok in sent:
-        cue = cue_of(tok)
-        if (cue and not _inside_any(tok.idx, quotes)
-                and subject_of(tok) is not None):
+def _sentence_cue(sent: SpacySpan, quotes: list[Quote], cues: list[Token]) -> Token | None:
+    """A cue with a subject, outside every quote, in ``sent`` (``cues``: the
+    Doc's cue tokens in order)."""
+    first = bisect.bisect_left(cues, sent.start, key=lambda t: t.i)
+    for tok in cues[first:]:
+        if tok.i >= sent.end:
+            break
+        if not _inside_any(tok.idx, quotes) and subject_of(tok) is not None:
             return tok
     return None
+
+
+#: How near the start of the sentence after a quote its attribution's cue is.
+_LEAD_TOKENS = 5
 
 
 def _neighbour_sentences(sents: list[SpacySpan], quote: Quote, near: bool) -> list[SpacySpan]:
@@ -158,7 +193,12 @@ def _neighbour_sentences(sents: list[SpacySpan], quote: Quote, near: bool) -> li
            if s.start_char < quote.outer_end and quote.outer_start < s.end_char]
     if not own:
         return []
-    order = own + ([own[0] - 1, own[-1] + 1] if near else [])
+    after = own[-1] + 1
+    # ""How many times ...?" Clinton said.": the parser ends the sentence at
+    # the question mark; an attribution right after the quote comes first
+    lead = after < len(sents) and sents[after].start_char - quote.outer_end < 3 and any(
+        cue_of(t) and content_of(t, cue_of(t)) is None for t in sents[after][:_LEAD_TOKENS])
+    order = own + (([after, own[0] - 1] if lead else [own[0] - 1, after]) if near else [])
     return [sents[i] for i in order if 0 <= i < len(sents)]
 
 
@@ -184,7 +224,8 @@ def _lead_subject(doc: Doc, text: str, q: Quote) -> Token | None:
                  and t.head.pos_ in ("VERB", "AUX")), None)
 
 
-def _quote_found(text: str, sents, q: Quote, quotes: list[Quote], index: EntityIndex):
+def _quote_found(text: str, sents, q: Quote, quotes: list[Quote], index: EntityIndex,
+                 cue_tokens: list[Token]):
     """The statement of one unclaimed quote, or None."""
     inner = text[q.inner_start:q.inner_end]
     start, end = trim(text, q.inner_start, q.inner_end)
@@ -198,7 +239,7 @@ def _quote_found(text: str, sents, q: Quote, quotes: list[Quote], index: EntityI
     short = words(inner) < MIN_QUOTE_WORDS
     if short and not _UTTERANCE_END.search(inner):
         return None
-    cues = (_sentence_cue(s, quotes) for s in _neighbour_sentences(sents, q, not short))
+    cues = (_sentence_cue(s, quotes, cue_tokens) for s in _neighbour_sentences(sents, q, not short))
     cue = next(filter(None, cues), None)
     if cue is None:
         return None
@@ -207,17 +248,17 @@ def _quote_found(text: str, sents, q: Quote, quotes: list[Quote], index: EntityI
 
 
 def quote_statements(doc: Doc, text: str, index: EntityIndex, quotes: list[Quote],
-                     taken: list[Found]) -> list[Found]:
+                     taken: list[Found], cues: list[Token]) -> list[Found]:
     """Quotes no verb claimed: after a "Name:", else attributed to a speech
     cue in the quote's sentence or (for a full quote) a neighbouring one."""
-    sents = [s for s in doc.sents if s.text.strip()]
+    sents = [s for s in doc.sents if text[s.start_char:s.end_char].strip()]
     found: list[Found] = []
     for before, q in zip([None, *quotes], quotes):
         if any(s.start <= q.inner_start and q.inner_end <= s.end for s in taken):
             continue
         stmt = continued(text, before, q, taken + found)
         if stmt is None:
-            stmt = _quote_found(text, sents, q, quotes, index)
+            stmt = _quote_found(text, sents, q, quotes, index, cues)
         if stmt is None:
             stmt = carried(text, q, taken + found)
         if stmt is not None:
@@ -244,11 +285,14 @@ def extract_statements(doc: Doc, clean: CleanArticle, entities: list[Entity]) ->
     index, text = EntityIndex(entities), clean.text
     pulls = [(p.start, p.end) for p in clean.paragraphs if p.kind == "pull_quote"]
     quotes = _without_pull_quotes(find_quotes(text), pulls, lambda q: q.outer_start)
+    quotes, found = line_quotes(text, clean.paragraphs, index, quotes)
     # clean.text, not doc.text: the Doc rebuilds its string on every access
-    found = verb_statements(doc, text, index, quotes)
-    found += according_statements(doc, text, index, quotes)
+    cues, nouns, according = candidates(doc)
+    found += verb_statements(cues, text, index, quotes)
+    found += according_statements(according, text, index, quotes)
+    found += noun_statements(nouns, text, index, quotes)
     found += colon_statements(text, clean.paragraphs, index, quotes)
-    found += quote_statements(doc, text, index, quotes, found)
+    found += quote_statements(doc, text, index, quotes, found, cues)
     found = _without_pull_quotes(found, pulls, lambda f: f.start)
     pulled = filter(None, (pull_quote_statement(text, lo, hi, index) for lo, hi in pulls))
     found += [f for f in pulled if not repeated(text, f, found)]

@@ -229,3 +229,46 @@ def test_chanted_slogan_is_speech():
     said = statements_of(["Mayor Elena Ruiz spoke at the rally on Friday.",
                           "\"Build the bridge now!\" the crowd chanted."])
     assert find(said, "Build the bridge now").cue == "chant"
+
+
+def test_quote_signed_after_a_dash_is_the_signers():
+    said = statements_of([
+        "Readers told us what they think of the debate.",
+        "“The candidates spent the whole night talking past each other.” ― Elena Ruiz",
+    ])
+    quote = find(said, "talking past each other")
+    assert quote.kind == "direct" and quote.speaker.name == "Elena Ruiz"
+    assert "Ruiz" not in quote.text
+
+
+def test_transcript_labels_name_the_speaker():
+    said = statements_of([
+        "Governor Mark Devlin spoke to Chris Wallace on Sunday.",
+        "\"WALLACE: Will the governor sign the budget bill this week?",
+        "\"DEVLIN: The budget bill will not be signed until the city pays its debts.",
+    ])
+    answer = find(said, "will not be signed")
+    assert answer.kind == "direct" and answer.speaker.name == "Mark Devlin"
+    assert not answer.text.startswith("DEVLIN")
+    assert find(said, "sign the budget bill").speaker.name == "Chris Wallace"
+
+
+def test_attribution_noun_with_that_clause():
+    said = statements_of(["Senator Mark Devlin's claim that the bridge was unsafe "
+                          "surprised the engineers."])
+    claim = find(said, "the bridge was unsafe")
+    assert claim.cue == "claim" and claim.speaker.name == "Mark Devlin"
+
+
+def test_infinitive_content_takes_in_who_is_asked():
+    said = statements_of(["Mayor Elena Ruiz urged the council to approve the bridge."])
+    assert find(said, "to approve the bridge").text.startswith("the council")
+
+
+def test_question_quote_goes_to_the_attribution_right_after_it():
+    said = statements_of([
+        "Governor Mark Devlin said the budget would pass.",
+        "“How many times do we have to see this in our city?” Ruiz said.",
+    ])
+    assert find(said, "How many times").speaker_span is not None
+    assert "Ruiz" in find(said, "How many times").speaker.name
