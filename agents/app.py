@@ -10,10 +10,12 @@ from datetime import timedelta
 
 import faust
 
+from agents import faust_fixes
 from newswire import config
 from newswire.progress import Progress
 from pipeline.stages import Output
 
+faust_fixes.install()
 settings = config.load()
 progress = Progress()
 

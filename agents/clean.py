@@ -4,18 +4,16 @@ from __future__ import annotations
 import asyncio
 
 from agents.app import app, send_all, settings, topics
+from agents.tables import recent_articles as recent
 from pipeline.stages import clean_stage
-from pipeline.text.dedupe import RecentFingerprints
-
-# Fingerprints of the articles this worker cleaned recently (bounded), for
-# near-duplicates. Per process for now, like the alias memory (agents/extract.py).
-recent = RecentFingerprints()
 
 
 @app.agent(topics["raw"])
 async def clean(stream):
     async for key, value in stream.items():
+        recent.sync()  # on the loop: load once, then other workers' fingerprints
         # Off the event loop, so heartbeats and sends keep flowing meanwhile.
         outputs = await asyncio.to_thread(clean_stage, key, value, recent,
                                           settings.max_message_bytes)
         await send_all(outputs)
+        recent.sync()  # table writes: on the loop, inside the stream

@@ -4,13 +4,8 @@ from __future__ import annotations
 import asyncio
 
 from agents.app import app, send_all, settings, topics
-from pipeline.nlp.aliases import AliasMemory
+from agents.tables import alias_memory as memory
 from pipeline.stages import extract_stage, learned_entities
-
-# Aliases learned from every article this worker processed, so an id means
-# the same entity across articles. Per process for now: a Faust global table
-# behind it stalled a restarted worker in the restart test, so it waits.
-memory = AliasMemory()
 
 
 @app.agent(topics["clean"])

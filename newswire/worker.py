@@ -9,8 +9,8 @@ import importlib
 import os
 
 ROLE_MODULES = {
-    "poll": ["agents.feeds", "agents.poller"],
-    "work": ["agents.clean", "agents.extract"],
+    "poll": ["agents.tables", "agents.feeds", "agents.poller"],
+    "work": ["agents.tables", "agents.clean", "agents.extract"],
     "progress": ["agents.progress_view"],
 }
 

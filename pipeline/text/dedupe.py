@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import OrderedDict
+from collections import OrderedDict, deque
 from typing import Any, MutableMapping
 
 import numpy as np
@@ -64,7 +64,9 @@ class RecentFingerprints:
     set survives restarts: it is loaded from the store on first use, and
     every addition and eviction is queued for :meth:`sync`, which the owner
     calls where touching the store is safe (a Faust table: on the event
-    loop, inside the stream), never from a worker thread.
+    loop, inside the stream), never from a worker thread. Changes other
+    writers make to a shared store arrive through :meth:`mirror` and join
+    the index at the next :meth:`sync`, so lookups never race with them.
     """
 
     def __init__(self, capacity: int = 50_000,
@@ -79,6 +81,7 @@ class RecentFingerprints:
         self.store = store
         self._loaded = store is None
         self._pending: dict[str, list | None] = {}  # id -> [fp, seq] to write, None to delete
+        self._incoming: deque[tuple[str, Any]] = deque()  # other writers' rows, same shape
 
     def _ensure_loaded(self) -> None:
         """Fill the index from the store once (after the store was recovered)."""
@@ -89,12 +92,24 @@ class RecentFingerprints:
         for seq, article_id, fp in rows[-self.capacity:]:
             self._remember(article_id, fp, seq)
 
+    def mirror(self, key: bytes | str, row: Any) -> None:
+        """Queue a change another writer made to the shared store (a row,
+        or None for a deletion); it is applied by the next :meth:`sync`."""
+        self._incoming.append((key.decode() if isinstance(key, bytes) else key, row))
+
     def sync(self) -> int:
-        """Load from the store on first call; write queued additions and
-        evictions to it. Returns how many writes were made."""
+        """Load from the store on first call, apply mirrored changes, and
+        write queued additions and evictions. Returns how many writes were made."""
         if self.store is None:
             return 0
         self._ensure_loaded()
+        while self._incoming:
+            article_id, row = self._incoming.popleft()
+            if row:
+                self._remember(article_id, str(row[0]), int(row[1]))
+            elif article_id in self._entries:
+                self._forget(article_id)
+        self._evict()
         pending, self._pending = self._pending, {}
         for article_id, row in pending.items():
             if row is None:
@@ -115,6 +130,9 @@ class RecentFingerprints:
         self._remember(article_id, fp, self._counter + 1)
         if self.store is not None:
             self._pending[article_id] = [fp, self._counter]
+        self._evict()
+
+    def _evict(self) -> None:
         while len(self._entries) > self.capacity:
             oldest = next(iter(self._entries))
             self._forget(oldest)

@@ -63,6 +63,20 @@ def stop(proc: subprocess.Popen, sig: int = signal.SIGTERM, timeout: float = 30)
     return proc.returncode
 
 
+def wait_for_log(log: Path, text: str, count: int = 1, timeout: float = 120,
+                 procs: tuple[subprocess.Popen, ...] = ()) -> None:
+    """Wait until a role's log holds ``text`` at least ``count`` times."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if log.exists() and log.read_text(errors="replace").count(text) >= count:
+            return
+        for proc in procs:
+            if proc.poll() is not None:
+                raise AssertionError(f"{proc.args} exited with {proc.returncode}; see {log}")
+        time.sleep(0.5)
+    raise AssertionError(f"{text!r} not seen {count} times in {log} within {timeout} s")
+
+
 def send(env: dict[str, str], role: str, messages: list[tuple[bytes | None, bytes]]) -> None:
     topic = settings_for(env).topic(role)
     asyncio.run(produce(env["NEWSWIRE_KAFKA_BOOTSTRAP"], [(topic, k, v) for k, v in messages]))

@@ -92,3 +92,32 @@ def test_store_keeps_the_set_across_restarts_and_evictions_reach_it():
     restarted.add("a3", fingerprint("a different story on the grain deal signed in Istanbul"))
     restarted.sync()
     assert set(store) == {b"a2", b"a3"}, "the oldest surviving entry goes first"
+
+
+def test_other_writers_rows_join_the_index_at_sync_and_their_deletions_leave_it():
+    from pipeline.text.dedupe import RecentFingerprints, fingerprint
+    store: dict = {}
+    text = "dock workers in Rotterdam ended a four-day strike after the port raised wages"
+    recent = RecentFingerprints(capacity=2, store=store)
+    recent.sync()
+    recent.mirror(b"elsewhere", [fingerprint(text), 7])
+    assert recent.find_near(fingerprint(text)) is None, "mirrored rows wait for sync"
+    assert recent.sync() == 0, "a mirrored row is not written back"
+    assert recent.find_near(fingerprint(text)) == "elsewhere"
+    recent.mirror("elsewhere", None)
+    recent.sync()
+    assert recent.find_near(fingerprint(text)) is None
+    assert len(recent) == 0
+
+
+def test_mirrored_rows_count_against_the_capacity():
+    from pipeline.text.dedupe import RecentFingerprints, fingerprint
+    store: dict = {}
+    recent = RecentFingerprints(capacity=2, store=store)
+    recent.add("mine", fingerprint("the first story about wheat exports from the Black Sea ports"))
+    recent.sync()
+    for n in range(2):
+        recent.mirror(f"other{n}".encode(), [fingerprint(f"other story {n} on a quite different subject"), 10 + n])
+    recent.sync()
+    assert len(recent) == 2 and "mine" not in recent
+    assert b"mine" not in store, "the eviction reaches the shared store"

@@ -1,0 +1,45 @@
+"""The recovery fix: no record reaches a stream between resuming its
+partitions and seeking them (see agents/faust_fixes.py)."""
+from __future__ import annotations
+
+import asyncio
+
+from faust.tables.recovery import Recovery
+
+from agents import faust_fixes
+
+
+class _Consumer:
+    def __init__(self) -> None:
+        self.flow_active = True
+
+    def stop_flow(self) -> None:
+        self.flow_active = False
+
+
+class _App:
+    def __init__(self) -> None:
+        self.consumer = _Consumer()
+
+
+class _Recovery:
+    def __init__(self) -> None:
+        self.app = _App()
+
+
+def test_the_flow_is_stopped_before_faust_resumes_and_seeks(monkeypatch):
+    seen = []
+
+    async def original(self, generation_id=0):
+        seen.append((self.app.consumer.flow_active, generation_id))
+
+    monkeypatch.setattr(faust_fixes, "_on_recovery_completed", original)
+    monkeypatch.setattr(Recovery, "on_recovery_completed", Recovery.on_recovery_completed)
+    faust_fixes.install()
+    asyncio.run(Recovery.on_recovery_completed(_Recovery(), 3))
+    assert seen == [(False, 3)]
+
+
+def test_the_app_installs_the_fix():
+    import agents.app  # noqa: F401  (importing the app installs it)
+    assert Recovery.on_recovery_completed is faust_fixes._seek_before_fetching
