@@ -18,16 +18,16 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import os
 import resource
 import subprocess
 import sys
 import time
 from pathlib import Path
 
+from tests.shared_data import SHARED_DATA
+
 ROOT = Path(__file__).resolve().parent.parent
-DATA = Path(os.environ.get("NEWSWIRE_SHARED_DATA", ROOT.parent / "shared" / "data"))
-PAGES = DATA / "cleaning" / "fundus_eval" / "dataset" / "html"
+PAGES = SHARED_DATA / "cleaning" / "fundus_eval" / "dataset" / "html"
 
 
 def load_pages() -> list[tuple[str, str]]:

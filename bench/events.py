@@ -20,7 +20,6 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from pipeline.nlp import dates, entities, events, statements  # noqa: E402
 from pipeline.nlp.model import parse_many  # noqa: E402
 from pipeline.process import raw_from_document  # noqa: E402
 from pipeline.text.clean import clean_article  # noqa: E402
@@ -35,20 +34,12 @@ def _pipeline_bench():
     return module
 
 
-def one_round(parsed) -> dict[str, float]:
-    """CPU seconds per stage over every parsed article."""
+def one_round(bench, parsed) -> dict[str, float]:
+    """CPU seconds per extraction step over every parsed article."""
     spent = dict.fromkeys(("entities+times", "statements", "events"), 0.0)
     for doc, clean in parsed:
-        t0 = time.process_time()
-        found = entities.extract_entities(doc, clean)
-        times = dates.extract_times(doc, clean.published_at)
-        t1 = time.process_time()
-        said = statements.extract_statements(doc, clean, found)
-        t2 = time.process_time()
-        events.extract_events(doc, clean, found, said, times)
-        t3 = time.process_time()
-        for key, dt in zip(spent, (t1 - t0, t2 - t1, t3 - t2)):
-            spent[key] += dt
+        for step, seconds in bench.timed_extract(doc, clean, clock=time.process_time).items():
+            spent[step] += seconds
     return spent
 
 
@@ -63,8 +54,8 @@ def main() -> None:
     began = time.process_time()
     parsed = list(zip(parse_many(cleans), cleans))
     parse_s = time.process_time() - began
-    one_round(parsed[:2])  # warm-up: lexicons, registry, caches
-    rounds = [one_round(parsed) for _ in range(args.rounds)]
+    one_round(bench, parsed[:2])  # warm-up: lexicons, registry, caches
+    rounds = [one_round(bench, parsed) for _ in range(args.rounds)]
     best = {k: min(r[k] for r in rounds) for k in rounds[0]}
     n = len(parsed)
     print(f"articles: {n}; CPU ms per article, best of {args.rounds} rounds")

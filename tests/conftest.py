@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
-SHARED_DATA = Path(os.environ.get("NEWSWIRE_SHARED_DATA", REPO.parent / "shared" / "data"))
+from tests.shared_data import REPO, SHARED_DATA
+
 SEED = SHARED_DATA / "seed" / "000_be4580497953cbc3.txt"
 
 

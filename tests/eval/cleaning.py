@@ -7,17 +7,14 @@ first, which is the view to work from when changing the clean stage.
 from __future__ import annotations
 
 import argparse
-import os
-from pathlib import Path
 
 from pipeline.records import RawArticle
 from pipeline.text import UnusableContent
 from pipeline.text.clean import clean_article
 from tests.eval.rouge import FundusEval, Score, mean, score_article
+from tests.shared_data import SHARED_DATA
 
-DATA = Path(os.environ.get("NEWSWIRE_SHARED_DATA",
-                           Path(__file__).resolve().parents[3] / "shared" / "data"))
-FUNDUS_EVAL = DATA / "cleaning" / "fundus_eval"
+FUNDUS_EVAL = SHARED_DATA / "cleaning" / "fundus_eval"
 #: Paragraph kinds that count as the article body. Captions are not part of
 #: the hand-extracted bodies; headings, pull quotes and body text are.
 BODY_KINDS = ("body", "heading", "pull_quote")

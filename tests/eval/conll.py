@@ -11,15 +11,13 @@ false positive, as conlleval would count a mis-tokenised entity.
 """
 from __future__ import annotations
 
-import os
 import sys
 from dataclasses import dataclass
-from pathlib import Path
 
 from pipeline.records import CleanArticle, Paragraph
+from tests.shared_data import SHARED_DATA
 
-DATA = Path(os.environ.get("NEWSWIRE_CONLL",
-                           Path(__file__).resolve().parents[3] / "shared/data/ner/conllpp/data"))
+DATA = SHARED_DATA / "ner" / "conllpp" / "data"
 
 #: Contract types onto CoNLL's four; types not listed (DATE, MONEY...) drop.
 TYPE_MAP = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC",

@@ -29,7 +29,6 @@ Report: ``.venv/bin/python -m tests.eval.plover``
 from __future__ import annotations
 
 import json
-import os
 import re
 import sys
 from collections import Counter
@@ -40,10 +39,10 @@ from pipeline.nlp.analyze import analyze
 from pipeline.nlp.events import triggers
 from pipeline.nlp.model import get_nlp
 from pipeline.records import CleanArticle, Event, Paragraph
+from tests.eval.scoring import f1, ratio
+from tests.shared_data import SHARED_DATA
 
-DATA = Path(os.environ.get("NEWSWIRE_PLOVER_GSR",
-                           Path(__file__).resolve().parents[3]
-                           / "shared/data/events/plover_gsr/PLOVER_GSR_dev.json"))
+DATA = SHARED_DATA / "events" / "plover_gsr" / "PLOVER_GSR_dev.json"
 
 #: PLOVER 0.5b1 names -> current PLOVER (see the module docstring).
 OLD_TO_NEW = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT",
@@ -115,16 +114,15 @@ class PRF:
 
     @property
     def precision(self) -> float:
-        return self.tp_pred / self.pred if self.pred else 0.0
+        return ratio(self.tp_pred, self.pred)
 
     @property
     def recall(self) -> float:
-        return self.tp_gold / self.gold if self.gold else 0.0
+        return ratio(self.tp_gold, self.gold)
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return f1(self.precision, self.recall)
 
 
 @dataclass
@@ -143,14 +141,13 @@ class Scores:
     misses: Counter = field(default_factory=Counter)
 
     def figures(self) -> dict[str, float]:
-        div = lambda a, b: a / b if b else 0.0  # noqa: E731
         return {
-            "type_accuracy": div(self.type_hits, self.n),
-            "type_precision": div(self.type_pairs_right, self.type_pairs),
+            "type_accuracy": ratio(self.type_hits, self.n),
+            "type_precision": ratio(self.type_pairs_right, self.type_pairs),
             "actor_f1": self.actors.f1, "recipient_f1": self.recipients.f1,
-            "triple_recall": div(self.triple_hits, self.triple_n),
-            "baseline_type_accuracy": div(self.base_hits, self.n),
-            "baseline_type_precision": div(self.base_pairs_right, self.base_pairs),
+            "triple_recall": ratio(self.triple_hits, self.triple_n),
+            "baseline_type_accuracy": ratio(self.base_hits, self.n),
+            "baseline_type_precision": ratio(self.base_pairs_right, self.base_pairs),
         }
 
 

@@ -29,16 +29,15 @@ Report: ``.venv/bin/python -m tests.eval.polnear [dev|train] [LIMIT]``
 """
 from __future__ import annotations
 
-import os
 import re
 import sys
 import time
 from dataclasses import dataclass, field
-from pathlib import Path
 
-SHARED = Path(os.environ.get("NEWSWIRE_SHARED_DATA",
-                             Path(__file__).resolve().parents[3] / "shared" / "data"))
-POLNEAR = SHARED / "statements" / "polnear" / "data"
+from tests.eval.scoring import f1, ratio
+from tests.shared_data import SHARED_DATA
+
+POLNEAR = SHARED_DATA / "statements" / "polnear" / "data"
 MATCH_JACCARD = 0.5
 QUOTE_OPENERS = "\"“‘'«„"
 SPEECH_LEMMAS = frozenset("""
@@ -156,8 +155,6 @@ class Tally:
         pair[1] += 1
 
     def figures(self) -> dict[str, float]:
-        ratio = lambda a, b: a / b if b else 0.0
-        f1 = lambda p, r: 2 * p * r / (p + r) if p + r else 0.0
         p, r = ratio(self.matched, self.pred), ratio(self.matched, self.gold)
         wp, wr = ratio(self.words_both, self.words_pred), ratio(self.words_both, self.words_gold)
         out = {"content_p": p, "content_r": r, "content_f1": f1(p, r),

@@ -36,6 +36,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from tests.shared_data import SHARED_DATA
+
 #: fundus-evaluation's ``score(max_optional_paragraphs=4)`` default.
 MAX_OPTIONAL_PARAGRAPHS = 4
 #: Published ROUGE-LSum F1 (x100) on these 80 pages (Dallabetta et al., ACL 2024 demos).
@@ -256,7 +258,7 @@ if __name__ == "__main__":  # python -m tests.eval.rouge: calibrate against the 
     import sys
 
     data = FundusEval(Path(sys.argv[1]) if len(sys.argv) > 1
-                      else Path(__file__).resolve().parents[3] / "shared/data/cleaning/fundus_eval")
+                      else SHARED_DATA / "cleaning" / "fundus_eval")
     truth = data.ground_truth()
     for name, published in PUBLISHED_F1.items():
         m = mean(score_extractions(truth, data.extractions(name)).values())

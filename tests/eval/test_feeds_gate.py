@@ -12,7 +12,6 @@ Report: ``.venv/bin/python -m tests.eval.test_feeds_gate``
 """
 from __future__ import annotations
 
-import os
 import re
 import sys
 from collections import Counter
@@ -24,10 +23,9 @@ from pipeline.feeds.parse import ParsedFeed
 from pipeline.feeds.poller import articles_from_document
 from pipeline.feeds.schedule import FeedState
 from pipeline.records import RawArticle
+from tests.shared_data import SHARED_DATA
 
-SHARED = Path(os.environ.get("NEWSWIRE_SHARED_DATA",
-                             Path(__file__).resolve().parents[3] / "shared" / "data"))
-CORPUS = SHARED / "feeds" / "feedparser_tests" / "tests"
+CORPUS = SHARED_DATA / "feeds" / "feedparser_tests" / "tests"
 FEED_URL = "http://example.com/feed"
 FETCHED = "2024-05-15T10:00:00Z"
 #: Measured share of expectations that hold (0.1837 on 2,090 expectations:
