@@ -27,9 +27,11 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from tests.shared_data import SHARED_DATA  # noqa: E402
+
 from pipeline.records import CleanArticle, Paragraph  # noqa: E402
 
-SEED_DIR = REPO.parent / "shared/data/seed"
+SEED_DIR = SHARED_DATA / "seed"
 
 
 def corpus() -> list[CleanArticle]:

@@ -28,11 +28,13 @@ def texts(limit: int) -> list:
     """CleanArticles to time, PolNeAR dev first."""
     sys.path.insert(0, str(REPO))
     from tests.eval import polnear
-    from tests.golden.statements.test_statements_golden import CASES, article
+    from tests.golden.regenerate import cases
+    from tests.golden.suites import clean_article_from_blocks
 
     if (polnear.POLNEAR / "dev" / "text").is_dir():
         return [polnear.to_clean(d) for d in polnear.load_split("dev", limit)]
-    return [article(p) for p in CASES][:limit]
+    return [clean_article_from_blocks(p, "2024-01-15T00:00:00Z", titled=True)
+            for p in cases("statements")][:limit]
 
 
 def run(limit: int, max_seconds: float) -> dict[str, float]:

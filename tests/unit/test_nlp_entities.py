@@ -1,7 +1,7 @@
 """Entities: spaCy NER plus document-level cleanup (titles, surnames, ids)."""
 from __future__ import annotations
 
-from tests.unit.nlp_helpers import article as build_article
+from functools import partial
 
 import pytest
 
@@ -9,12 +9,10 @@ from pipeline import codec
 from pipeline.nlp.analyze import analyze
 from pipeline.nlp.entities import KEPT_TYPES, entity_id, extract_entities, slug
 from pipeline.nlp.model import get_nlp, parse
-from pipeline.records import CleanArticle, Paragraph
+from tests.unit import nlp_helpers
 
-
-def article(paragraphs: list[str], kinds: list[str] | None = None,
-            published: str | None = "2022-03-10T09:00:00Z", art_id: str = "a1") -> CleanArticle:
-    return build_article(paragraphs, kinds, published, art_id)
+#: This file's articles carry the id "a1" unless a test names another.
+article = partial(nlp_helpers.article, art_id="a1")
 
 
 @pytest.fixture(scope="module")

@@ -1,9 +1,7 @@
 """PLOVER events, record validity of everything analyze() emits, and the seed."""
 from __future__ import annotations
 
-from tests.unit.nlp_helpers import article as build_article
-
-from pathlib import Path
+from functools import partial
 
 import pytest
 
@@ -11,15 +9,15 @@ from pipeline import codec
 from pipeline.ids import span_id
 from pipeline.nlp.analyze import analyze
 from pipeline.nlp.events import EXTRACTOR, triggers
-from pipeline.records import EVENT_TYPES, CleanArticle, Paragraph
+from pipeline.records import EVENT_TYPES, CleanArticle
+from tests.shared_data import SHARED_DATA
+from tests.unit import nlp_helpers
 
-SEED_DIR = Path(__file__).resolve().parents[3] / "shared" / "data" / "seed"
-SEED = SEED_DIR / "000_be4580497953cbc3.txt"
+SEED = SHARED_DATA / "seed" / "000_be4580497953cbc3.txt"
 
 
-def article(paragraphs: list[str], kinds: list[str] | None = None,
-            published: str | None = "2022-03-10T09:00:00Z", art_id: str = "e1") -> CleanArticle:
-    return build_article(paragraphs, kinds, published, art_id)
+#: This file's articles carry the id "e1" unless a test names another.
+article = partial(nlp_helpers.article, art_id="e1")
 
 
 STORY = [

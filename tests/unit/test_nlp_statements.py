@@ -1,7 +1,7 @@
 """Statements: direct quotes, reported speech, according-to and pull quotes."""
 from __future__ import annotations
 
-from tests.unit.nlp_helpers import article as build_article
+from functools import partial
 
 import pytest
 
@@ -11,12 +11,11 @@ from pipeline.nlp.analyze import analyze
 from pipeline.nlp.entities import extract_entities
 from pipeline.nlp.model import get_nlp, parse
 from pipeline.nlp.statements import EXTRACTOR, extract_statements
-from pipeline.records import CleanArticle, Paragraph
+from tests.unit import nlp_helpers
 
 
-def article(paragraphs: list[str], kinds: list[str] | None = None,
-            published: str | None = "2022-03-10T09:00:00Z", art_id: str = "s1") -> CleanArticle:
-    return build_article(paragraphs, kinds, published, art_id)
+#: This file's articles carry the id "s1" unless a test names another.
+article = partial(nlp_helpers.article, art_id="s1")
 
 
 STORY = [

@@ -1,8 +1,6 @@
 """clean_article end to end: plain text, HTML, fallbacks, dedupe, and the seed article."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from pipeline import codec
@@ -10,8 +8,9 @@ from pipeline.records import RawArticle
 from pipeline.text import UnusableContent
 from pipeline.text.clean import EXTRACTOR, clean_article
 from pipeline.text.dedupe import RecentFingerprints
+from tests.shared_data import SHARED_DATA
 
-SEED = Path("/work/shared/data/seed/000_be4580497953cbc3.txt")
+SEED = SHARED_DATA / "seed" / "000_be4580497953cbc3.txt"
 
 # Written for this test in the style of scraped wire copy (not taken from any article).
 ARTICLE = """Harbour pier closed after storm
