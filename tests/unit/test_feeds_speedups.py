@@ -92,3 +92,105 @@ def test_feedparser_uses_the_buffering_expat_driver(restore_speedups):
     assert type(parser).__name__ == "_BufferedExpatParser"
     feedparser_speedups.uninstall()
     assert "pipeline.feeds.feedparser_speedups" not in feedparser.api.PREFERRED_XML_PARSERS
+
+
+def _parse_both(document: bytes, **options) -> tuple[dict, dict]:
+    feedparser_speedups.install()
+    fast = _parse_all_bytes(document, **options)
+    feedparser_speedups.uninstall()
+    slow = _parse_all_bytes(document, **options)
+    feedparser_speedups.install()
+    return fast, slow
+
+
+def _parse_all_bytes(document: bytes, **options) -> dict:
+    return _comparable(feedparser.parse(io.BytesIO(document),
+                                        response_headers={"content-location": "http://example.com/feed"},
+                                        **options))
+
+
+def test_bench_document_parses_identically(restore_speedups):
+    # The benchmark's own document shape (bench/feeds_poll.py), which every
+    # fast path below serves: plain RSS 2.0, an attribute, entities, dates.
+    from bench.feeds_poll import feed_body
+    for options in ({}, {"sanitize_html": False, "resolve_relative_uris": False}):
+        fast, slow = _parse_both(feed_body(3, 0), **options)
+        assert fast == slow and len(fast["entries"]) == 20
+
+
+MIXED_NAMESPACES = b"""<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"
+     xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:media="http://search.yahoo.com/mrss/"
+     xmlns:atom="http://www.w3.org/2005/Atom" xmlns:x="http://unknown.example/ns">
+<channel><title type="HTML">T &amp; co</title><atom:link href="/self" rel="self"/>
+<Item><TITLE>Upper &lt;b&gt;case&lt;/b&gt;</TITLE><Link>http://e.example/a?x=1&amp;amp;y=2</Link>
+<GUID IsPermaLink="true">http://e.example/a</GUID><dc:creator>A. Writer (a@e.example)</dc:creator>
+<x:thing Attr="V">kept</x:thing><media:content url="http://e.example/i.jpg" medium="image"/>
+<content:encoded><![CDATA[<p>Body <a href="rel/link">link</a></p>]]></content:encoded>
+<pubDate>Wed, 31 Apr 2024 10:00:00 GMT</pubDate><enclosure url="http://e.example/a.mp3" type="audio/mpeg" length="1"/>
+</Item>
+<item><title>Second</title><link>  https://e.example/b#frag  </link><guid>b</guid>
+<description>plain &amp; simple</description><pubDate>Thu, 02 May 2024 10:00:00 +0530</pubDate></item>
+</channel></rss>"""
+
+
+@pytest.mark.parametrize("options", [{}, {"sanitize_html": False, "resolve_relative_uris": False}])
+def test_namespaces_attributes_and_case_parse_identically(options, restore_speedups):
+    fast, slow = _parse_both(MIXED_NAMESPACES, **options)
+    assert fast == slow
+    assert len(fast["entries"]) == 2 and fast["entries"][0]["title"]
+
+
+def test_pop_is_the_copied_version():
+    feedparser_speedups.install()
+    # _pop is a line-for-line copy of feedparser 6.0.14's pop; a feedparser
+    # whose pop differs keeps its own (install checks the same digest).
+    # When this fails after an upgrade, re-copy pop or drop the shortcut.
+    original = feedparser_speedups._original_pop
+    assert feedparser_speedups._source_digest(original) == feedparser_speedups._POP_SOURCE_DIGEST
+    assert feedparser.mixin._FeedParserMixin.pop is feedparser_speedups._pop
+
+
+RFC822_DATES = [
+    "Tue, 14 May 2024 10:00:00 GMT", "Wed, 31 Apr 2024 10:00:00 GMT", "Thu, 29 Feb 2024 23:59:59 UT",
+    "Fri, 29 Feb 2023 00:00:00 Z", "Sat, 01 Jan 0001 00:00:00 +0100", "Fri, 31 Dec 9999 23:00:00 -0100",
+    "Mon, 01 Jan 2024 00:30:00 +0530", "Sun, 10 Mar 2024 02:30:00 -0800", "Mon, 00 Jan 2024 00:00:00 GMT",
+    "Mon, 01 Jan 2024 24:00:00 GMT", "Mon, 01 Jan 2024 23:60:00 GMT", "Mon, 01 Jan 2024 10:00:00 +2399",
+    "Mon, 01 Jan 2024 10:00:00 -0000", "Mon, 01 Jan 1970 00:00:00 +1400",
+    # Not the plain form: left to feedparser's chain.
+    "Tue, 14 May 24 10:00:00 GMT", "14 May 2024 10:00:00 GMT", "tue, 14 may 2024 10:00:00 gmt",
+    "Tue, 14 May 2024 10:00:00 EST", "Tue, 14 May 2024 10:00 GMT", "2024-05-14T10:00:00Z", "",
+]
+
+
+def test_plain_rfc822_dates_parse_as_feedparser_does(restore_speedups):
+    from feedparser.datetimes import _parse_date
+    from feedparser.datetimes.w3dtf import _parse_date_w3dtf
+    feedparser_speedups.install()
+    fast = [_parse_date(d) for d in RFC822_DATES]
+    feedparser_speedups.uninstall()
+    slow = [_parse_date(d) for d in RFC822_DATES]
+    assert fast == slow
+    # feedparser tries W3C-DTF before RFC 822; the shortcut comes first, so
+    # W3C-DTF must never accept what the shortcut accepts.
+    for date in RFC822_DATES:
+        if feedparser_speedups._RFC822_PLAIN.fullmatch(date):
+            assert not _parse_date_w3dtf(date)
+
+
+URLS = [
+    "https://news.example.com/7/story-3?utm_source=rss", "http://e.example", "http://e.example/",
+    "http://e.example/a/../b/./c", "http://e.example:8080/a?b=1&c=2#frag", "http://e.example/a?",
+    "http://e.example/a#", "http://e.example/a;params?q", "http:///e.example/a", "HTTP://E.example/a",
+    "http://user@e.example/a", "http://[::1]/a", "http://e.example/a b", "http://e.example/a\tb",
+    " http://e.example/a", "https://e.example/%7Euser/?q=%20&r=a;b", "ftp://e.example/a",
+    "javascript:alert(1)", "relative/path", "/absolute/path", "?q=1", "#frag", "//e.example/a",
+    "http://e.example:notaport/a", "https://e.example/é",
+]
+BASES = ["", "http://example.com/feed", "https://example.com/a/b?c#d", "http://[::1", "ftp://x/"]
+
+
+def test_url_join_shortcut_agrees_with_feedparser():
+    for base in BASES:
+        for url in URLS:
+            assert feedparser_speedups._urljoin(base, url) == feedparser_speedups._original_urljoin(base, url), (base, url)
