@@ -125,10 +125,40 @@ def split_place_tail(raws: list[Raw], is_place) -> list[Raw]:
 
 def things_in_places(raws: list[Raw], text: str) -> None:
     """A "product" or "work" named after "in (the)" is where something
-    happens ("genocide in the Donbass"): retype it as a place."""
+    happens ("genocide in the Donbass"), and any name between "the" and a
+    word like "region" is a region ("the Donbass region", whatever the
+    model called it): retype both as places."""
     for r in raws:
         if r.label in _THINGS and _IN_BEFORE.search(text, max(0, r.start - 12), r.start):
             r.label = "LOC"
+        elif (r.label not in ("GPE", "LOC", "FAC") and _REGION_AFTER.match(text, r.end)
+              and _THE_BEFORE.search(text, max(0, r.start - 5), r.start)):
+            r.label = "LOC"
+
+
+_REGION_AFTER = re.compile(r"[^\S\n]+(?:region|province|oblast|valley|basin|peninsula)\b", re.I)
+_THE_BEFORE = re.compile(r"\bthe[^\S\n]+\Z", re.I)
+#: An all-capitals word after a name in one span is where a byline starts
+#: ("Anna Berger EU Trade Commissioner"): names carry no such word.
+_ACRONYM = re.compile(r"[A-Z]{2,5}\Z")
+
+
+def split_acronym_tail(raws: list[Raw]) -> list[Raw]:
+    """Cut a person span at an all-capitals word after a written-out name of
+    two or more words ("Anna Berger EU" -> "Anna Berger" and "EU"); names
+    in all-capitals headlines are left alone."""
+    out = []
+    for r in raws:
+        words = r.text.split(" ")
+        cut = next((i for i, w in enumerate(words) if i >= 2 and _ACRONYM.match(w)), None)
+        if r.label != "PERSON" or cut is None or any(_ACRONYM.match(w) for w in words[:cut]):
+            out.append(r)
+            continue
+        name = " ".join(words[:cut])
+        out.append(Raw(r.start, r.start + len(name), name, "PERSON", r.title, r.model_label))
+        rest = " ".join(words[cut:])
+        out.append(Raw(r.end - len(rest), r.end, rest, "ORG", None, r.model_label))
+    return out
 
 
 def split_known_people(raws: list[Raw]) -> list[Raw]:

@@ -7,6 +7,9 @@ compares. Inputs are written for these tests in the style of scraped news.
 
 - cleaning: the raw article a poller would build (text cases carry their
   title on line one), through the clean stage: kept paragraphs and removals.
+- entities: the same raw article through the clean stage and then the
+  analysis, as a worker sees it: each entity's id, type, name, title,
+  aliases and mention texts, and each time expression's value.
 - statements: an already clean article, paragraphs split on blank lines, the
   first one the title; a paragraph starting with ``> `` is a pull quote (the
   marker is not part of the text). Records kind, text, cue, speaker.
@@ -66,6 +69,20 @@ def cleaning_output(input_path: Path) -> dict:
     }
 
 
+def entities_output(input_path: Path) -> dict:
+    from pipeline.nlp.analyze import analyze
+    from pipeline.text.clean import clean_article
+
+    clean = clean_article(raw_article(input_path))
+    found, _, _ = analyze(clean)
+    return {
+        "entities": [{"id": e.id, "type": e.type, "name": e.name, "title": e.title,
+                      "aliases": e.aliases, "mentions": [m.text for m in e.mentions]}
+                     for e in found.entities],
+        "times": [[t.text, t.value, t.precision] for t in found.times],
+    }
+
+
 def statements_output(input_path: Path) -> list[dict]:
     from pipeline.nlp.analyze import analyze
 
@@ -100,4 +117,5 @@ def events_output(input_path: Path) -> list[dict]:
     return [_event_summary(e) for e in events]
 
 
-SUITES = {"cleaning": cleaning_output, "statements": statements_output, "events": events_output}
+SUITES = {"cleaning": cleaning_output, "entities": entities_output,
+          "statements": statements_output, "events": events_output}
