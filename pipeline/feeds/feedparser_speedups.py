@@ -3,8 +3,8 @@
 Profiling the poller on 20-entry RSS documents (bench/feeds_poll.py) showed
 feedparser spending about 40% of its own time on five pieces of busywork,
 each of which is replaced here by a shortcut that returns the same value
-(a second round, further down, took the per-element dispatch, ``pop``,
-link joining and date parsing):
+(a second round, further down, took the per-element dispatch, link
+joining and date parsing):
 
 * On every element start it re-joins the in-scope base URI with itself
   (``make_safe_absolute_uri(base, base)``: two ``urlparse`` runs and a
@@ -28,18 +28,14 @@ link joining and date parsing):
   the call about three times faster.
 
 With those gone, a 20-entry document still cost ~27 us per element, most
-of it in feedparser's per-element Python layers; four more shortcuts took
-the 200-new benchmark phase from ~5,300 to ~3,100 us CPU per poll:
+of it in feedparser's per-element Python layers; three more shortcuts cut
+the 200-new benchmark phase's CPU per poll by about a quarter:
 
 * The SAX driver hands an element in no namespace (all of plain RSS) and
   its no-namespace attributes straight to ``unknown_starttag`` /
   ``unknown_endtag``, lower-cased, which is all the SAX adapter layer and
   ``startElementNS``/``endElementNS`` amount to for such names (text goes
   straight to ``handle_data`` likewise). Namespaced names take the full path.
-* ``_FeedParserMixin.pop``, run at every element end, is replaced by a
-  line-for-line copy that reads ``contentparams`` with ``dict.get``, drops
-  keys without raising KeyError and keeps lookups in locals. It is only
-  installed over the exact source it was copied from (a sha256 check).
 * Joining each ``<link>`` and permalink ``<guid>`` with the base URI
   (urljoin: two urlparse runs and an urlunparse) returns the link itself
   when it is a plain absolute http(s) URL, as urljoin would.
@@ -56,13 +52,9 @@ internals, :func:`install` leaves that piece alone rather than fail.
 """
 from __future__ import annotations
 
-import base64
-import binascii
 import copy
 import datetime
 import functools
-import hashlib
-import inspect
 import re
 import urllib.parse
 from typing import Any
@@ -172,170 +164,6 @@ def _parse_date_rfc822_plain(date: str):
     return stamp.utctimetuple()
 
 
-_original_pop = feedparser.mixin._FeedParserMixin.pop
-#: sha256 of the source of feedparser 6.0.14's pop(), which _pop copies; a
-#: feedparser whose pop reads differently keeps its own (see install()).
-_POP_SOURCE_DIGEST = "d8b47b45a581de7e38e61eaa89d4ee6ad2e169c59d69a77f41234c28b7b4c580"
-_QUERY_ENTITY = re.compile("&([A-Za-z0-9_]+);")
-
-
-def _source_digest(function: Any) -> str | None:
-    try:
-        return hashlib.sha256(inspect.getsource(function).encode()).hexdigest()
-    except (OSError, TypeError):  # no source shipped: do not assume it is ours
-        return None
-
-
-def _pop(self: Any, element: str, strip_whitespace: int = 1) -> Any:
-    # feedparser's _FeedParserMixin.pop, line for line, run for every
-    # element end (about a third of the parse). Only the mechanics differ:
-    # contentparams is read with dict.get (its keys 'type', 'base64' and
-    # 'mode' have no FeedParserDict alias, so FeedParserDict.get returns the
-    # same), the two "try: del ... except KeyError" become dict.pop with a
-    # default, the link regex is compiled once, and repeated attribute
-    # lookups are held in locals.
-    elementstack = self.elementstack
-    if not elementstack:
-        return
-    if elementstack[-1][0] != element:
-        return
-
-    element, expecting_text, pieces = elementstack.pop()
-    contentparams = self.contentparams
-    params_get = dict.get
-
-    # Ensure each piece is a str for Python 3
-    for (i, v) in enumerate(pieces):
-        if isinstance(v, bytes):
-            pieces[i] = v.decode('utf-8')
-
-    if self.version == 'atom10' and params_get(contentparams, 'type', 'text') == 'application/xhtml+xml':
-        while pieces and len(pieces) > 1 and not pieces[-1].strip():
-            del pieces[-1]
-        while pieces and len(pieces) > 1 and not pieces[0].strip():
-            del pieces[0]
-        if pieces and (pieces[0] == '<div>' or pieces[0].startswith('<div ')) and pieces[-1] == '</div>':
-            depth = 0
-            for piece in pieces[:-1]:
-                if piece.startswith('</'):
-                    depth -= 1
-                    if depth == 0:
-                        break
-                elif piece.startswith('<') and not piece.endswith('/>'):
-                    depth += 1
-            else:
-                pieces = pieces[1:-1]
-
-    output = ''.join(pieces)
-    if strip_whitespace:
-        output = output.strip()
-    if not expecting_text:
-        return output
-
-    # decode base64 content
-    if params_get(contentparams, 'base64', 0):
-        try:
-            output = base64.decodebytes(output.encode('utf8')).decode('utf8')
-        except (binascii.Error, binascii.Incomplete, UnicodeDecodeError):
-            pass
-
-    # resolve relative URIs
-    if (element in self.can_be_relative_uri) and output:
-        # do not resolve guid elements with isPermalink="false"
-        if not element == 'id' or self.guidislink:
-            output = self.resolve_uri(output)
-
-    # decode entities within embedded markup
-    if not params_get(contentparams, 'base64', 0):
-        output = self.decode_entities(element, output)
-
-    # some feed formats require consumers to guess
-    # whether the content is html or plain text
-    if not self.version.startswith('atom') and params_get(contentparams, 'type') == 'text/plain':
-        if self.looks_like_html(output):
-            contentparams['type'] = 'text/html'
-
-    # remove temporary cruft from contentparams
-    dict.pop(contentparams, 'mode', None)
-    dict.pop(contentparams, 'base64', None)
-
-    content_type = params_get(contentparams, 'type', 'text/html')
-    is_htmlish = self.map_content_type(content_type) in self.html_types
-    # resolve relative URIs within embedded markup
-    if is_htmlish and self.resolve_relative_uris:
-        if element in self.can_contain_relative_uris:
-            output = feedparser.mixin.resolve_relative_uris(output, self.baseuri, self.encoding, content_type)
-
-    # sanitize embedded markup
-    if is_htmlish and self.sanitize_html:
-        if element in self.can_contain_dangerous_markup:
-            output = feedparser.mixin._sanitize_html(
-                output, self.encoding, params_get(contentparams, 'type', 'text/html'))
-
-    if self.encoding and isinstance(output, bytes):
-        output = output.decode(self.encoding, 'ignore')
-
-    # address common error where people take data that is already
-    # utf-8, presume that it is iso-8859-1, and re-encode it.
-    if self.encoding in ('utf-8', 'utf-8_INVALID_PYTHON_3') and not isinstance(output, bytes):
-        try:
-            output = output.encode('iso-8859-1').decode('utf-8')
-        except (UnicodeEncodeError, UnicodeDecodeError):
-            pass
-
-    # map win-1252 extensions to the proper code points
-    if not isinstance(output, bytes):
-        output = output.translate(feedparser.mixin._cp1252)
-
-    if element in ('category', 'tags', 'itunes_keywords'):
-        return output
-
-    if element == 'title' and -1 < self.title_depth <= self.depth:
-        return output
-
-    # store output in appropriate place(s)
-    if self.inentry and not self.insource:
-        entry = self.entries[-1]
-        if element == 'content':
-            entry.setdefault(element, [])
-            contentparams = copy.deepcopy(contentparams)
-            contentparams['value'] = output
-            entry[element].append(contentparams)
-        elif element == 'link':
-            if not self.inimage:
-                output = output.replace('&amp;', '&')
-                output = _QUERY_ENTITY.sub(r"&\g<1>", output)
-                entry[element] = output
-                if output:
-                    entry['links'][-1]['href'] = output
-        else:
-            if element == 'description':
-                element = 'summary'
-            depths = self.property_depth_map.setdefault(entry, {})
-            old_value_depth = depths.get(element)
-            if old_value_depth is None or self.depth <= old_value_depth:
-                depths[element] = self.depth
-                entry[element] = output
-            if self.incontent:
-                contentparams = copy.deepcopy(contentparams)
-                contentparams['value'] = output
-                entry[element + '_detail'] = contentparams
-    elif self.infeed or self.insource:
-        context = self._get_context()
-        if element == 'description':
-            element = 'subtitle'
-        context[element] = output
-        if element == 'link':
-            output = _QUERY_ENTITY.sub(r"&\g<1>", output)
-            context[element] = output
-            context['links'][-1]['href'] = output
-        elif self.incontent:
-            contentparams = copy.deepcopy(contentparams)
-            contentparams['value'] = output
-            context[element + '_detail'] = contentparams
-    return output
-
-
 def _deepcopy(self: FeedParserDict, memo: dict[int, Any]) -> FeedParserDict:
     # What copy.deepcopy's reduce path does (new instance, memo entry,
     # item by item through __setitem__, then the instance __dict__), minus
@@ -443,10 +271,6 @@ def install() -> None:
     if getattr(feedparser.mixin, "_urljoin", None) is _original_urljoin:
         _saved["urljoin"] = _original_urljoin
         feedparser.mixin._urljoin = _urljoin
-    mixin = feedparser.mixin._FeedParserMixin
-    if vars(mixin).get("pop") is _original_pop and _source_digest(_original_pop) == _POP_SOURCE_DIGEST:
-        _saved["pop"] = _original_pop
-        mixin.pop = _pop
     handlers = getattr(feedparser.datetimes, "_date_handlers", None)
     if isinstance(handlers, list) and _parse_date_rfc822_plain not in handlers:
         _saved["dates"] = None
@@ -470,8 +294,6 @@ def uninstall() -> None:
         feedparser.mixin._cp1252 = _saved["cp1252"]
     if "urljoin" in _saved:
         feedparser.mixin._urljoin = _saved["urljoin"]
-    if "pop" in _saved:
-        feedparser.mixin._FeedParserMixin.pop = _saved["pop"]
     if "dates" in _saved:
         feedparser.datetimes._date_handlers.remove(_parse_date_rfc822_plain)
     if "driver" in _saved:

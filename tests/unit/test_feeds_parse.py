@@ -12,9 +12,10 @@ from pipeline import codec
 from pipeline.feeds.identity import article_id_for
 from pipeline.feeds.parse import ParsedFeed, needs_full_text, parse_feed
 from pipeline.feeds.sanitize import html_to_text, sanitize_html
+from tests.shared_data import SHARED_DATA
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "feeds"
-CORPUS = Path("/work/shared/data/feeds/feedparser_tests/tests")
+CORPUS = SHARED_DATA / "feeds" / "feedparser_tests" / "tests"
 FETCHED = "2024-05-15T10:00:00Z"
 # Anything that can run script or load active content in a browser.
 UNSAFE = re.compile(
