@@ -60,6 +60,7 @@ def raw_mentions(doc: Doc, clean: CleanArticle, registry: Registry) -> list[Raw]
     raws = spans.split_place_tail(raws, lambda s: (k := registry.lookup(s)) is not None
                                   and k.type in ("GPE", "LOC"))
     spans.things_in_places(raws, text)
+    spans.people_after_roles(raws, text)
     raws = spans.split_known_people(spans.split_acronym_tail(raws))
     in_sports = is_sports(text, text[paras[0][0]:paras[0][1]] if paras else "")
     known.retype(raws, registry, in_sports, known.dateline_starts(text, paras))

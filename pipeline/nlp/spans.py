@@ -136,6 +136,21 @@ def things_in_places(raws: list[Raw], text: str) -> None:
             r.label = "LOC"
 
 
+#: Role nouns an appositive name follows ("his Swiss counterpart, Claudia
+#: Brunner"): the name is a person whatever the model called it.
+_ROLE_BEFORE = re.compile(r"(?<!\w)(?:" + _TITLE + r"|counterpart|colleague|successor|predecessor"
+                          r"|deputy|aide|envoy|wife|husband|widow|son|daughter),[^\S\n]*\Z", re.I)
+
+
+def people_after_roles(raws: list[Raw], text: str) -> None:
+    """Retype an organisation named right after a person's role and a comma
+    as a person ("the minister's counterpart, Claudia Brunner")."""
+    for r in raws:
+        if r.label == "ORG" and " " in r.text and _ROLE_BEFORE.search(
+                text, max(0, r.start - 40), r.start):
+            r.label = "PERSON"
+
+
 _REGION_AFTER = re.compile(r"[^\S\n]+(?:region|province|oblast|valley|basin|peninsula)\b", re.I)
 _THE_BEFORE = re.compile(r"\bthe[^\S\n]+\Z", re.I)
 #: An all-capitals word after a name in one span is where a byline starts

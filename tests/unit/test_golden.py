@@ -15,7 +15,8 @@ CASES = [(suite, path) for suite in SUITES for path in cases(suite)]
 
 #: The behaviours each suite must keep a golden file for (issues 4 to 7).
 REQUIRED = {
-    "entities": {"surnames_and_titles", "near_spellings", "attribution_tails", "places", "dates"},
+    "entities": {"surnames_and_titles", "near_spellings", "attribution_tails", "places", "dates",
+                 "appositive_roles"},
     "cleaning": {"teaser_line", "teaser_glued", "infobox", "glued_words", "pull_quotes",
                  "headings", "credit_and_bylines", "prompts", "page_structure"},
     "statements": {"straight_doubles", "single_quotes", "guillemets", "german_quotes",
