@@ -70,12 +70,16 @@ def joined(articles: list[CleanArticle], k: int) -> list[CleanArticle]:
     return out
 
 
-def entity_stage(clean: CleanArticle) -> int:
+def entity_stage(clean: CleanArticle, memory=None) -> int:
+    """The entity stage as the worker runs it; with ``memory`` (an
+    AliasMemory) it also reads and learns aliases, as the extract agent does."""
     from pipeline.nlp import dates, entities
     from pipeline.nlp.model import parse
     doc = parse(clean)
-    return len(entities.extract_entities(doc, clean)) + len(
-        dates.extract_times(doc, clean.published_at))
+    found = entities.extract_entities(doc, clean, memory=memory)
+    if memory is not None:
+        memory.learn(found)
+    return len(found) + len(dates.extract_times(doc, clean.published_at))
 
 
 def _timed(fn) -> float:
@@ -113,11 +117,15 @@ def _rss_mb() -> tuple[float, float]:
 
 
 def memory_child(n: int, k: int = 1) -> None:
-    """Run in the subprocess: the stage over n articles, RSS checkpoints."""
+    """Run in the subprocess: the stage over n articles, learning aliases
+    as a worker does, RSS checkpoints."""
+    from pipeline.nlp.aliases import AliasMemory
+
     articles = joined(corpus(), k)
+    memory = AliasMemory()
     checkpoints = []
     for i in range(n):
-        entity_stage(articles[i % len(articles)])
+        entity_stage(articles[i % len(articles)], memory)
         if (i + 1) % max(1, n // 10) == 0:
             checkpoints.append((i + 1, *_rss_mb()))
     print(json.dumps({"checkpoints": checkpoints, "peak_mb": _rss_mb()[1]}))

@@ -9,6 +9,7 @@ nothing here does I/O.
 """
 from __future__ import annotations
 
+from collections import OrderedDict
 from typing import Any, MutableMapping
 
 from pipeline.records import Entity
@@ -16,6 +17,10 @@ from pipeline.records import Entity
 #: A surface resolves only when its best id has this many times the votes of
 #: the runner-up: two Lavrovs seen equally often stay unresolved.
 DOMINANCE = 2.0
+#: Surfaces (and entity names) kept; beyond it the ones this process learned
+#: longest ago are forgotten, so a worker's memory stays flat on an endless
+#: stream (about 300 bytes an entry).
+CAPACITY = 100_000
 
 
 def _key(etype: str, surface: str) -> str:
@@ -32,27 +37,53 @@ class AliasMemory:
     """
 
     def __init__(self, seen: MutableMapping[bytes, Any] | None = None,
-                 names: MutableMapping[bytes, Any] | None = None) -> None:
+                 names: MutableMapping[bytes, Any] | None = None,
+                 capacity: int = CAPACITY) -> None:
         self.seen: MutableMapping[bytes, Any] = {} if seen is None else seen
         self.names: MutableMapping[bytes, Any] = {} if names is None else names
+        self.capacity = capacity
+        # Keys least recently learned first: what this process forgets when
+        # over capacity. Filled on the first learn() with what the mappings
+        # already hold (a recovered table, oldest of all), then kept in order.
+        self._order: dict[str, OrderedDict[bytes, None]] | None = None
 
     def learn(self, entities: list[Entity]) -> None:
         """Record every form of every entity of one article. A multi-word
         person name also teaches its surname, at half weight, because news
         copy refers back to people by surname."""
+        if self._order is None:
+            self._order = {"seen": OrderedDict.fromkeys(list(self.seen)),
+                           "names": OrderedDict.fromkeys(list(self.names))}
         for e in entities:
             if self.names.get(e.id.encode()) != e.name:
                 self.names[e.id.encode()] = e.name
+            self._touch("names", e.id.encode())
             for form in {e.name, *e.aliases}:
                 self._add(e.type, form, e.id, 2)
             if e.type == "PERSON" and " " in e.name:
                 self._add(e.type, e.name.split()[-1], e.id, 1)
+        self._trim("seen", self.seen)
+        self._trim("names", self.names)
+
+    def _touch(self, table: str, key: bytes) -> None:
+        order = self._order[table]
+        order.pop(key, None)
+        order[key] = None
+
+    def _trim(self, table: str, mapping: MutableMapping[bytes, Any]) -> None:
+        order = self._order[table]
+        while len(mapping) > self.capacity and order:
+            key, _ = order.popitem(last=False)
+            mapping.pop(key, None)
+        while len(order) > self.capacity:  # keys another worker already removed
+            order.popitem(last=False)
 
     def _add(self, etype: str, surface: str, entity_id: str, weight: int) -> None:
         key = _key(etype, surface).encode()
         counts = dict(self.seen.get(key) or {})
         counts[entity_id] = counts.get(entity_id, 0) + weight
         self.seen[key] = counts
+        self._touch("seen", key)
 
     def resolve(self, etype: str, surface: str) -> tuple[str, str] | None:
         """(id, canonical name) the surface has named, if one clearly wins."""

@@ -193,3 +193,30 @@ def test_memory_decides_a_spelling_tie(nlp):
              if e.type == "PERSON"]
     assert len(found) == 1 and found[0].name == "Anna Petrova"
     assert "Anna Petrowa" in found[0].aliases
+
+
+def test_alias_memory_forgets_what_it_learned_longest_ago_beyond_its_capacity():
+    from pipeline.records import Entity
+    seen, names = {}, {}
+    memory = AliasMemory(seen, names, capacity=4)
+
+    def person(n: int) -> Entity:
+        return Entity(id=f"person:p{n}", name=f"Person{n}", type="PERSON", aliases=[],
+                      title=None, mentions=[], wikidata=None)
+    memory.learn([person(0)])
+    for n in range(1, 6):
+        memory.learn([person(n)])
+        memory.learn([person(0)])  # p0 stays recent, so it is never the one forgotten
+    assert len(seen) <= 4 and len(names) <= 4
+    assert memory.resolve("PERSON", "Person0") == ("person:p0", "Person0")
+    assert memory.resolve("PERSON", "Person5") == ("person:p5", "Person5")
+    assert memory.resolve("PERSON", "Person1") is None
+
+
+def test_alias_memory_can_forget_a_recovered_table():
+    from pipeline.records import Entity
+    seen = {f"PERSON|old{n}".encode(): {f"person:old{n}": 2} for n in range(4)}
+    memory = AliasMemory(seen, {}, capacity=4)
+    memory.learn([Entity(id="person:new", name="New", type="PERSON", aliases=[], title=None,
+                         mentions=[], wikidata=None)])
+    assert len(seen) == 4 and b"PERSON|old0" not in seen and memory.resolve("PERSON", "New")
