@@ -63,6 +63,21 @@ def stop(proc: subprocess.Popen, sig: int = signal.SIGTERM, timeout: float = 30)
     return proc.returncode
 
 
+def each_by_a_new_worker(env: dict[str, str], logs: Path, articles, role: str) -> list[dict]:
+    """Send the articles one at a time, each handled by a worker process of
+    its own (stopped before the next starts), so whatever a later article
+    gets from an earlier one came through Kafka; returns ``role``'s records."""
+    records: list[dict] = []
+    for n, article in enumerate(articles, 1):
+        worker = start_role("worker", env, logs / f"worker{n}.log")
+        try:
+            send(env, "raw", [(article.id.encode(), orjson.dumps(article))])
+            records = wait_for(env, role, lambda v, n=n: len(v) == n, procs=(worker,))
+        finally:
+            stop(worker)
+    return records
+
+
 def wait_for_log(log: Path, text: str, count: int = 1, timeout: float = 120,
                  procs: tuple[subprocess.Popen, ...] = ()) -> None:
     """Wait until a role's log holds ``text`` at least ``count`` times."""

@@ -6,9 +6,9 @@ and report meetings, requests and accusations so every stage has work.
 """
 from __future__ import annotations
 
-import threading
 from html import escape
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from tests import local_http
 
 STORIES = [
     ("Ministers agree to talks on grain corridor",
@@ -65,7 +65,7 @@ class Newsroom:
     def __init__(self) -> None:
         newsroom = self
 
-        class Handler(BaseHTTPRequestHandler):
+        class Handler(local_http.QuietHandler):
             def do_GET(self) -> None:  # noqa: N802 - http.server's naming
                 path = self.path.split("?", 1)[0]
                 if path == "/feed.xml":
@@ -76,24 +76,13 @@ class Newsroom:
                     self.send_error(404)
                     return
                 newsroom.hits.append(path)
-                self.send_response(200)
-                self.send_header("Content-Type", ctype)
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            def log_message(self, *args) -> None:
-                pass
+                self.reply(200, body, {"Content-Type": ctype})
 
         self.hits: list[str] = []
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.server, self.base = local_http.start(Handler)
 
     def __enter__(self) -> "Newsroom":
-        self.thread.start()
         return self
 
     def __exit__(self, *exc) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+        local_http.stop(self.server)

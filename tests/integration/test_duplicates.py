@@ -42,18 +42,7 @@ def test_near_copy_after_restart_is_a_duplicate(kafka_broker, tmp_path):
     env = kh.isolated_env(kafka_broker.bootstrap, tmp_path)
     kh.create_topics(env)
     original, copy = _pair(different_partitions=False)
-    first = kh.start_role("worker", env, tmp_path / "worker1.log")
-    try:
-        kh.send(env, "raw", [(original.id.encode(), orjson.dumps(original))])
-        kh.wait_for(env, "clean", lambda v: len(v) == 1, procs=(first,))
-    finally:
-        kh.stop(first)
-    second = kh.start_role("worker", env, tmp_path / "worker2.log")
-    try:
-        kh.send(env, "raw", [(copy.id.encode(), orjson.dumps(copy))])
-        cleaned = kh.wait_for(env, "clean", lambda v: len(v) == 2, procs=(second,))
-    finally:
-        kh.stop(second)
+    cleaned = kh.each_by_a_new_worker(env, tmp_path, [original, copy], "clean")
     _assert_marked(cleaned, original, copy)
 
 

@@ -4,15 +4,14 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
-import threading
 import time
 from collections import Counter, defaultdict
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import orjson
 import pytest
 
 from tests.integration import kafka_helpers as kh
+from tests import local_http
 
 pytestmark = pytest.mark.integration
 
@@ -25,7 +24,7 @@ class FeedServer:
         self.items: dict[int, list[int]] = defaultdict(lambda: [1, 2])
         self.hits: list[tuple[str, float]] = []
 
-        class Handler(BaseHTTPRequestHandler):
+        class Handler(local_http.QuietHandler):
             def do_GET(self) -> None:  # noqa: N802
                 match = re.fullmatch(r"/f(\d+)\.xml", self.path)
                 if not match:
@@ -34,24 +33,13 @@ class FeedServer:
                 n = int(match[1])
                 server.hits.append((self.path, time.monotonic()))
                 body, etag = server.feed(n), f'"{n}-{len(server.items[n])}"'
+                headers = {"ETag": etag, "Content-Type": "application/rss+xml"}
                 if self.headers.get("If-None-Match") == etag:
-                    self.send_response(304)
-                    body = b""
+                    self.reply(304, b"", headers)
                 else:
-                    self.send_response(200)
-                self.send_header("ETag", etag)
-                self.send_header("Content-Type", "application/rss+xml")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
+                    self.reply(200, body, headers)
 
-            def log_message(self, *args) -> None:
-                pass
-
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.httpd.daemon_threads = True
-        self.base = f"http://127.0.0.1:{self.httpd.server_port}"
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+        self.httpd, self.base = local_http.start(Handler)
 
     def feed(self, n: int) -> bytes:
         items = "".join(f"<item><title>Feed {n} story {i}</title>"

@@ -2,7 +2,6 @@
 which outlives the worker."""
 from __future__ import annotations
 
-import orjson
 import pytest
 
 from pipeline.process import raw_from_document
@@ -24,19 +23,8 @@ def test_surname_in_a_later_article_resolves_to_the_full_name(kafka_broker, tmp_
     kh.create_topics(env)
     first = raw_from_document(FIRST.encode(), url="https://example.org/varga/1")
     later = raw_from_document(LATER.encode(), url="https://example.org/varga/2")
-    worker = kh.start_role("worker", env, tmp_path / "worker1.log")
-    try:
-        kh.send(env, "raw", [(first.id.encode(), orjson.dumps(first))])
-        kh.wait_for(env, "entities", lambda v: len(v) == 1, procs=(worker,))
-    finally:
-        kh.stop(worker)
-    # A new worker process: what it knows of Varga comes from the table's changelog.
-    worker = kh.start_role("worker", env, tmp_path / "worker2.log")
-    try:
-        kh.send(env, "raw", [(later.id.encode(), orjson.dumps(later))])
-        records = kh.wait_for(env, "entities", lambda v: len(v) == 2, procs=(worker,))
-    finally:
-        kh.stop(worker)
+    # The second worker process knows Varga only from the table's changelog.
+    records = kh.each_by_a_new_worker(env, tmp_path, [first, later], "entities")
     by_article = {r["article_id"]: r for r in records}
     assert _ids(by_article[first.id])["Ilse Varga"] == "person:ilse-varga"
     assert "person:ilse-varga" in _ids(by_article[later.id]).values()

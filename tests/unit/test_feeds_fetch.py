@@ -3,10 +3,8 @@ from __future__ import annotations
 
 import asyncio
 import gzip
-import threading
 import time
 from email.utils import formatdate
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import aiohttp
 import pytest
@@ -16,12 +14,13 @@ from pipeline.feeds.fetch import (
     DEFAULT_USER_AGENT, fetch_feed, fetch_page, is_public_address, make_client,
     parse_retry_after,
 )
+from tests import local_http
 
 FEED = b'<?xml version="1.0"?><rss version="2.0"><channel><title>T</title></channel></rss>'
 ETAG = '"v1"'
 
 
-class _Handler(BaseHTTPRequestHandler):
+class _Handler(local_http.QuietHandler):
     routes: dict = {}
     hits: list = []
 
@@ -29,36 +28,23 @@ class _Handler(BaseHTTPRequestHandler):
         self.hits.append((self.path, dict(self.headers)))
         route = self.routes.get(self.path.split("?")[0])
         if route is None:
-            self._send(404, b"no such page")
+            self.reply(404, b"no such page")
         else:
             route(self)
 
-    def _send(self, status: int, body: bytes = b"", headers: dict | None = None,
-              length: bool = True) -> None:
-        self.send_response(status)
-        for name, value in (headers or {}).items():
-            self.send_header(name, value)
-        if length:
-            self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if body:
-            self.wfile.write(body)
-
-    def log_message(self, *args) -> None:  # keep pytest output clean
-        pass
 
 
 def _conditional(h: _Handler) -> None:
     if h.headers.get("If-None-Match") == ETAG:
-        h._send(304, headers={"ETag": ETAG})
+        h.reply(304, headers={"ETag": ETAG})
     else:
-        h._send(200, FEED, {"Content-Type": "application/rss+xml", "ETag": ETAG,
+        h.reply(200, FEED, {"Content-Type": "application/rss+xml", "ETag": ETAG,
                             "Last-Modified": "Tue, 14 May 2024 10:00:00 GMT"})
 
 
 def _slow(h: _Handler) -> None:
     time.sleep(1.5)
-    h._send(200, FEED)
+    h.reply(200, FEED)
 
 
 def _trickle(h: _Handler) -> None:
@@ -71,35 +57,30 @@ def _trickle(h: _Handler) -> None:
 
 ROUTES = {
     "/feed": _conditional,
-    "/moved": lambda h: h._send(301, headers={"Location": "/step"}),
-    "/step": lambda h: h._send(308, headers={"Location": "/feed"}),
-    "/temp": lambda h: h._send(302, headers={"Location": "/feed"}),
-    "/loop": lambda h: h._send(302, headers={"Location": "/loop"}),
-    "/gone": lambda h: h._send(410, b"gone"),
-    "/busy": lambda h: h._send(429, b"slow down", {"Retry-After": "120"}),
-    "/maint": lambda h: h._send(503, b"", {"Retry-After": formatdate(time.time() + 300, usegmt=True)}),
-    "/broken": lambda h: h._send(500, b"oops"),
+    "/moved": lambda h: h.reply(301, headers={"Location": "/step"}),
+    "/step": lambda h: h.reply(308, headers={"Location": "/feed"}),
+    "/temp": lambda h: h.reply(302, headers={"Location": "/feed"}),
+    "/loop": lambda h: h.reply(302, headers={"Location": "/loop"}),
+    "/gone": lambda h: h.reply(410, b"gone"),
+    "/busy": lambda h: h.reply(429, b"slow down", {"Retry-After": "120"}),
+    "/maint": lambda h: h.reply(503, b"", {"Retry-After": formatdate(time.time() + 300, usegmt=True)}),
+    "/broken": lambda h: h.reply(500, b"oops"),
     "/slow": _slow,
-    "/big": lambda h: h._send(200, b"x" * 5000),
+    "/big": lambda h: h.reply(200, b"x" * 5000),
     "/trickle": _trickle,
-    "/gzip": lambda h: h._send(200, gzip.compress(b"y" * 50_000), {"Content-Encoding": "gzip"}),
-    "/pdf": lambda h: h._send(200, b"%PDF-1.4", {"Content-Type": "application/pdf"}),
-    "/page": lambda h: h._send(200, b"<html><p>Story</p></html>", {"Content-Type": "text/html"}),
-    "/to-internal": lambda h: h._send(302, headers={"Location": f"http://localhost:{h.server.server_port}/page"}),
+    "/gzip": lambda h: h.reply(200, gzip.compress(b"y" * 50_000), {"Content-Encoding": "gzip"}),
+    "/pdf": lambda h: h.reply(200, b"%PDF-1.4", {"Content-Type": "application/pdf"}),
+    "/page": lambda h: h.reply(200, b"<html><p>Story</p></html>", {"Content-Type": "text/html"}),
+    "/to-internal": lambda h: h.reply(302, headers={"Location": f"http://localhost:{h.server.server_port}/page"}),
 }
 
 
 @pytest.fixture()
 def server():
     _Handler.routes, _Handler.hits = ROUTES, []
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05},
-                              daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_port}", _Handler.hits
-    httpd.shutdown()
-    httpd.server_close()
+    httpd, base = local_http.start(_Handler)
+    yield base, _Handler.hits
+    local_http.stop(httpd)
 
 
 def _run(coro_fn, **client_kwargs):

@@ -4,13 +4,13 @@ from __future__ import annotations
 import asyncio
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
 from pipeline.feeds import schedule
 from pipeline.feeds.poller import FeedPoller, PollerOptions
 from pipeline.feeds.store import MappingStore
+from tests import local_http
 
 
 def rss(items: list[int], title: str = "Desk") -> bytes:
@@ -31,7 +31,7 @@ class Site:
         self.active = self.peak = 0
         self.lock = threading.Lock()
 
-        class Handler(BaseHTTPRequestHandler):
+        class Handler(local_http.QuietHandler):
             protocol_version = "HTTP/1.1"
 
             def do_GET(self) -> None:  # noqa: N802
@@ -40,31 +40,15 @@ class Site:
                     site.active += 1
                     site.peak = max(site.peak, site.active)
                 try:
-                    site.routes.get(self.path, lambda h: h.send(404, b"no"))(self)
+                    site.routes.get(self.path, lambda h: h.reply(404, b"no"))(self)
                 finally:
                     with site.lock:
                         site.active -= 1
 
-            def send(self, status: int, body: bytes = b"", headers: dict | None = None) -> None:
-                self.send_response(status)
-                for name, value in (headers or {}).items():
-                    self.send_header(name, value)
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            def log_message(self, *args) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        self.base = f"http://127.0.0.1:{self.server.server_port}"
-        threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.05},
-                         daemon=True).start()
+        self.server, self.base = local_http.start(Handler)
 
     def close(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+        local_http.stop(self.server)
 
 
 @pytest.fixture()
@@ -77,9 +61,9 @@ def site():
 def feed_route(items: list[int], etag: str = '"v1"', extra: dict | None = None):
     def route(h) -> None:
         if h.headers.get("If-None-Match") == etag:
-            h.send(304, headers={"ETag": etag, **(extra or {})})
+            h.reply(304, headers={"ETag": etag, **(extra or {})})
         else:
-            h.send(200, rss(items), {"Content-Type": "application/rss+xml", "ETag": etag,
+            h.reply(200, rss(items), {"Content-Type": "application/rss+xml", "ETag": etag,
                                      **(extra or {})})
     return route
 
@@ -147,7 +131,7 @@ def test_sync_reloads_state_when_token_changes():
 
 @pytest.mark.parametrize("code", [301, 308])
 def test_permanent_redirect_moves_the_feed_with_its_seen_entries(site, code):
-    site.routes["/old"] = lambda h: h.send(code, headers={"Location": "/new"})
+    site.routes["/old"] = lambda h: h.reply(code, headers={"Location": "/new"})
     site.routes["/new"] = feed_route([1])
     old, new = site.base + "/old", site.base + "/new"
     poller, emitted = make_poller([old])
@@ -163,7 +147,7 @@ def test_permanent_redirect_moves_the_feed_with_its_seen_entries(site, code):
 
 
 def test_410_stops_polling(site):
-    site.routes["/g"] = lambda h: h.send(410, b"gone")
+    site.routes["/g"] = lambda h: h.reply(410, b"gone")
     url = site.base + "/g"
     poller, _ = make_poller([url])
     poll(poller)
@@ -173,7 +157,7 @@ def test_410_stops_polling(site):
 
 @pytest.mark.parametrize("status,retry_after,wait", [(429, "600", 600), (503, "900", 900)])
 def test_retry_after_is_honoured(site, status, retry_after, wait):
-    site.routes["/busy"] = lambda h: h.send(status, b"", {"Retry-After": retry_after})
+    site.routes["/busy"] = lambda h: h.reply(status, b"", {"Retry-After": retry_after})
     url = site.base + "/busy"
     poller, _ = make_poller([url])
     before = time.time()
@@ -194,7 +178,7 @@ def test_cache_control_max_age_delays_next_poll(site):
 
 
 def test_body_over_cap_is_a_feed_error(site):
-    site.routes["/big"] = lambda h: h.send(200, rss(list(range(50))))
+    site.routes["/big"] = lambda h: h.reply(200, rss(list(range(50))))
     url = site.base + "/big"
     poller, emitted = make_poller([url], max_feed_bytes=1000)
     poll(poller)
@@ -204,7 +188,7 @@ def test_body_over_cap_is_a_feed_error(site):
 def test_wrong_declared_encoding_header_wins(site):
     body = ('<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>T</title>'
             '<item><title>Caf\u00e9 cr\u00e8me</title><guid isPermaLink="false">g</guid></item></channel></rss>')
-    site.routes["/enc"] = lambda h: h.send(200, body.encode("windows-1252"),
+    site.routes["/enc"] = lambda h: h.reply(200, body.encode("windows-1252"),
                                            {"Content-Type": "application/xml; charset=windows-1252"})
     url = site.base + "/enc"
     poller, emitted = make_poller([url])
@@ -215,7 +199,7 @@ def test_wrong_declared_encoding_header_wins(site):
 def test_per_host_limit_bounds_concurrent_requests(site):
     def slow(h):
         time.sleep(0.3)
-        h.send(200, rss([1]))
+        h.reply(200, rss([1]))
     for n in range(8):
         site.routes[f"/s{n}"] = slow
     poller, _ = make_poller([f"{site.base}/s{n}" for n in range(8)], per_host=2, concurrency=8)
@@ -226,7 +210,7 @@ def test_per_host_limit_bounds_concurrent_requests(site):
 def test_slow_feed_does_not_hold_back_the_others(site):
     def slow(h):
         time.sleep(2.5)
-        h.send(200, rss([1]))
+        h.reply(200, rss([1]))
     site.routes["/slow"] = slow
     site.routes["/fast"] = feed_route([1])
     poller, emitted = make_poller([site.base + "/slow"], tick_seconds=0.1)
@@ -248,7 +232,7 @@ def test_slow_feed_does_not_hold_back_the_others(site):
 def test_identical_200_body_is_not_parsed_again(site, monkeypatch):
     # A server without validators: same bytes every time, then one new item.
     url = site.base + "/f"
-    site.routes["/f"] = lambda h: h.send(200, rss([1, 2]), {"Content-Type": "application/rss+xml"})
+    site.routes["/f"] = lambda h: h.reply(200, rss([1, 2]), {"Content-Type": "application/rss+xml"})
     poller, emitted = make_poller([url], trust_env=False)
     poll(poller)
     assert len(emitted) == 2 and poller.states[url].body_hash
@@ -259,7 +243,7 @@ def test_identical_200_body_is_not_parsed_again(site, monkeypatch):
     force_due(poller)
     poll(poller)
     assert parsed == [] and len(emitted) == 2 and poller.states[url].error_count == 0
-    site.routes["/f"] = lambda h: h.send(200, rss([3, 1, 2]), {"Content-Type": "application/rss+xml"})
+    site.routes["/f"] = lambda h: h.reply(200, rss([3, 1, 2]), {"Content-Type": "application/rss+xml"})
     force_due(poller)
     poll(poller)
     assert parsed == [1] and [a.guid for a in emitted] == ["g1", "g2", "g3"]
