@@ -123,6 +123,10 @@ def split_place_tail(raws: list[Raw], is_place) -> list[Raw]:
     return out
 
 
+_REGION_AFTER = re.compile(r"[^\S\n]+(?:region|province|oblast|valley|basin|peninsula)\b", re.I)
+_THE_BEFORE = re.compile(r"\bthe[^\S\n]+\Z", re.I)
+
+
 def things_in_places(raws: list[Raw], text: str) -> None:
     """A "product" or "work" named after "in (the)" is where something
     happens ("genocide in the Donbass"), and any name between "the" and a
@@ -151,8 +155,6 @@ def people_after_roles(raws: list[Raw], text: str) -> None:
             r.label = "PERSON"
 
 
-_REGION_AFTER = re.compile(r"[^\S\n]+(?:region|province|oblast|valley|basin|peninsula)\b", re.I)
-_THE_BEFORE = re.compile(r"\bthe[^\S\n]+\Z", re.I)
 #: An all-capitals word after a name in one span is where a byline starts
 #: ("Anna Berger EU Trade Commissioner"): names carry no such word.
 _ACRONYM = re.compile(r"[A-Z]{2,5}\Z")
@@ -169,10 +171,18 @@ def split_acronym_tail(raws: list[Raw]) -> list[Raw]:
         if r.label != "PERSON" or cut is None or any(_ACRONYM.match(w) for w in words[:cut]):
             out.append(r)
             continue
-        name = " ".join(words[:cut])
-        out.append(Raw(r.start, r.start + len(name), name, "PERSON", r.title, r.model_label))
-        rest = " ".join(words[cut:])
-        out.append(Raw(r.end - len(rest), r.end, rest, "ORG", None, r.model_label))
+        out += _person_and_rest(r, " ".join(words[:cut]), "ORG")
+    return out
+
+
+def _person_and_rest(r: Raw, name: str, rest_label: str) -> list[Raw]:
+    """``r`` cut after its leading ``name``: the person, then the rest of the
+    span (a byline's organisation) as ``rest_label`` if it is capitalised."""
+    out = [Raw(r.start, r.start + len(name), name, "PERSON", r.title, r.model_label)]
+    rest = r.text[len(name):]
+    if rest.strip()[:1].isupper():
+        start = r.start + len(name) + len(rest) - len(rest.lstrip())
+        out.append(Raw(start, r.end, rest.strip(), rest_label, None, r.model_label))
     return out
 
 
@@ -188,12 +198,7 @@ def split_known_people(raws: list[Raw]) -> list[Raw]:
         if name is None:
             out.append(r)
             continue
-        out.append(Raw(r.start, r.start + len(name), name, "PERSON", r.title, r.model_label))
-        rest = r.text[len(name):]
-        offset = len(rest) - len(rest.lstrip())
-        if rest.strip()[:1].isupper():
-            start = r.start + len(name) + offset
-            out.append(Raw(start, r.end, rest.strip(), r.label, None, r.model_label))
+        out += _person_and_rest(r, name, r.label)
     return out
 
 
