@@ -54,7 +54,6 @@ from __future__ import annotations
 
 import copy
 import datetime
-import functools
 import re
 import urllib.parse
 from typing import Any
@@ -67,6 +66,8 @@ import feedparser.mixin
 import feedparser.urls
 from feedparser.parsers.strict import _StrictFeedParser
 from feedparser.util import FeedParserDict
+
+from pipeline.feeds.memo import memo_short
 
 __all__ = ["create_parser", "install", "installed", "uninstall"]
 
@@ -87,7 +88,7 @@ _STRICT_END = _StrictFeedParser.endElementNS
 _STRICT_CHARACTERS = _StrictFeedParser.characters
 
 
-@functools.lru_cache(maxsize=256)
+@memo_short(_MAX_MEMO_URI, maxsize=256)
 def _self_join(base: str) -> str:
     return _original_join(base, base)
 
@@ -95,7 +96,7 @@ def _self_join(base: str) -> str:
 def _make_safe_absolute_uri(base: str, rel: str | None = None) -> str:
     # The hot call is unknown_starttag's (self.baseuri, self.baseuri); links
     # and explicit xml:base values (rel != base) take the original path.
-    if rel == base and isinstance(base, str) and len(base) <= _MAX_MEMO_URI:
+    if rel == base and isinstance(base, str):
         return _self_join(base)
     return _original_join(base, rel)
 
@@ -113,7 +114,7 @@ _PLAIN_ABSOLUTE = re.compile(
     r"(?:#[A-Za-z0-9._~!$&'()*+,;=:%/?-]+)?")
 
 
-@functools.lru_cache(maxsize=256)
+@memo_short(_MAX_MEMO_URI, maxsize=256)
 def _parsable_base(base: str) -> bool:
     try:
         urllib.parse.urlparse(base)
@@ -129,7 +130,7 @@ def _urljoin(base: Any, uri: Any) -> str:
     # the link itself, whatever the base (another scheme: returned as is;
     # the same scheme: split and put back together unchanged). Anything
     # else takes feedparser's path.
-    if (type(uri) is str and type(base) is str and len(base) <= _MAX_MEMO_URI
+    if (type(uri) is str and type(base) is str
             and _PLAIN_ABSOLUTE.fullmatch(uri) and (not base or _parsable_base(base))):
         return uri
     return _original_urljoin(base, uri)

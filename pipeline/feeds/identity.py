@@ -6,10 +6,10 @@ fragments must produce the same canonical string.
 """
 from __future__ import annotations
 
-import functools
 from urllib.parse import SplitResult, parse_qsl, urlencode, urlsplit, urlunsplit
 
 from pipeline import ids
+from pipeline.feeds.memo import memo_short
 
 __all__ = ["TRACKING_PARAMS", "article_id_for", "canonical_url", "entry_key", "is_tracking_param"]
 
@@ -59,18 +59,12 @@ def canonical_url(url: str) -> str:
 
 # The origin and the query are memoised: the entries of one feed share a
 # host and, most of the time, the same tracking query (?utm_source=rss), and
-# the poller canonicalises every new entry's link. Both are pure functions
-# of their string arguments; long ones are not kept.
+# the poller canonicalises every new entry's link.
 _MEMO_MAX_CHARS = 512
 
 
+@memo_short(_MEMO_MAX_CHARS)
 def _origin(scheme: str, netloc: str) -> tuple[str, str] | None:
-    if len(netloc) > _MEMO_MAX_CHARS:
-        return _origin_uncached(scheme, netloc)
-    return _origin_cached(scheme, netloc)
-
-
-def _origin_uncached(scheme: str, netloc: str) -> tuple[str, str] | None:
     """(scheme, netloc) in canonical form, or None when there is no usable host."""
     parts = SplitResult(scheme, netloc, "", "", "")
     try:
@@ -86,25 +80,18 @@ def _origin_uncached(scheme: str, netloc: str) -> tuple[str, str] | None:
     return scheme, host if port in (None, _DEFAULT_PORTS.get(scheme)) else f"{host}:{port}"
 
 
-_origin_cached = functools.lru_cache(maxsize=1024)(_origin_uncached)
-
-
 def _canonical_query(query: str) -> str:
     if not query:
         return ""
-    if len(query) > _MEMO_MAX_CHARS:
-        return _canonical_query_uncached(query)
-    return _canonical_query_cached(query)
+    return _tracking_free_query(query)
 
 
-def _canonical_query_uncached(query: str) -> str:
+@memo_short(_MEMO_MAX_CHARS)
+def _tracking_free_query(query: str) -> str:
     pairs = [(k, v) for k, v in parse_qsl(query, keep_blank_values=True)
              if not is_tracking_param(k)]
     # A stable order makes ?a=1&b=2 and ?b=2&a=1 the same story.
     return urlencode(sorted(pairs))
-
-
-_canonical_query_cached = functools.lru_cache(maxsize=1024)(_canonical_query_uncached)
 
 
 def entry_key(entry_guid: str | None, link: str | None) -> str:
