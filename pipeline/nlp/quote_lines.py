@@ -46,15 +46,21 @@ def _line_speaker(text: str, lo: int, hi: int, index: EntityIndex) -> tuple[Spea
         Speaker(person.id, person.name, person.title), Span(lo, hi))
 
 
+def _labelled(text: str, paragraphs, label: re.Pattern, index: EntityIndex):
+    """(paragraph, match, (speaker, span)) for each paragraph that opens
+    with ``label`` whose group 1 names a speaker of the article."""
+    for para in paragraphs:
+        m = label.match(text, para.start, para.end)
+        said = m and _line_speaker(text, m.start(1), m.end(1), index)
+        if said:
+            yield para, m, said
+
+
 def colon_statements(text: str, paragraphs, index: EntityIndex,
                      quotes: list[Quote]) -> list[Found]:
     """Paragraphs that open with a person or organisation and a colon."""
     found = []
-    for para in paragraphs:
-        m = _LINE_COLON.match(text, para.start, para.end)
-        said = m and _line_speaker(text, m.start(1), m.end(1), index)
-        if not said:
-            continue
+    for para, m, said in _labelled(text, paragraphs, _LINE_COLON, index):
         stmt = classify(text, m.end(), para.end, quotes)
         if stmt is not None and stmt.kind != "direct":  # quotes: colon_speaker
             stmt.speaker, stmt.speaker_span = said
@@ -66,11 +72,7 @@ def transcript_lines(text: str, paragraphs, index: EntityIndex) -> list[tuple[Qu
     """"\"WALLACE: Let's start ...": a quoted transcript line is the
     labelled speaker's; the quote starts after the label."""
     out = []
-    for para in paragraphs:
-        m = _QUOTED_LABEL.match(text, para.start, para.end)
-        said = m and _line_speaker(text, m.start(1), m.end(1), index)
-        if not said:
-            continue
+    for para, m, said in _labelled(text, paragraphs, _QUOTED_LABEL, index):
         inner_end = para.end - (text[para.end - 1] in "\"”")
         start, end = trim(text, m.end(), inner_end)
         if words(text[start:end]) >= MIN_QUOTE_WORDS:
