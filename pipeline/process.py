@@ -50,6 +50,18 @@ def normalize_published(value: str | None) -> str | None:
     return parsed.astimezone(timezone.utc).isoformat().replace("+00:00", "Z")
 
 
+def split_title(text: str) -> tuple[str, str]:
+    """(title, body) of a plain-text document whose first line is its title.
+
+    A document of one line (a one-sentence report, text piped on stdin) has
+    no title: that line is the body, or there would be nothing to analyse.
+    """
+    first, _, rest = text.strip().partition("\n")
+    if not rest.strip():
+        return "", first.strip()
+    return first.strip(), rest.strip()
+
+
 def raw_from_document(data: bytes, *, name: str = "", url: str | None = None,
                       published: str | None = None, fetched_at: str | None = None) -> RawArticle:
     """A RawArticle from a document's bytes; raises RejectedInput if unusable."""
@@ -64,8 +76,7 @@ def raw_from_document(data: bytes, *, name: str = "", url: str | None = None,
     link = canonical_url(url) if url else f"urn:newswire:document:{digest}"
     title, content = "", text
     if kind == "text":
-        first, _, rest = text.lstrip().partition("\n")
-        title, content = first.strip(), rest.strip()
+        title, content = split_title(text)
     return RawArticle(
         id=ids.article_id(link), feed_url=None, source=None, url=link, guid=None,
         title=title, summary=None, content=content,

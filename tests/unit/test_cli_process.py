@@ -104,3 +104,30 @@ def test_seed_article(capsys):
     [result] = _records(capsys.readouterr().out)
     assert result["article"]["published_at"] == "2022-07-28T00:00:00Z"
     assert result["entities"]["entities"] and result["statements"] and result["events"]
+
+
+ONE_LINE = ("Russian Foreign Minister Sergei Lavrov met Chinese Foreign Minister Wang Yi "
+            "in Moscow on Tuesday, the ministry said.")
+
+
+@pytest.mark.parametrize("text", [ONE_LINE, ONE_LINE + "\n", "\n\n  " + ONE_LINE + "  \n\n"])
+def test_a_single_line_is_the_body_not_the_title(text):
+    raw = raw_from_document(text.encode(), name="report.txt")
+    assert (raw.title, raw.content) == ("", ONE_LINE)
+
+
+def test_single_line_file_is_analysed(tmp_path, capsys):
+    (tmp_path / "one.txt").write_text(ONE_LINE + "\n")
+    assert main(["process", str(tmp_path / "one.txt"), "--published", "2024-05-07"]) == 0
+    [result] = _records(capsys.readouterr().out)
+    assert result["article"]["text"] == ONE_LINE
+    names = {e["name"] for e in result["entities"]["entities"]}
+    assert {"Sergei Lavrov", "Wang Yi"} <= names
+    assert any(e["type"] == "CONSULT" for e in result["events"])
+
+
+def test_single_line_on_stdin_is_analysed(monkeypatch, capsys):
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(ONE_LINE.encode())))
+    assert main(["process", "-"]) == 0
+    [result] = _records(capsys.readouterr().out)
+    assert result["article"]["text"] == ONE_LINE and result["events"]
