@@ -1,8 +1,10 @@
 """Score the clean stage (and bare trafilatura) on fundus_eval with the benchmark's ROUGE-LSum.
 
 ``python -m tests.eval.cleaning [--pages] [--baseline]`` prints the mean
-precision, recall and F1 (x100), and with ``--pages`` the per-page F1, worst
-first, which is the view to work from when changing the clean stage.
+precision, recall and F1 (x100) of the tune part, the holdout part and all
+pages (tests/eval/splits.py cuts them by page name), and with ``--pages`` the
+per-page F1 of the tune part, worst first, which is the view to work from
+when changing the clean stage. The holdout pages are only ever averaged.
 """
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from pipeline.records import RawArticle
 from pipeline.text import UnusableContent
 from pipeline.text.clean import clean_article
 from tests.eval.rouge import FundusEval, Score, mean, score_article
+from tests.eval.splits import PARTS, part_of
 from tests.shared_data import SHARED_DATA
 
 FUNDUS_EVAL = SHARED_DATA / "cleaning" / "fundus_eval"
@@ -52,6 +55,14 @@ def evaluate(data: FundusEval, extract) -> dict[str, Score]:
             for name, html in data.pages()}
 
 
+def by_part(scores: dict[str, Score]) -> dict[str, Score]:
+    """Mean score of each part and of all pages: {"tune", "holdout", "all"}."""
+    means = {part: mean(s for name, s in scores.items() if part_of(name) == part)
+             for part in PARTS}
+    means["all"] = mean(scores.values())
+    return means
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--pages", action="store_true", help="per-page F1, worst first")
@@ -63,10 +74,11 @@ def main() -> None:
         runs["trafilatura"] = lambda name, html, url: trafilatura_body(html)
     for label, extract in runs.items():
         scores = evaluate(data, extract)
-        m = mean(scores.values())
-        print(f"{label:14s} P {m.precision:6.2f} R {m.recall:6.2f} F1 {m.f1:6.2f}")
+        for part, m in by_part(scores).items():
+            print(f"{label:14s} {part:8s} P {m.precision:6.2f} R {m.recall:6.2f} F1 {m.f1:6.2f}")
         if args.pages:
-            for name, s in sorted(scores.items(), key=lambda kv: kv[1].f1)[:25]:
+            tune = {name: s for name, s in scores.items() if part_of(name) == "tune"}
+            for name, s in sorted(tune.items(), key=lambda kv: kv[1].f1)[:25]:
                 print(f"   {name:32s} P {100 * s.precision:6.2f} R {100 * s.recall:6.2f} "
                       f"F1 {100 * s.f1:6.2f}")
 

@@ -19,14 +19,17 @@ import pytest
 
 from pipeline.records import RawArticle
 from pipeline.text.clean import clean_article
-from tests.eval.cleaning import FUNDUS_EVAL, clean_body, evaluate, trafilatura_body
+from tests.eval.cleaning import FUNDUS_EVAL, by_part, clean_body, evaluate, trafilatura_body
 from tests.eval.rouge import PUBLISHED_F1, FundusEval, mean, score_extractions
 
 pytestmark = pytest.mark.eval
 
 #: Measured 2026-11-28 (clean/1 + issue-4 rules, trafilatura 2.3.1): ROUGE-LSum
-#: P 97.56 R 97.69 F1 96.52; the floor is that F1 minus one point.
-FLOOR_F1 = 95.52
+#: P 97.56 R 97.69 F1 96.52 on all 80 pages; by part (tests/eval/splits.py),
+#: measured 2026-12-03: tune F1 96.41, holdout F1 96.78 (bare trafilatura
+#: 93.76 / 94.62). Each floor is its F1 minus one point. The rules of issue 4
+#: were written before the cut, so the holdout is unseen only from then on.
+FLOOR_F1 = {"all": 95.52, "tune": 95.41, "holdout": 95.78}
 #: Stored extractions must reproduce the published means to this many points.
 CALIBRATION_TOLERANCE = 0.02
 
@@ -46,15 +49,22 @@ def test_scorer_reproduces_published_scores(fundus, tool):
     assert abs(m.f1 - PUBLISHED_F1[tool]) <= CALIBRATION_TOLERANCE
 
 
-def test_clean_stage_rouge_lsum_gate(fundus):
-    ours = mean(evaluate(fundus, clean_body).values())
-    bare = mean(evaluate(fundus, lambda name, html, url: trafilatura_body(html)).values())
-    print(f"\nclean_article      ROUGE-LSum P {ours.precision:.2f} R {ours.recall:.2f} "
-          f"F1 {ours.f1:.2f} (floor {FLOOR_F1:.2f})")
-    print(f"trafilatura.extract ROUGE-LSum P {bare.precision:.2f} R {bare.recall:.2f} "
-          f"F1 {bare.f1:.2f} (same run)")
-    assert ours.f1 >= FLOOR_F1
-    assert ours.f1 > bare.f1
+@pytest.fixture(scope="module")
+def rouge_by_part(fundus):
+    ours = by_part(evaluate(fundus, clean_body))
+    bare = by_part(evaluate(fundus, lambda name, html, url: trafilatura_body(html)))
+    for part in FLOOR_F1:
+        o, b = ours[part], bare[part]
+        print(f"\n{part:8s} clean_article ROUGE-LSum P {o.precision:.2f} R {o.recall:.2f} "
+              f"F1 {o.f1:.2f} (floor {FLOOR_F1[part]:.2f}); bare trafilatura F1 {b.f1:.2f}")
+    return ours, bare
+
+
+@pytest.mark.parametrize("part", sorted(FLOOR_F1))
+def test_clean_stage_rouge_lsum_gate(rouge_by_part, part):
+    ours, bare = rouge_by_part
+    assert ours[part].f1 >= FLOOR_F1[part]
+    assert ours[part].f1 > bare[part].f1
 
 
 # ---- the seed article (issue 4) -------------------------------------------------
