@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 import feedparser
 
 from pipeline import ids
-from pipeline.feeds import feedparser_speedups
+from pipeline.feeds import feedparser_guids, feedparser_speedups
 from pipeline.feeds.identity import canonical_url
 from pipeline.feeds.sanitize import html_to_text, looks_like_html, sanitize_html
 from pipeline.records import RawArticle
@@ -52,6 +52,7 @@ _LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")
 # fixture, feedparser's whole sanitize corpus, and relative links.
 _FEEDPARSER_OPTIONS = {"sanitize_html": False, "resolve_relative_uris": False}
 feedparser_speedups.install()
+feedparser_guids.install()
 
 
 @dataclass
@@ -99,8 +100,7 @@ def parse_feed(content: bytes, *, feed_url: str, headers: Mapping[str, str] | No
         # BytesIO, never raw bytes or str: feedparser treats a str/bytes
         # argument as a possible URL or file name and would open it.
         feed_headers = _headers(headers, feed_url)
-        parsed = feedparser.parse(io.BytesIO(content), response_headers=feed_headers,
-                                  **_FEEDPARSER_OPTIONS)
+        parsed = _feedparser_parse(content, feed_headers)
     except Exception as exc:  # feedparser bug on hostile input: a feed error
         result.error = f"feed could not be parsed: {type(exc).__name__}: {exc}"
         return result
@@ -112,7 +112,7 @@ def parse_feed(content: bytes, *, feed_url: str, headers: Mapping[str, str] | No
         return result
     result.warning = problem
     ctx = _Context(feed_url, result.title or _host(result.link or feed_url), result.language,
-                   fetched_at, base=feed_headers["content-location"])
+                   fetched_at, base=feed_headers.get("content-location", ""))
     for entry in entries:
         _add_entry(result, entry, ctx, seen)
     return result
@@ -125,16 +125,45 @@ class _Context:
     language: str | None
     fetched_at: str
     #: What relative URLs in entry HTML resolve against when feedparser gives
-    #: no ``base`` for a field: the document's URL, as feedparser uses it.
+    #: no ``base`` for a field: the document's URL as feedparser used it, or
+    #: "" for a saved file with no web address of its own.
     base: str
 
 
 def _headers(headers: Mapping[str, str] | None, feed_url: str) -> dict[str, str]:
     # feedparser looks headers up in lower case; Content-Location is its
-    # base URL for resolving relative links, so default it to the feed URL.
+    # base URL for resolving relative links, so default it to the feed URL
+    # when that is a web address. A file:// path is where a copy was saved,
+    # not where the publisher's relative links point (and feedparser would
+    # mangle it to file://tmp/...).
     lowered = _lower(headers)
-    lowered.setdefault("content-location", feed_url)
+    if _web_url(feed_url):
+        lowered.setdefault("content-location", feed_url)
     return lowered
+
+
+def _feedparser_parse(content: bytes, feed_headers: dict[str, str]) -> Mapping[str, Any]:
+    parsed = feedparser.parse(io.BytesIO(content), response_headers=feed_headers,
+                              **_FEEDPARSER_OPTIONS)
+    if "content-location" in feed_headers:
+        return parsed
+    # A saved file: its relative links point where the feed's own alternate
+    # link does. Parsed again with that as the document URL, so that nested
+    # xml:base values resolve as feedparser resolves them for a fetched feed.
+    alternate = _web_url((parsed.get("feed") or {}).get("link"))
+    if alternate is None:
+        return parsed
+    feed_headers["content-location"] = alternate
+    return feedparser.parse(io.BytesIO(content), response_headers=feed_headers,
+                            **_FEEDPARSER_OPTIONS)
+
+
+def _web_url(url: str | None) -> str | None:
+    """``url`` when it is an absolute http(s) URL, else None."""
+    try:
+        return url if url and urlsplit(url).scheme in ("http", "https") else None
+    except ValueError:
+        return None
 
 
 def _lower(headers: Mapping[str, str] | None) -> dict[str, str]:
@@ -203,12 +232,16 @@ def _add_entry(result: ParsedFeed, entry: Mapping[str, Any], ctx: _Context,
 
 
 def _identity(entry: Mapping[str, Any]) -> tuple[str | None, str, str] | None:
-    """(guid, link, entry key), or None for an entry with neither guid nor link."""
+    """(guid, link, entry key), or None for an entry with neither guid nor link.
+
+    The guid is the publisher's opaque identifier, as written (see
+    feedparser_guids); the link is the publisher's link, resolved.
+    """
     guid = str(entry.get("id") or "").strip() or None
     # FeedBurner rewrites links through its own redirector; origlink is the story.
     link = str(entry.get("feedburner_origlink") or entry.get("link") or "").strip()
-    if not link and guid and urlsplit(guid).scheme in ("http", "https"):
-        link = guid
+    if not link and guid and _web_url(guid):
+        link = guid  # an Atom id or non-permalink guid that is a web address
     if not link and not guid:
         return None
     # The key is the guid, else the canonical link (identity.entry_key).
@@ -217,16 +250,16 @@ def _identity(entry: Mapping[str, Any]) -> tuple[str | None, str, str] | None:
 
 def _article(entry: Mapping[str, Any], ctx: _Context, guid: str | None,
              link: str) -> RawArticle:
-    # Canonicalised once: the article id is a hash of the same string.
+    # The canonical form identifies the story (the id is a hash of it); the
+    # url is the link as the publisher gave it, so it still works as written.
     canonical = canonical_url(link or guid or "")
-    url = canonical if link else guid
     summary_detail = _summary_detail(entry)
     content, content_type, content_lang, from_body = _richest_content(entry, summary_detail,
                                                                       ctx.base)
     summary = _summary(summary_detail, content if from_body else None, ctx.base)
     return RawArticle(
         id=ids.article_id(canonical),
-        feed_url=ctx.feed_url, source=ctx.source, url=url or "", guid=guid,
+        feed_url=ctx.feed_url, source=ctx.source, url=link or guid or "", guid=guid,
         title=_plain(entry.get("title_detail") or {}, entry.get("title")),
         summary=summary, content=content, content_type=content_type,
         language=_language(content_lang) or _entry_language(entry) or ctx.language,
