@@ -9,7 +9,6 @@ import functools
 import html
 import io
 import re
-import time
 from dataclasses import dataclass, field
 from typing import Any, Container, Mapping
 from urllib.parse import urlsplit
@@ -18,7 +17,8 @@ import feedparser
 
 from pipeline import ids
 from pipeline.feeds import feedparser_guids, feedparser_speedups
-from pipeline.feeds.identity import canonical_url
+from pipeline.feeds.fields import language_tag, rfc3339, ttl_minutes
+from pipeline.feeds.identity import canonical_url, entry_identity, web_url
 from pipeline.feeds.sanitize import html_to_text, looks_like_html, sanitize_html
 from pipeline.records import RawArticle
 
@@ -29,8 +29,6 @@ MAX_FEED_BYTES = 20_000_000
 #: Below this many characters of text, an entry is a teaser, not an article.
 FULL_TEXT_MIN_CHARS = 500
 _HTML_TYPES = {"text/html", "application/xhtml+xml", "html", "xhtml"}
-_SY_PERIOD_MINUTES = {"hourly": 60, "daily": 1440, "weekly": 10080,
-                      "monthly": 43200, "yearly": 525600}
 # Entity declarations whose value references another entity (billion laughs)
 # or whose content lives outside the document (XXE). feedparser already drops
 # them, but a feed that carries them is hostile and should say so. Parameter
@@ -39,8 +37,6 @@ _SY_PERIOD_MINUTES = {"hourly": 60, "daily": 1440, "weekly": 10080,
 _HOSTILE_ENTITY = re.compile(
     rb"<!ENTITY\s+%?\s*[\w.:-]+\s+(?:\"[^\"]*&[\w.:#-]+;|'[^']*&[\w.:#-]+;|SYSTEM\b)"
     rb"|<!ENTITY\s+[\w.:-]+\s+PUBLIC\b")
-
-_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")
 
 # feedparser's own HTML sanitiser and relative-URI resolver each re-parse
 # every HTML field with sgmllib (about a quarter of the poller's CPU on a
@@ -137,7 +133,7 @@ def _headers(headers: Mapping[str, str] | None, feed_url: str) -> dict[str, str]
     # not where the publisher's relative links point (and feedparser would
     # mangle it to file://tmp/...).
     lowered = _lower(headers)
-    if _web_url(feed_url):
+    if web_url(feed_url):
         lowered.setdefault("content-location", feed_url)
     return lowered
 
@@ -150,20 +146,12 @@ def _feedparser_parse(content: bytes, feed_headers: dict[str, str]) -> Mapping[s
     # A saved file: its relative links point where the feed's own alternate
     # link does. Parsed again with that as the document URL, so that nested
     # xml:base values resolve as feedparser resolves them for a fetched feed.
-    alternate = _web_url((parsed.get("feed") or {}).get("link"))
+    alternate = web_url((parsed.get("feed") or {}).get("link"))
     if alternate is None:
         return parsed
     feed_headers["content-location"] = alternate
     return feedparser.parse(io.BytesIO(content), response_headers=feed_headers,
                             **_FEEDPARSER_OPTIONS)
-
-
-def _web_url(url: str | None) -> str | None:
-    """``url`` when it is an absolute http(s) URL, else None."""
-    try:
-        return url if url and urlsplit(url).scheme in ("http", "https") else None
-    except ValueError:
-        return None
 
 
 def _lower(headers: Mapping[str, str] | None) -> dict[str, str]:
@@ -174,27 +162,8 @@ def _fill_feed_fields(result: ParsedFeed, feed: Mapping[str, Any]) -> None:
     title = _plain(feed.get("title_detail") or {}, feed.get("title"))
     result.title = title or None
     result.link = feed.get("link") or None
-    result.language = _language(feed.get("language"))
-    result.ttl_minutes = _ttl_minutes(feed)
-
-
-def _ttl_minutes(feed: Mapping[str, Any]) -> int | None:
-    ttl = _positive_int(feed.get("ttl"))
-    if ttl:
-        return ttl
-    period = _SY_PERIOD_MINUTES.get(str(feed.get("sy_updateperiod", "")).strip().lower())
-    if period is None:
-        return None
-    frequency = _positive_int(feed.get("sy_updatefrequency")) or 1
-    return max(1, period // frequency)
-
-
-def _positive_int(value: Any) -> int | None:
-    try:
-        number = int(str(value).strip())
-    except (TypeError, ValueError):
-        return None
-    return number if number > 0 else None
+    result.language = language_tag(feed.get("language"))
+    result.ttl_minutes = ttl_minutes(feed)
 
 
 def _bozo_message(parsed: Mapping[str, Any], has_content_type: bool) -> str | None:
@@ -220,7 +189,7 @@ def _add_entry(result: ParsedFeed, entry: Mapping[str, Any], ctx: _Context,
         # A plain dict: FeedParserDict.get resolves aliases on every call,
         # and the keys read here are feedparser's own names, not aliases.
         entry = dict(entry)
-        ident = _identity(entry)
+        ident = entry_identity(entry)
         built = None if ident is None or ident[2] in seen else _article(entry, ctx, ident[0], ident[1])
     except Exception:  # one odd entry must not cost the whole feed
         ident = built = None
@@ -229,23 +198,6 @@ def _add_entry(result: ParsedFeed, entry: Mapping[str, Any], ctx: _Context,
         return
     result.articles.append(built)
     result.keys.append(ident[2])
-
-
-def _identity(entry: Mapping[str, Any]) -> tuple[str | None, str, str] | None:
-    """(guid, link, entry key), or None for an entry with neither guid nor link.
-
-    The guid is the publisher's opaque identifier, as written (see
-    feedparser_guids); the link is the publisher's link, resolved.
-    """
-    guid = str(entry.get("id") or "").strip() or None
-    # FeedBurner rewrites links through its own redirector; origlink is the story.
-    link = str(entry.get("feedburner_origlink") or entry.get("link") or "").strip()
-    if not link and guid and _web_url(guid):
-        link = guid  # an Atom id or non-permalink guid that is a web address
-    if not link and not guid:
-        return None
-    # The key is the guid, else the canonical link (identity.entry_key).
-    return guid, link, guid or canonical_url(link)
 
 
 def _article(entry: Mapping[str, Any], ctx: _Context, guid: str | None,
@@ -262,8 +214,8 @@ def _article(entry: Mapping[str, Any], ctx: _Context, guid: str | None,
         feed_url=ctx.feed_url, source=ctx.source, url=link or guid or "", guid=guid,
         title=_plain(entry.get("title_detail") or {}, entry.get("title")),
         summary=summary, content=content, content_type=content_type,
-        language=_language(content_lang) or _entry_language(entry) or ctx.language,
-        published_at=_rfc3339(entry.get("published_parsed") or entry.get("updated_parsed")),
+        language=language_tag(content_lang) or _entry_language(entry) or ctx.language,
+        published_at=rfc3339(entry.get("published_parsed") or entry.get("updated_parsed")),
         fetched_at=ctx.fetched_at,
     )
 
@@ -341,30 +293,10 @@ def _plain(detail: Mapping[str, Any], value: Any) -> str:
 
 def _entry_language(entry: Mapping[str, Any]) -> str | None:
     for key in ("summary_detail", "title_detail"):
-        language = _language((entry.get(key) or {}).get("language"))
+        language = language_tag((entry.get(key) or {}).get("language"))
         if language:
             return language
-    return _language(entry.get("language"))
-
-
-def _language(value: Any) -> str | None:
-    """A BCP 47-looking tag ("en", "pt-BR") or None for junk."""
-    if not value:  # the usual case: most fields carry no language
-        return None
-    text = str(value).strip().replace("_", "-")
-    if not _LANGUAGE_TAG.fullmatch(text):
-        return None
-    primary, _, rest = text.partition("-")
-    return primary.lower() + (f"-{rest}" if rest else "")
-
-
-def _rfc3339(parsed: Any) -> str | None:
-    if not parsed:
-        return None
-    try:
-        return time.strftime("%Y-%m-%dT%H:%M:%SZ", parsed)
-    except (TypeError, ValueError, OverflowError):
-        return None
+    return language_tag(entry.get("language"))
 
 
 def _host(url: str) -> str | None:

@@ -101,7 +101,8 @@ def test_feedparser_itself_keeps_ids_once_installed():
     "https://C.example/Story#comments",
 ])
 def test_url_is_the_link_as_given_and_the_id_its_canonical_hash(link):
-    article = _parse(_rss(f"<item><title>t</title><link>{link.replace('&', '&amp;')}</link></item>")).articles[0]
+    escaped = link.replace("&", "&amp;")
+    article = _parse(_rss(f"<item><title>t</title><link>{escaped}</link></item>")).articles[0]
     assert article.url == link
     assert article.id == ids.article_id(canonical_url(link))
 
