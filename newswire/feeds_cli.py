@@ -50,7 +50,7 @@ def add_parser(sub) -> None:
     a = actions.add_parser("parse", help="print the RawArticles a saved feed file yields (offline)")
     a.add_argument("file")
     a.add_argument("--url", help="the feed's URL, which relative links resolve against "
-                                 "(default: the feed's own xml:base or alternate link)")
+                                 "(default: the feed's own self or alternate link)")
     a.add_argument("--format", choices=["json", "pretty"], default="json")
 
 

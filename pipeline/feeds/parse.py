@@ -143,15 +143,24 @@ def _feedparser_parse(content: bytes, feed_headers: dict[str, str]) -> Mapping[s
                               **_FEEDPARSER_OPTIONS)
     if "content-location" in feed_headers:
         return parsed
-    # A saved file: its relative links point where the feed's own alternate
-    # link does. Parsed again with that as the document URL, so that nested
-    # xml:base values resolve as feedparser resolves them for a fetched feed.
-    alternate = web_url((parsed.get("feed") or {}).get("link"))
-    if alternate is None:
+    # A saved file: parsed again with the feed's own address as the document
+    # URL, so that relative links and nested xml:base values resolve as they
+    # do when the feed is fetched, never against the file's path.
+    address = _own_address(parsed.get("feed") or {})
+    if address is None:
         return parsed
-    feed_headers["content-location"] = alternate
+    feed_headers["content-location"] = address
     return feedparser.parse(io.BytesIO(content), response_headers=feed_headers,
                             **_FEEDPARSER_OPTIONS)
+
+
+def _own_address(feed: Mapping[str, Any]) -> str | None:
+    """Where a saved feed document was published: its rel="self" link (the
+    document itself, what a poller fetches), else its alternate link."""
+    for link in feed.get("links") or ():
+        if link.get("rel") == "self" and web_url(link.get("href")):
+            return link["href"]
+    return web_url(feed.get("link"))
 
 
 def _lower(headers: Mapping[str, str] | None) -> dict[str, str]:

@@ -129,6 +129,17 @@ def test_saved_feed_resolves_links_against_its_alternate_link():
     assert article.feed_url == SAVED
 
 
+def test_saved_feed_resolves_against_its_self_link_before_its_alternate_link():
+    # rel="self" is the document itself: the base a poller fetching it uses.
+    channel = ('<link>https://c.example/home/</link><atom:link rel="self" '
+               'href="https://c.example/feeds/main.rss" xmlns:atom="http://www.w3.org/2005/Atom"/>')
+    items = "<item><title>a</title><link>story?rss</link></item>"
+    saved = _parse(_rss(items, channel=channel), feed_url=SAVED).articles[0]
+    fetched = _parse(_rss(items, channel=channel), feed_url="https://c.example/feeds/main.rss").articles[0]
+    assert saved.url == fetched.url == "https://c.example/feeds/story?rss"
+    assert saved.id == fetched.id
+
+
 def test_saved_feed_prefers_xml_base_where_one_applies():
     feed = _parse(_atom('<entry xml:base="/archive/"><id>e1</id><title>T</title><link href="e1.html"/>'
                         '<content type="html" xml:base="img/">&lt;img src="p.jpg"&gt;</content></entry>',
