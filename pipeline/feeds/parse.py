@@ -121,8 +121,8 @@ class _Context:
     language: str | None
     fetched_at: str
     #: What relative URLs in entry HTML resolve against when feedparser gives
-    #: no ``base`` for a field: the document's URL as feedparser used it, or
-    #: "" for a saved file with no web address of its own.
+    #: no ``base`` for a field: the document's URL as feedparser used it (for
+    #: a saved file, the feed's own address), or "" when it has none.
     base: str
 
 
