@@ -49,7 +49,8 @@ def add_parser(sub) -> None:
     a.add_argument("--format", choices=["text", "json"], default="text")
     a = actions.add_parser("parse", help="print the RawArticles a saved feed file yields (offline)")
     a.add_argument("file")
-    a.add_argument("--url", help="the feed's URL (resolves relative links; default: file:// URL)")
+    a.add_argument("--url", help="the feed's URL, which relative links resolve against "
+                                 "(default: the feed's own self or alternate link)")
     a.add_argument("--format", choices=["json", "pretty"], default="json")
 
 
@@ -187,6 +188,8 @@ def cmd_parse(args) -> int:
         data = path.read_bytes()
     except OSError as exc:
         raise FeedsError(f"{args.file}: {exc.strerror or exc}") from None
+    # Without --url the feed is known by its file:// URL, but that path is
+    # never a base for its links (parse_feed uses the feed's own addresses).
     feed_url = args.url or path.resolve().as_uri()
     parsed, fresh, _ = articles_from_document(data, feed_url=feed_url, headers=None,
                                               fetched_at=codec.now_rfc3339(),

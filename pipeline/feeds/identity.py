@@ -6,12 +6,14 @@ fragments must produce the same canonical string.
 """
 from __future__ import annotations
 
+from typing import Any, Mapping
 from urllib.parse import SplitResult, parse_qsl, urlencode, urlsplit, urlunsplit
 
 from pipeline import ids
 from pipeline.feeds.memo import memo_short
 
-__all__ = ["TRACKING_PARAMS", "article_id_for", "canonical_url", "entry_key", "is_tracking_param"]
+__all__ = ["TRACKING_PARAMS", "article_id_for", "canonical_url", "entry_identity", "entry_key",
+           "is_tracking_param", "web_url"]
 
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 
@@ -107,6 +109,31 @@ def entry_key(entry_guid: str | None, link: str | None) -> str:
     if not canonical:
         raise ValueError("an entry needs a guid or a link to have a key")
     return canonical
+
+
+def entry_identity(entry: Mapping[str, Any]) -> tuple[str | None, str, str] | None:
+    """(guid, link, entry key) of a feedparser entry; None with neither guid nor link.
+
+    The guid is the publisher's opaque identifier as written (feedparser_guids
+    keeps feedparser from resolving it); the link is the publisher's link as
+    given, resolved. Only the key, when there is no guid, is canonical.
+    """
+    guid = str(entry.get("id") or "").strip() or None
+    # FeedBurner rewrites links through its own redirector; origlink is the story.
+    link = str(entry.get("feedburner_origlink") or entry.get("link") or "").strip()
+    if not link and guid and web_url(guid):
+        link = guid  # an Atom id or a non-permalink guid that is a web address
+    if not link and not guid:
+        return None
+    return guid, link, entry_key(guid, link)
+
+
+def web_url(url: str | None) -> str | None:
+    """``url`` when it is an absolute http(s) URL, else None."""
+    try:
+        return url if url and urlsplit(url).scheme in ("http", "https") else None
+    except ValueError:
+        return None
 
 
 def article_id_for(url: str) -> str:

@@ -9,7 +9,6 @@ import functools
 import html
 import io
 import re
-import time
 from dataclasses import dataclass, field
 from typing import Any, Container, Mapping
 from urllib.parse import urlsplit
@@ -17,8 +16,9 @@ from urllib.parse import urlsplit
 import feedparser
 
 from pipeline import ids
-from pipeline.feeds import feedparser_speedups
-from pipeline.feeds.identity import canonical_url
+from pipeline.feeds import feedparser_guids, feedparser_speedups
+from pipeline.feeds.fields import language_tag, rfc3339, ttl_minutes
+from pipeline.feeds.identity import canonical_url, entry_identity, web_url
 from pipeline.feeds.sanitize import html_to_text, looks_like_html, sanitize_html
 from pipeline.records import RawArticle
 
@@ -29,8 +29,6 @@ MAX_FEED_BYTES = 20_000_000
 #: Below this many characters of text, an entry is a teaser, not an article.
 FULL_TEXT_MIN_CHARS = 500
 _HTML_TYPES = {"text/html", "application/xhtml+xml", "html", "xhtml"}
-_SY_PERIOD_MINUTES = {"hourly": 60, "daily": 1440, "weekly": 10080,
-                      "monthly": 43200, "yearly": 525600}
 # Entity declarations whose value references another entity (billion laughs)
 # or whose content lives outside the document (XXE). feedparser already drops
 # them, but a feed that carries them is hostile and should say so. Parameter
@@ -39,8 +37,6 @@ _SY_PERIOD_MINUTES = {"hourly": 60, "daily": 1440, "weekly": 10080,
 _HOSTILE_ENTITY = re.compile(
     rb"<!ENTITY\s+%?\s*[\w.:-]+\s+(?:\"[^\"]*&[\w.:#-]+;|'[^']*&[\w.:#-]+;|SYSTEM\b)"
     rb"|<!ENTITY\s+[\w.:-]+\s+PUBLIC\b")
-
-_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")
 
 # feedparser's own HTML sanitiser and relative-URI resolver each re-parse
 # every HTML field with sgmllib (about a quarter of the poller's CPU on a
@@ -52,6 +48,7 @@ _LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")
 # fixture, feedparser's whole sanitize corpus, and relative links.
 _FEEDPARSER_OPTIONS = {"sanitize_html": False, "resolve_relative_uris": False}
 feedparser_speedups.install()
+feedparser_guids.install()
 
 
 @dataclass
@@ -99,8 +96,7 @@ def parse_feed(content: bytes, *, feed_url: str, headers: Mapping[str, str] | No
         # BytesIO, never raw bytes or str: feedparser treats a str/bytes
         # argument as a possible URL or file name and would open it.
         feed_headers = _headers(headers, feed_url)
-        parsed = feedparser.parse(io.BytesIO(content), response_headers=feed_headers,
-                                  **_FEEDPARSER_OPTIONS)
+        parsed = _feedparser_parse(content, feed_headers)
     except Exception as exc:  # feedparser bug on hostile input: a feed error
         result.error = f"feed could not be parsed: {type(exc).__name__}: {exc}"
         return result
@@ -112,7 +108,7 @@ def parse_feed(content: bytes, *, feed_url: str, headers: Mapping[str, str] | No
         return result
     result.warning = problem
     ctx = _Context(feed_url, result.title or _host(result.link or feed_url), result.language,
-                   fetched_at, base=feed_headers["content-location"])
+                   fetched_at, base=feed_headers.get("content-location", ""))
     for entry in entries:
         _add_entry(result, entry, ctx, seen)
     return result
@@ -125,16 +121,46 @@ class _Context:
     language: str | None
     fetched_at: str
     #: What relative URLs in entry HTML resolve against when feedparser gives
-    #: no ``base`` for a field: the document's URL, as feedparser uses it.
+    #: no ``base`` for a field: the document's URL as feedparser used it (for
+    #: a saved file, the feed's own address), or "" when it has none.
     base: str
 
 
 def _headers(headers: Mapping[str, str] | None, feed_url: str) -> dict[str, str]:
     # feedparser looks headers up in lower case; Content-Location is its
-    # base URL for resolving relative links, so default it to the feed URL.
+    # base URL for resolving relative links, so default it to the feed URL
+    # when that is a web address. A file:// path is where a copy was saved,
+    # not where the publisher's relative links point (and feedparser would
+    # mangle it to file://tmp/...).
     lowered = _lower(headers)
-    lowered.setdefault("content-location", feed_url)
+    if web_url(feed_url):
+        lowered.setdefault("content-location", feed_url)
     return lowered
+
+
+def _feedparser_parse(content: bytes, feed_headers: dict[str, str]) -> Mapping[str, Any]:
+    parsed = feedparser.parse(io.BytesIO(content), response_headers=feed_headers,
+                              **_FEEDPARSER_OPTIONS)
+    if "content-location" in feed_headers:
+        return parsed
+    # A saved file: parsed again with the feed's own address as the document
+    # URL, so that relative links and nested xml:base values resolve as they
+    # do when the feed is fetched, never against the file's path.
+    address = _own_address(parsed.get("feed") or {})
+    if address is None:
+        return parsed
+    feed_headers["content-location"] = address
+    return feedparser.parse(io.BytesIO(content), response_headers=feed_headers,
+                            **_FEEDPARSER_OPTIONS)
+
+
+def _own_address(feed: Mapping[str, Any]) -> str | None:
+    """Where a saved feed document was published: its rel="self" link (the
+    document itself, what a poller fetches), else its alternate link."""
+    for link in feed.get("links") or ():
+        if link.get("rel") == "self" and web_url(link.get("href")):
+            return link["href"]
+    return web_url(feed.get("link"))
 
 
 def _lower(headers: Mapping[str, str] | None) -> dict[str, str]:
@@ -145,27 +171,8 @@ def _fill_feed_fields(result: ParsedFeed, feed: Mapping[str, Any]) -> None:
     title = _plain(feed.get("title_detail") or {}, feed.get("title"))
     result.title = title or None
     result.link = feed.get("link") or None
-    result.language = _language(feed.get("language"))
-    result.ttl_minutes = _ttl_minutes(feed)
-
-
-def _ttl_minutes(feed: Mapping[str, Any]) -> int | None:
-    ttl = _positive_int(feed.get("ttl"))
-    if ttl:
-        return ttl
-    period = _SY_PERIOD_MINUTES.get(str(feed.get("sy_updateperiod", "")).strip().lower())
-    if period is None:
-        return None
-    frequency = _positive_int(feed.get("sy_updatefrequency")) or 1
-    return max(1, period // frequency)
-
-
-def _positive_int(value: Any) -> int | None:
-    try:
-        number = int(str(value).strip())
-    except (TypeError, ValueError):
-        return None
-    return number if number > 0 else None
+    result.language = language_tag(feed.get("language"))
+    result.ttl_minutes = ttl_minutes(feed)
 
 
 def _bozo_message(parsed: Mapping[str, Any], has_content_type: bool) -> str | None:
@@ -191,7 +198,7 @@ def _add_entry(result: ParsedFeed, entry: Mapping[str, Any], ctx: _Context,
         # A plain dict: FeedParserDict.get resolves aliases on every call,
         # and the keys read here are feedparser's own names, not aliases.
         entry = dict(entry)
-        ident = _identity(entry)
+        ident = entry_identity(entry)
         built = None if ident is None or ident[2] in seen else _article(entry, ctx, ident[0], ident[1])
     except Exception:  # one odd entry must not cost the whole feed
         ident = built = None
@@ -202,35 +209,22 @@ def _add_entry(result: ParsedFeed, entry: Mapping[str, Any], ctx: _Context,
     result.keys.append(ident[2])
 
 
-def _identity(entry: Mapping[str, Any]) -> tuple[str | None, str, str] | None:
-    """(guid, link, entry key), or None for an entry with neither guid nor link."""
-    guid = str(entry.get("id") or "").strip() or None
-    # FeedBurner rewrites links through its own redirector; origlink is the story.
-    link = str(entry.get("feedburner_origlink") or entry.get("link") or "").strip()
-    if not link and guid and urlsplit(guid).scheme in ("http", "https"):
-        link = guid
-    if not link and not guid:
-        return None
-    # The key is the guid, else the canonical link (identity.entry_key).
-    return guid, link, guid or canonical_url(link)
-
-
 def _article(entry: Mapping[str, Any], ctx: _Context, guid: str | None,
              link: str) -> RawArticle:
-    # Canonicalised once: the article id is a hash of the same string.
+    # The canonical form identifies the story (the id is a hash of it); the
+    # url is the link as the publisher gave it, so it still works as written.
     canonical = canonical_url(link or guid or "")
-    url = canonical if link else guid
     summary_detail = _summary_detail(entry)
     content, content_type, content_lang, from_body = _richest_content(entry, summary_detail,
                                                                       ctx.base)
     summary = _summary(summary_detail, content if from_body else None, ctx.base)
     return RawArticle(
         id=ids.article_id(canonical),
-        feed_url=ctx.feed_url, source=ctx.source, url=url or "", guid=guid,
+        feed_url=ctx.feed_url, source=ctx.source, url=link or guid or "", guid=guid,
         title=_plain(entry.get("title_detail") or {}, entry.get("title")),
         summary=summary, content=content, content_type=content_type,
-        language=_language(content_lang) or _entry_language(entry) or ctx.language,
-        published_at=_rfc3339(entry.get("published_parsed") or entry.get("updated_parsed")),
+        language=language_tag(content_lang) or _entry_language(entry) or ctx.language,
+        published_at=rfc3339(entry.get("published_parsed") or entry.get("updated_parsed")),
         fetched_at=ctx.fetched_at,
     )
 
@@ -308,30 +302,10 @@ def _plain(detail: Mapping[str, Any], value: Any) -> str:
 
 def _entry_language(entry: Mapping[str, Any]) -> str | None:
     for key in ("summary_detail", "title_detail"):
-        language = _language((entry.get(key) or {}).get("language"))
+        language = language_tag((entry.get(key) or {}).get("language"))
         if language:
             return language
-    return _language(entry.get("language"))
-
-
-def _language(value: Any) -> str | None:
-    """A BCP 47-looking tag ("en", "pt-BR") or None for junk."""
-    if not value:  # the usual case: most fields carry no language
-        return None
-    text = str(value).strip().replace("_", "-")
-    if not _LANGUAGE_TAG.fullmatch(text):
-        return None
-    primary, _, rest = text.partition("-")
-    return primary.lower() + (f"-{rest}" if rest else "")
-
-
-def _rfc3339(parsed: Any) -> str | None:
-    if not parsed:
-        return None
-    try:
-        return time.strftime("%Y-%m-%dT%H:%M:%SZ", parsed)
-    except (TypeError, ValueError, OverflowError):
-        return None
+    return language_tag(entry.get("language"))
 
 
 def _host(url: str) -> str | None:

@@ -7,8 +7,10 @@ on what the poller keeps instead: the feed fields of ``ParsedFeed`` and the
 RawArticles it would emit, shaped back into feedparser's names. Fields the
 poller drops (itunes, media, enclosures, authors, ...) make an expectation
 fail; that is the point of the measure. A crash on any file fails the gate.
+The corpus is cut into tune and holdout parts by file path (tests.eval.splits);
+each part has its own floor, and the holdout figure is the unseen estimate.
 
-Report: ``.venv/bin/python -m tests.eval.test_feeds_gate``
+Report: ``.venv/bin/python -m tests.eval.test_feeds_gate [tune|holdout]``
 """
 from __future__ import annotations
 
@@ -23,17 +25,21 @@ from pipeline.feeds.parse import ParsedFeed
 from pipeline.feeds.poller import articles_from_document
 from pipeline.feeds.schedule import FeedState
 from pipeline.records import RawArticle
+from tests.eval.splits import PARTS, select
 from tests.shared_data import SHARED_DATA
 
 CORPUS = SHARED_DATA / "feeds" / "feedparser_tests" / "tests"
 FEED_URL = "http://example.com/feed"
 FETCHED = "2024-05-15T10:00:00Z"
-#: Measured share of expectations that hold (0.1837 on 2,090 expectations:
-#: most corpus entries have neither guid nor link, so the poller, which
-#: cannot key them, drops them), minus one point. Since feedparser's own
-#: sanitiser is off it is 0.1833: sanitize/xml_malicious_comment.xml expects
-#: SGML comment rules ("safe"); our sanitiser follows HTML5 ("sa").
-FLOOR = 0.1737
+#: Measured share of expectations that hold, per part, minus one point. Most
+#: corpus entries have neither guid nor link, so the poller, which cannot key
+#: them, drops them. sanitize/xml_malicious_comment.xml expects SGML comment
+#: rules ("safe"); our sanitiser follows HTML5 ("sa"). Issue 13 keeps ids as
+#: written where feedparser resolves them (some expectations want feedparser's
+#: resolved ids) and links in the publisher's form (others want that): tune
+#: 261 -> 264 of 1,360 (0.1941), holdout 122 -> 121 of 730 (0.1658), whole
+#: corpus 383 -> 385 of 2,090 (0.1842).
+FLOORS = {"tune": 0.1841, "holdout": 0.1558}
 _EXPECT = re.compile(rb"^\s*Expect:\s*(.*?)\s*$", re.M)
 _HEADER = re.compile(rb"^\s*Header:\s*([\w-]+):\s*(.*?)\s*$", re.M)
 
@@ -90,13 +96,19 @@ def evaluate(path: Path) -> tuple[str, bool | None]:
     return outcome, held
 
 
-def measure(corpus: Path = CORPUS) -> dict:
+def corpus_files(corpus: Path = CORPUS, part: str | None = None) -> list[Path]:
+    """The corpus files of one part (None: all), keyed by their path in the corpus."""
+    paths = sorted(p for p in corpus.rglob("*") if p.is_file())
+    return select(paths, lambda path: path.relative_to(corpus).as_posix(), part)
+
+
+def measure(corpus: Path = CORPUS, part: str | None = None) -> dict:
     outcomes: Counter[str] = Counter()
     held = total = 0
     by_folder: Counter[str] = Counter()
     by_folder_held: Counter[str] = Counter()
     kept = Counter()  # expectations on files where the poller kept every entry
-    for path in sorted(p for p in corpus.rglob("*") if p.is_file()):
+    for path in corpus_files(corpus, part):
         outcome, ok = evaluate(path)
         outcomes["crash" if outcome.startswith("crash") else outcome] += 1
         if ok is not None:
@@ -117,15 +129,22 @@ def measure(corpus: Path = CORPUS) -> dict:
 
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason=f"feedparser corpus not found at {CORPUS}")
-def test_feedparser_corpus_gate():
-    report = measure()
-    assert report["files"] > 2000
+@pytest.mark.parametrize("part", PARTS)
+def test_feedparser_corpus_gate(part):
+    report = measure(part=part)
     assert report["outcomes"].get("crash", 0) == 0, report
-    assert report["share"] >= FLOOR, report
+    assert report["share"] >= FLOORS[part], report
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason=f"feedparser corpus not found at {CORPUS}")
+def test_the_two_parts_cover_the_whole_corpus():
+    tune, holdout = (corpus_files(part=part) for part in PARTS)
+    assert len(tune) + len(holdout) == len(corpus_files()) > 2000
+    assert len(holdout) > len(corpus_files()) / 4 and not set(tune) & set(holdout)
 
 
 if __name__ == "__main__":
-    result = measure()
+    result = measure(part=sys.argv[1] if len(sys.argv) > 1 else None)
     for name, value in result.items():
         print(f"{name}: {value}")
     sys.exit(0)

@@ -3,7 +3,8 @@ from __future__ import annotations
 import pytest
 
 from pipeline import ids
-from pipeline.feeds.identity import article_id_for, canonical_url, entry_key, is_tracking_param
+from pipeline.feeds.identity import (article_id_for, canonical_url, entry_identity, entry_key,
+                                     is_tracking_param, web_url)
 
 
 @pytest.mark.parametrize("raw, expected", [
@@ -92,3 +93,23 @@ def test_memoised_canonical_url_matches_the_reference():
     urls += ["https://h.example/" + "p" * 10 + "?" + "q=1&" * 300, "https://" + "h" * 600 + ".example/a"]
     for url in urls * 2:  # the second round is answered from the memo
         assert canonical_url(url) == _reference_canonical_url(url), url
+
+
+def test_entry_identity_keeps_guid_and_link_as_given():
+    entry = {"id": " t3_42tizy ", "link": "https://e.com/a?rss#c"}
+    assert entry_identity(entry) == ("t3_42tizy", "https://e.com/a?rss#c", "t3_42tizy")
+    proxied = {"link": "https://proxy.example/~r/x", "feedburner_origlink": "https://e.com/b?utm_source=x"}
+    assert entry_identity(proxied) == (None, "https://e.com/b?utm_source=x", "https://e.com/b")
+
+
+def test_entry_identity_takes_a_web_guid_for_a_missing_link_and_nothing_else():
+    assert entry_identity({"id": "https://e.com/s/1"}) == ("https://e.com/s/1",) * 3
+    assert entry_identity({"id": "urn:x:1"}) == ("urn:x:1", "", "urn:x:1")
+    assert entry_identity({"id": "http://[::1"}) == ("http://[::1", "", "http://[::1")
+    assert entry_identity({"id": " ", "link": ""}) is None
+
+
+def test_web_url_only_for_absolute_http_urls():
+    assert web_url("HTTPS://e.com/a") == "HTTPS://e.com/a" and web_url("http://e.com") == "http://e.com"
+    for other in (None, "", "file:///tmp/feed.xml", "/a", "t3_42tizy", "mailto:a@e.com", "http://[::1"):
+        assert web_url(other) is None
