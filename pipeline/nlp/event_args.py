@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from pipeline.nlp.implied import undergoer
 from pipeline.nlp.lexicon import load_words
 from pipeline.nlp.resolve import EntityIndex, Hit, noun_phrase, resolve, with_conjuncts
 from pipeline.nlp.triggers import Trigger, actor_nouns
@@ -107,6 +108,9 @@ def participant(tok: Token, index: EntityIndex) -> list[Hit]:
     if (tok.pos_ == "PROPN" and tok.ent_type_ in _NAME_TYPES) or (
             tok.pos_ == "NOUN" and tok.lemma_.lower() in actor_nouns()):
         return [_name(tok)]
+    owners = [c for c in tok.children if c.dep_ == "poss"]
+    if tok.pos_ == "NOUN" and owners and (hits := participant(owners[0], index)):
+        return hits  # "protested Lavrov's visit": the visitor
     if tok.pos_ == "NOUN" and (inner := _pobjs_of(tok, _INNER_PREPS)):
         # "positions of the security forces", "action against Russia"
         if hits := [h for t in inner[:2] for h in participant(t, index)]:
@@ -240,7 +244,8 @@ def _noun_heads(noun: Token, trig: Trigger, index: EntityIndex) -> tuple[list[Hi
     """Participants of a nominal trigger: "Blinken's talks with Lavrov",
     "a conversation between X and Y", "a US offer", "X sent Russia a request"."""
     actors: list[Token] = []
-    recipients: list[Token] = []
+    recipients: list[Token] = undergoer(noun)  # "X was put under investigation"
+    stated = False  # "receipt of a request from colleagues": not the receiver's
     for c in noun.children:
         if c.dep_ in ("poss", "amod", "compound") and c.i < noun.i:
             actors.extend(with_conjuncts(c))
@@ -249,13 +254,15 @@ def _noun_heads(noun: Token, trig: Trigger, index: EntityIndex) -> tuple[list[Hi
             actors, recipients = actors + pair[:1], recipients + pair[1:]
         elif c.dep_ == "prep" and c.lower_ in ("from", "by"):
             actors.extend(_expand(_pobjs(c)))
+            stated = True
         elif c.dep_ == "prep" and c.lower_ == "of" and trig.type in _OF_TARGET:
             recipients.extend(_expand(_pobjs(c)))
     recipients += _expand(complements(noun, trig.type in _ON_TARGET))
     actor_hits = resolve_all(actors, index)
     if (governed := governing_verb(noun)) is not None:
         verb, obj = governed
-        actor_hits = actor_hits or resolve_all(_expand(subject(verb)[0]), index)
+        if not actor_hits and not stated:
+            actor_hits = resolve_all(_expand(subject(verb)[0]), index)
         recipients += _expand([c for c in complements(verb) if c != obj])
     return actor_hits, resolve_all(recipients, index)
 

@@ -22,7 +22,9 @@ from spacy.tokens import Doc, Token
 
 from pipeline.ids import span_id
 from pipeline.nlp.dates import is_relative, parse_published
-from pipeline.nlp.event_args import content, governing_verb, key_of, participants
+from pipeline.nlp.event_args import (content, governing_verb, key_of, participants,
+                                     resolve_all)
+from pipeline.nlp.implied import EventMemory, cause_parties, place_actor, referred_parties
 from pipeline.nlp.resolve import EntityIndex, Hit, ref
 from pipeline.nlp.tense import conditional, intends, negated, tense
 from pipeline.nlp.triggers import Trigger, combined, trigger_of, triggers
@@ -208,14 +210,37 @@ def _merge(actors: list[Hit], recipients: list[Hit], more: list[Hit]) -> list[Hi
     return out
 
 
+def _place_hit(tok: Token, index: EntityIndex) -> Hit | None:
+    """The mention of the event's location in its sentence."""
+    where = location(tok, index)
+    if where is None:
+        return None
+    return next((h for h in index.within(tok.sent.start_char, tok.sent.end_char)
+                 if h.entity.id == where.entity_id), None)
+
+
 def _place(tok: Token, index: EntityIndex, actors: list[Hit]) -> list[Hit]:
     """A protest, attack or curfew with no named target is aimed at where
     it happens: "demonstrated in Serbia", "a curfew in Cizre"."""
-    where = location(tok, index)
-    if where is None or where.entity_id in {key_of(a) for a in actors}:
+    where = _place_hit(tok, index)
+    if where is None or key_of(where) in {key_of(a) for a in actors}:
         return []
-    return [h for h in index.within(tok.sent.start_char, tok.sent.end_char)
-            if h.entity.id == where.entity_id][:1]
+    return [where]
+
+
+def _implied(ctx: _Context, tok: Token, trig: Trigger, sides: tuple[list[Hit], list[Hit]],
+             memory: EventMemory) -> tuple[list[Hit], list[Hit]]:
+    """Sides the sentence leaves to the reader (:mod:`pipeline.nlp.implied`):
+    the state of an agentless passive act, the party a reaction's cause or
+    referred-back object belongs to."""
+    actors, recipients = sides
+    if not actors:
+        actors = place_actor(tok, trig.type, _place_hit(tok, ctx.index))
+    if not recipients:
+        recipients = (cause_parties(tok, lambda heads: resolve_all(heads, ctx.index))
+                      or referred_parties(tok, memory))
+    ids = {key_of(a) for a in actors}
+    return actors, [r for r in recipients if key_of(r) not in ids]
 
 
 def _key(event: Event) -> tuple[tuple, str | None]:
@@ -250,7 +275,7 @@ def extract_events(doc: Doc, clean: CleanArticle, entities: list[Entity],
     """Events in text order; the first mention of each stands for the article."""
     ctx = _Context(clean, EntityIndex(entities), statements, times)
     kept, absorbed = plan(doc, ctx.index)
-    events = []
+    events, memory = [], EventMemory()
     for i in sorted(kept):
         tok, trig = doc[i], kept[i]
         actors, recipients = participants(tok, trig, ctx.index)
@@ -259,7 +284,9 @@ def extract_events(doc: Doc, clean: CleanArticle, entities: list[Entity],
             recipients = _merge(actors, recipients, more[0] + more[1])
         if not recipients and trig.type in _PLACE_TARGET:
             recipients = _place(tok, ctx.index, actors)
+        actors, recipients = _implied(ctx, tok, trig, (actors, recipients), memory)
         if not actors and not recipients:
             continue
+        memory.remember(tok, trig.type, actors)
         events.append(_event(ctx, tok, trig, actors, recipients))
     return _first_mentions(events)

@@ -111,7 +111,9 @@ def actor_nouns() -> frozenset[str]:
 
 def _keys(tok: Token, lemma: str) -> list[str]:
     """Two-word keys first (they are more specific), then the lemma."""
-    keys = [f"{lemma} {c.lower_}" for c in tok.children if c.dep_ in ("prt", "prep", "agent")]
+    # after the verb: "On Tuesday, X called ..." is no "call on"
+    keys = [f"{lemma} {c.lower_}" for c in tok.children
+            if c.dep_ in ("prt", "prep", "agent") and c.i > tok.i]
     keys += [f"{c.lemma_.lower()} {lemma}" for c in tok.children
              if c.dep_ in ("compound", "amod") and c.i < tok.i]
     if tok.dep_ == "dobj":

@@ -196,6 +196,7 @@ def test_seed_whelan_sentence_and_griner_charge(seed_events):
     sentence = find(seed_events, "COERCE", "sentenced")[0]
     assert names(sentence.recipients) == {"Paul Whelan"} and sentence.mode == "sentence"
     assert sentence.location.name == "Russia"
+    assert names(sentence.actors) == {"Russia"}  # "was sentenced in Russia": by Russia
     charge = find(seed_events, "ACCUSE", "accused")[0]
     assert [r.entity_id for r in charge.recipients] == ["person:brittney-greiner"]
 
@@ -204,8 +205,11 @@ def test_seed_megaphone_rebuke_and_refused_photo(seed_events):
     rebuke = find(seed_events, "ACCUSE", "called")[0]
     assert names(rebuke.actors) == {"Russian Foreign Ministry"}
     assert rebuke.date.value == "2022-07-27"  # "the day before"
+    # "called the request ...": aimed at whoever sent the request, paragraphs earlier
+    assert names(rebuke.recipients) == {"State Department"}
     photo = [e for e in find(seed_events, "REJECT", "reluctance") if e.actors][0]
     assert names(photo.actors) == {"Anthony Blinken"}
+    assert names(photo.recipients) == {"Sergei Lavrov"}  # "due to Lavrov's presence"
 
 
 def test_seed_meeting_not_planned_in_indonesia(seed_events):
@@ -229,3 +233,79 @@ def test_a_nationality_standing_for_its_state_becomes_the_country():
     request = next(e for e in events if e.type == "REQUEST")
     assert [r.entity_id for r in request.recipients] == ["gpe:egypt"]
     assert request.recipients[0].type == "GPE"
+
+
+# --- Parties the text implies (pipeline.nlp.implied) ----------------------
+
+
+def events_of(paragraphs, art_id):
+    return analyze(article(paragraphs, art_id=art_id))[2]
+
+
+def test_agentless_passive_act_of_authority_is_the_state_s():
+    events = events_of(["The blogger Olga Brandt was arrested in Georgia on Monday."], "e-state-act")
+    arrest = one(events, "COERCE", "arrested")
+    assert ids(arrest.actors) == ["gpe:georgia"]
+    assert names(arrest.recipients) == {"Olga Brandt"}
+
+
+def test_passive_with_an_agent_or_a_killing_takes_no_place_as_actor():
+    events = events_of(["The blogger Olga Brandt was arrested by border guards in Georgia. "
+                        "A farmer was killed in Georgia on Monday."], "e-no-state")
+    assert names(one(events, "COERCE", "arrested").actors) == {"border guards"}
+    assert not [e for e in events if e.type == "ASSAULT" and e.actors]
+
+
+def test_under_investigation_names_who_is_investigated():
+    events = events_of(["The banker Karl Weiss was placed under investigation in Austria."],
+                       "e-under")
+    probe = one(events, "ACCUSE", "investigation")
+    assert names(probe.recipients) == {"Karl Weiss"} and ids(probe.actors) == ["gpe:austria"]
+
+
+def test_the_cause_of_a_reaction_is_its_target():
+    events = events_of(["Chancellor Tomas Lindqvist refused to attend the dinner "
+                        "because of Ivan Horvat's presence."], "e-cause")
+    refusal = one(events, "REJECT", "refused")
+    assert names(refusal.actors) == {"Tomas Lindqvist"}
+    assert names(refusal.recipients) == {"Ivan Horvat"}
+
+
+def test_a_definite_event_noun_refers_back_to_the_earlier_event():
+    events = events_of([
+        "The Polish Foreign Ministry sent Hungary a request for consular access on Monday.",
+        "Prime Minister Viktor Balogh later called the request \"a provocation\".",
+    ], "e-refer")
+    label = one(events, "ACCUSE", "called")
+    request = one(events, "REQUEST", "request")
+    assert label.recipients == request.actors and request.actors
+    assert names(label.actors) == {"Viktor Balogh"}
+
+
+def test_an_indefinite_event_noun_is_a_new_one():
+    events = events_of([
+        "The Polish Foreign Ministry sent Hungary a request for consular access on Monday.",
+        "Prime Minister Viktor Balogh later rejected a request for talks.",
+    ], "e-new")
+    assert not one(events, "REJECT", "rejected").recipients
+
+
+def test_a_date_before_the_verb_is_no_particle():
+    """"On Tuesday, X called ..." is no "call on"."""
+    events = events_of(['On Tuesday, Prime Minister Viktor Balogh called the plan "a provocation".'],
+                       "e-on")
+    assert [e.type for e in events if e.trigger == "called"] == ["ACCUSE"]
+
+
+def test_derived_nouns_trigger_their_verb_s_event():
+    from pipeline.nlp.triggers import derived_nouns
+    assert {"kidnapping", "deployment", "abduction", "accusation", "withdrawal",
+            "denial"} <= set().union(*map(derived_nouns, ["kidnap", "deploy", "abduct",
+                                                           "accuse", "withdraw", "deny"]))
+    table = triggers()
+    assert table["kidnapping"][0].type == "ASSAULT" and table["kidnapping"][0].pos == ("NOUN",)
+    assert "requirement" not in table  # derived, but names no happening
+    events = events_of(["The kidnapping of Jan Novak by rebels shocked Prague."],
+                       "e-derived")
+    kidnap = one(events, "ASSAULT", "kidnapping")
+    assert names(kidnap.recipients) == {"Jan Novak"} and names(kidnap.actors) == {"rebels"}
