@@ -37,7 +37,9 @@ _QUANTITY = frozenset({"ten", "tens", "hundred", "hundreds", "thousand", "thousa
                        "dozens", "score", "scores", "million", "millions", "group", "number",
                        "some", "most", "many", "all", "part", "batch", "patch"})
 #: Prepositions through which a thing-noun points at the party concerned.
-_INNER_PREPS = ("of", "against", "by", "on", "to", "with")
+_INNER_PREPS = ("of", "against", "by", "on", "to", "with", "for")
+#: Entity types an office or body can stand for ("the president of Armenia").
+_BODY_TYPES = frozenset({"GPE", "ORG", "NORP"})
 #: Name types a proper noun outside any entity may still be a participant as.
 _NAME_TYPES = frozenset({"", "PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 #: Modifiers that are not part of a participant's name ("some 500", "the").
@@ -102,6 +104,9 @@ def participant(tok: Token, index: EntityIndex) -> list[Hit]:
     if tok.lower_ in _QUANTITY or tok.pos_ == "NUM":
         if of := _pobjs_of(tok, ("of",)):
             return participant(of[0], index)
+    if tok.pos_ == "NOUN" and tok.lemma_.lower() in actor_nouns() and (
+            states := _office_of(tok, index)):
+        return states  # "the president of Armenia" acts for Armenia, whoever holds it
     hit = resolve(tok, index, modifiers=True)
     if hit is not None and hit.entity is not None:
         return [hit]
@@ -116,6 +121,11 @@ def participant(tok: Token, index: EntityIndex) -> list[Hit]:
         if hits := [h for t in inner[:2] for h in participant(t, index)]:
             return hits
     return _person_inside(tok, index)
+
+
+def _office_of(tok: Token, index: EntityIndex) -> list[Hit]:
+    hits = [index.covering(p.idx, p.idx + len(p)) for p in _pobjs_of(tok, ("of",))]
+    return [h for h in hits if h is not None and h.entity.type in _BODY_TYPES][:1]
 
 
 def _pobjs_of(tok: Token, preps) -> list[Token]:
@@ -199,6 +209,9 @@ def content(tok: Token) -> list[Token]:
                    and any(a.lower_ == "to" for a in c.children)]
         clauses += [c for c in tok.children if c.dep_ == "acl" and any(
             m.dep_ == "mark" for m in c.children)]
+        if tok.dep_ == "dobj":  # "reiterated its demand today [that X ease ...]"
+            clauses += [c for c in tok.head.children if c.dep_ == "ccomp" and c.i > tok.i
+                        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
         return clauses + [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"]
     return [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")]
 

@@ -24,7 +24,7 @@ from pipeline.ids import span_id
 from pipeline.nlp.dates import is_relative, parse_published
 from pipeline.nlp.event_args import (content, governing_verb, key_of, participants,
                                      resolve_all)
-from pipeline.nlp.implied import EventMemory, cause_parties, place_actor, referred_parties
+from pipeline.nlp.implied import EventMemory, complete
 from pipeline.nlp.resolve import EntityIndex, Hit, ref
 from pipeline.nlp.tense import conditional, intends, negated, tense
 from pipeline.nlp.triggers import Trigger, combined, trigger_of, triggers
@@ -228,21 +228,6 @@ def _place(tok: Token, index: EntityIndex, actors: list[Hit]) -> list[Hit]:
     return [where]
 
 
-def _implied(ctx: _Context, tok: Token, trig: Trigger, sides: tuple[list[Hit], list[Hit]],
-             memory: EventMemory) -> tuple[list[Hit], list[Hit]]:
-    """Sides the sentence leaves to the reader (:mod:`pipeline.nlp.implied`):
-    the state of an agentless passive act, the party a reaction's cause or
-    referred-back object belongs to."""
-    actors, recipients = sides
-    if not actors:
-        actors = place_actor(tok, trig.type, _place_hit(tok, ctx.index))
-    if not recipients:
-        recipients = (cause_parties(tok, lambda heads: resolve_all(heads, ctx.index))
-                      or referred_parties(tok, memory))
-    ids = {key_of(a) for a in actors}
-    return actors, [r for r in recipients if key_of(r) not in ids]
-
-
 def _key(event: Event) -> tuple[tuple, str | None]:
     """(identity, stated date). Mode, negation and realis are part of
     identity: "X did not meet Y" is not "X met Y", nor a planned meeting a
@@ -284,7 +269,8 @@ def extract_events(doc: Doc, clean: CleanArticle, entities: list[Entity],
             recipients = _merge(actors, recipients, more[0] + more[1])
         if not recipients and trig.type in _PLACE_TARGET:
             recipients = _place(tok, ctx.index, actors)
-        actors, recipients = _implied(ctx, tok, trig, (actors, recipients), memory)
+        actors, recipients = complete(tok, trig, (actors, recipients), _place_hit(tok, ctx.index),
+                                      memory, lambda heads: resolve_all(heads, ctx.index))
         if not actors and not recipients:
             continue
         memory.remember(tok, trig.type, actors)

@@ -21,14 +21,16 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from pipeline.nlp.event_roles import Resolver, aimed_against, moved_from
 from pipeline.nlp.resolve import Hit
-from pipeline.nlp.triggers import trigger_of
+from pipeline.nlp.triggers import Trigger, trigger_of
 
 #: Acts of a state's organs: passive with no agent, the state where they
 #: happen did them.
 _STATE_ACTS = frozenset({"COERCE", "ACCUSE"})
-#: Prepositions (first word of a two-word one) that give a cause.
-_CAUSES = {"due": "to", "because": "of", "owing": "to", "thanks": "to"}
+#: Prepositions (first word of a two-word one, and its second) that give
+#: a cause or what is withstood ("declined despite pressure by X").
+_CAUSES = {"due": "to", "because": "of", "owing": "to", "thanks": "to", "despite": None}
 #: Determiners that make a noun refer back ("the request", "this offer").
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 
@@ -79,22 +81,24 @@ def _cause_objects(tok: Token) -> list[Token]:
     out = []
     for head in heads:
         for prep in (c for c in head.children if c.dep_ in ("prep", "acomp")):
-            second = _CAUSES.get(prep.lower_)
-            if second is None:
+            if prep.lower_ not in _CAUSES:
                 continue
-            inner = [c for c in prep.children if c.lower_ == second]
+            second = _CAUSES[prep.lower_]
+            inner = [c for c in prep.children if second and c.lower_ == second]
             for part in (prep, *inner):
                 out.extend(p for p in part.children if p.dep_ == "pobj")
     return out
 
 
-def cause_parties(tok: Token, resolve_heads) -> list[Hit]:
-    """Whom a reaction is aimed at, by its cause: the possessor of the cause
-    ("due to Lavrov's presence" -> Lavrov), else the cause itself when it
-    names a party ("because of Russia")."""
+def cause_parties(tok: Token, resolve_heads: Resolver) -> list[Hit]:
+    """Whom a reaction is aimed at, by its cause: the owner of the cause
+    ("due to Lavrov's presence", "despite pressure by X"), else the cause
+    itself when it names a party ("because of Russia")."""
     out: list[Hit] = []
     for obj in _cause_objects(tok):
         owners = [c for c in obj.children if c.dep_ == "poss"]
+        owners += [p for c in obj.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
+                   for p in c.children if p.dep_ == "pobj"]
         out.extend(resolve_heads(owners or [obj]))
     return out
 
@@ -141,6 +145,25 @@ def _definite_event_nouns(tok: Token) -> list[tuple[Token, str]]:
             if trig and not owned and any(c.lower_ in _DEFINITE for c in t.children):
                 out.append((t, trig.type))
     return out
+
+
+def complete(tok: Token, trig: Trigger, sides: tuple[list[Hit], list[Hit]], where: Hit | None,
+             memory: EventMemory, resolve_heads: Resolver) -> tuple[list[Hit], list[Hit]]:
+    """The sides after the readings above and the type-specific recipients
+    of :mod:`pipeline.nlp.event_roles`; an actor is never also a recipient."""
+    actors, recipients = sides
+    if not actors:
+        actors = place_actor(tok, trig.type, where)
+    recipients = moved_from(tok, trig.mode, recipients, resolve_heads)
+    if not recipients:
+        recipients = (cause_parties(tok, resolve_heads) or referred_parties(tok, memory)
+                      or aimed_against(tok, trig.type, resolve_heads))
+    ids = {_key(a) for a in actors}
+    return actors, [r for r in recipients if _key(r) not in ids]
+
+
+def _key(hit: Hit) -> str:
+    return hit.entity.id if hit.entity is not None else hit.text.lower()
 
 
 def referred_parties(tok: Token, memory: EventMemory) -> list[Hit]:

@@ -309,3 +309,41 @@ def test_derived_nouns_trigger_their_verb_s_event():
                        "e-derived")
     kidnap = one(events, "ASSAULT", "kidnapping")
     assert names(kidnap.recipients) == {"Jan Novak"} and names(kidnap.actors) == {"rebels"}
+
+
+# --- Role readings beyond subject and object --------------------------------
+
+
+def test_an_office_of_a_state_acts_for_the_state():
+    events = events_of(["Chancellor Tomas Lindqvist offered to negotiate with the president "
+                        "of Armenia."], "e-office")
+    offer = one(events, "AGREE", "offered")
+    assert ids(offer.actors) == ["person:tomas-lindqvist"] and ids(offer.recipients) == ["gpe:armenia"]
+
+
+def test_a_demand_whose_clause_hangs_on_the_verb():
+    events = events_of(["The European Commission repeated its demand on Monday that Hungary "
+                        "release the journalists."], "e-demand")
+    demand = one(events, "REQUEST", "demand")
+    assert ids(demand.recipients) == ["gpe:hungary"]
+    assert not [e for e in events if e.type == "RETREAT"]  # demanded, not done
+
+
+def test_a_withdrawal_is_from_a_place():
+    events = events_of(["Poland withdrew its troops from Lithuania on Monday."], "e-withdraw")
+    pullout = one(events, "RETREAT", "withdrew")
+    assert ids(pullout.actors) == ["gpe:poland"] and ids(pullout.recipients) == ["gpe:lithuania"]
+
+
+def test_a_hostile_act_aimed_through_its_purpose():
+    events = events_of(["Sweden mobilized reservists for a possible war against Norway."],
+                       "e-against")
+    mobilized = one(events, "MOBILIZE", "mobilized")
+    assert ids(mobilized.recipients) == ["gpe:norway"]
+
+
+def test_what_a_refusal_withstands_names_its_target():
+    events = events_of(["Prime Minister Eva Novak declined to resign despite pressure by the "
+                        "European Commission."], "e-despite")
+    refusal = one(events, "REJECT", "declined")
+    assert ids(refusal.recipients) == ["org:european-commission"]

@@ -1,0 +1,55 @@
+"""Recipients that depend on what kind of event it is.
+
+:mod:`pipeline.nlp.event_args` reads the same frame for every trigger
+(subject acts, object and "to/with/against/on" undergo). Two event kinds
+put their other party elsewhere:
+
+- a withdrawal, evacuation or expulsion moves someone *from* a place: the
+  place is the party ("withdraw its troops from Lebanon" -> Lebanon; the
+  troops are what is moved, not a side);
+- a hostile act with no object of its own is aimed at what its purpose
+  phrase is *against* ("mobilized reservists for a possible war against
+  Iraq" -> Iraq).
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+from pipeline.nlp.resolve import Hit
+
+#: Trigger modes that move people or things away from a place.
+_MOVING_AWAY = frozenset({"withdraw", "expel", "deport"})
+#: Types whose target may be named only in a purpose phrase's "against".
+_HOSTILE = frozenset({"MOBILIZE", "THREATEN", "ASSAULT", "PROTEST", "SANCTION", "COERCE"})
+
+Resolver = Callable[[list[Token]], list[Hit]]
+
+
+def _pobjs(tok: Token, word: str) -> list[Token]:
+    return [p for c in tok.children if c.dep_ == "prep" and c.lower_ == word
+            for p in c.children if p.dep_ == "pobj"]
+
+
+def moved_from(tok: Token, mode: str | None, recipients: list[Hit],
+               resolve_heads: Resolver) -> list[Hit]:
+    """Recipients of a withdrawal: the places left, then the named parties
+    among the objects; unchanged when no "from" names a party."""
+    if mode not in _MOVING_AWAY:
+        return recipients
+    places = resolve_heads(_pobjs(tok, "from"))
+    if not places:
+        return recipients
+    return places + [r for r in recipients if r.entity is not None and r not in places]
+
+
+def aimed_against(tok: Token, etype: str, resolve_heads: Resolver) -> list[Hit]:
+    """Whom a hostile act is aimed at through its purpose: "against" objects
+    of the trigger's "for" phrases or of the nouns they govern."""
+    if etype not in _HOSTILE:
+        return []
+    heads = []
+    for purpose in _pobjs(tok, "for"):
+        heads += _pobjs(purpose, "against")
+    return resolve_heads(heads)
