@@ -146,7 +146,10 @@ def combined(governor: Token, noun_trigger: Trigger,
     """The one event a verb and its trigger-noun object make together:
     "accepted demands" is a concession, "rejected an offer" a rejection,
     "held talks" (no entry, no verb trigger) stays the noun's event."""
-    hit = combinations().get((governor.lemma_.lower(), noun_trigger.type))
+    table, lemma = combinations(), governor.lemma_.lower()
+    hit = table.get((lemma, noun_trigger.type)) or table.get((lemma, "*"))
+    if hit is not None and hit[0] == "*":  # a causative: "ordered patrols" is the patrols
+        return noun_trigger
     if hit is not None:
         return Trigger(hit[0], hit[1], noun_trigger.context, noun_trigger.pos)
     return governor_trigger

@@ -347,3 +347,12 @@ def test_what_a_refusal_withstands_names_its_target():
                         "European Commission."], "e-despite")
     refusal = one(events, "REJECT", "declined")
     assert ids(refusal.recipients) == ["org:european-commission"]
+
+
+def test_an_order_is_a_request_and_an_ordered_event_is_that_event():
+    events = events_of(["A court in Vilnius ordered the banker Karl Weiss to appear on Monday. "
+                        "The government of Latvia ordered patrols along the border."], "e-order")
+    order = one(events, "REQUEST", "ordered")
+    assert names(order.recipients) == {"Karl Weiss"}
+    patrols = [e for e in events if e.type == "MOBILIZE"]
+    assert [ids(e.actors) for e in patrols] == [["gpe:latvia"]]
