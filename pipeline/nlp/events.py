@@ -25,6 +25,7 @@ from pipeline.nlp.dates import is_relative, parse_published
 from pipeline.nlp.event_args import (content, governing_verb, key_of, participants,
                                      resolve_all)
 from pipeline.nlp.implied import EventMemory, complete
+from pipeline.nlp.readings import in_background, not_happenings
 from pipeline.nlp.resolve import EntityIndex, Hit, ref
 from pipeline.nlp.tense import conditional, intends, negated, tense
 from pipeline.nlp.triggers import Trigger, combined, trigger_of, triggers
@@ -55,20 +56,6 @@ def _content_tokens(tok: Token) -> set[int]:
     return {t.i for c in content(tok) for t in c.subtree}
 
 
-def _aims(doc: Doc) -> set[int]:
-    """Tokens of clauses that state an aim or a circumstance, not a deed:
-    "staged demonstrations [to demand reforms]", "the right [to fire]",
-    "opened fire, [killing one]". A to-infinitive under "plan", "intend" or
-    "be supposed" is an xcomp and stays: tense and negation read it."""
-    out: set[int] = set()
-    for tok in doc:
-        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
-        if (tok.dep_ in ("advcl", "acl") and infinitive) or (
-                tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.i > tok.head.i):
-            out.update(t.i for t in tok.subtree)
-    return out
-
-
 def plan(doc: Doc, index: EntityIndex) -> tuple[dict[int, Trigger], dict[int, tuple]]:
     """Token index -> the event it triggers, after merging verb + object and
     dropping demanded or threatened content; and verb -> absorbed noun."""
@@ -86,7 +73,7 @@ def plan(doc: Doc, index: EntityIndex) -> tuple[dict[int, Trigger], dict[int, tu
             absorbed[verb.i] = (tok, trig)
             del found[i]
     heads = [*found, *(noun.i for noun, _ in absorbed.values())]
-    inside = {j for i in heads for j in _content_tokens(doc[i]) if j != i} | _aims(doc)
+    inside = {j for i in heads for j in _content_tokens(doc[i]) if j != i} | not_happenings(doc, found)
     kept = {i: t for i, t in found.items() if i not in inside}
     return kept, absorbed
 
@@ -271,7 +258,7 @@ def extract_events(doc: Doc, clean: CleanArticle, entities: list[Entity],
             recipients = _place(tok, ctx.index, actors)
         actors, recipients = complete(tok, trig, (actors, recipients), _place_hit(tok, ctx.index),
                                       memory, lambda heads: resolve_all(heads, ctx.index))
-        if not actors and not recipients:
+        if not actors and (not recipients or in_background(tok)):
             continue
         memory.remember(tok, trig.type, actors)
         events.append(_event(ctx, tok, trig, actors, recipients))

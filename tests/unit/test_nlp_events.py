@@ -356,3 +356,33 @@ def test_an_order_is_a_request_and_an_ordered_event_is_that_event():
     assert names(order.recipients) == {"Karl Weiss"}
     patrols = [e for e in events if e.type == "MOBILIZE"]
     assert [ids(e.actors) for e in patrols] == [["gpe:latvia"]]
+
+
+# --- Trigger words that report no happening (pipeline.nlp.readings) ---------
+
+
+def test_a_condition_is_no_event():
+    events = events_of(["Poland will withdraw its ambassador from Minsk unless Belarus "
+                        "releases the journalist Pavel Sokol."], "e-cond")
+    assert [e.type for e in events] == ["THREATEN"]
+
+
+def test_the_charge_is_no_event():
+    events = events_of(["Poland blamed Belarus for the bombing of the border post. "
+                        "The engineer Jan Novak was arrested in Belarus for collaborating "
+                        "with Poland."], "e-charge")
+    assert sorted(e.type for e in events) == ["ACCUSE", "COERCE"]
+
+
+def test_a_condemned_attack_did_happen():
+    events = events_of(["Poland's condemnation of the Belarusian attack on Lithuania "
+                        "came on Monday."], "e-condemned")
+    assert {"ACCUSE", "ASSAULT"} <= {e.type for e in events}
+
+
+def test_a_background_event_nobody_is_said_to_do_is_no_event():
+    events = events_of(["Fifty rebels surrendered to Poland following the shelling of Kaunas.",
+                        "Lithuania protested after Russia's attack on Vilnius."], "e-background")
+    assert sorted(e.type for e in events) == ["ASSAULT", "PROTEST", "RETREAT"]
+    attack = one(events, "ASSAULT", "attack")
+    assert ids(attack.actors) == ["gpe:russia"]
