@@ -243,14 +243,24 @@ def phrase_head(tok: Token) -> Token:
 
 
 def governing_verb(noun: Token) -> tuple[Token, Token] | None:
-    """(verb, object) when the noun is, or is "of" inside, a verb's direct
-    object: "gave X 5 million dollars of aid" -> (gave, dollars)."""
+    """(verb, object) when the noun is, or is "of"/"in" inside, a verb's
+    direct object: "gave X 5 million dollars of aid" -> (gave, dollars)."""
     cur = phrase_head(noun)
-    while cur.dep_ == "pobj" and cur.head.lower_ == "of" and cur.head.head.pos_ == "NOUN":
+    while cur.dep_ == "pobj" and cur.head.lower_ in ("of", "in") and cur.head.head.pos_ == "NOUN":
         cur = cur.head.head
     if cur.dep_ == "dobj" and cur.head.pos_ == "VERB":
         return cur.head, cur
     return None
+
+
+def _stance_verb(noun: Token) -> Token | None:
+    """The intransitive verb of "went on strike", "arrived for a visit",
+    "rose in protest": its subject does the noun's event. (With an object,
+    "sent a request for a meeting", the noun is the object's business.)"""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("on", "for", "in") or prep.head.pos_ != "VERB":
+        return None
+    return None if any(c.dep_ == "dobj" for c in prep.head.children) else prep.head
 
 
 def _noun_heads(noun: Token, trig: Trigger, index: EntityIndex) -> tuple[list[Hit], list[Hit]]:
@@ -272,6 +282,8 @@ def _noun_heads(noun: Token, trig: Trigger, index: EntityIndex) -> tuple[list[Hi
             recipients.extend(_expand(_pobjs(c)))
     recipients += _expand(complements(noun, trig.type in _ON_TARGET))
     actor_hits = resolve_all(actors, index)
+    if not actor_hits and not stated and (verb := _stance_verb(noun)) is not None:
+        actor_hits = resolve_all(_expand(subject(verb)[0]), index)
     if (governed := governing_verb(noun)) is not None:
         verb, obj = governed
         if not actor_hits and not stated:

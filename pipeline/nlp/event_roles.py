@@ -7,6 +7,9 @@ put their other party elsewhere:
 - a withdrawal, evacuation or expulsion moves someone *from* a place: the
   place is the party ("withdraw its troops from Lebanon" -> Lebanon; the
   troops are what is moved, not a side);
+- a mobilisation moves forces: they are no side ("deployed troops");
+- a visit with no host named is to the place ("arrived for a visit in
+  Athens" -> Athens);
 - a hostile act with no object of its own is aimed at what its purpose
   phrase is *against* ("mobilized reservists for a possible war against
   Iraq" -> Iraq).
@@ -38,10 +41,25 @@ def moved_from(tok: Token, mode: str | None, recipients: list[Hit],
     among the objects; unchanged when no "from" names a party."""
     if mode not in _MOVING_AWAY:
         return recipients
-    places = resolve_heads(_pobjs(tok, "from"))
+    outs = [c for c in tok.children if c.lower_ == "out" and c.dep_ in ("prt", "prep")]
+    left = [p for head in (tok, *outs) if outs for p in _pobjs(head, "of")]  # "pulled out of"
+    places = resolve_heads(_pobjs(tok, "from") + left)
     if not places:
         return recipients
     return places + [r for r in recipients if r.entity is not None and r not in places]
+
+
+def named_only(etype: str, recipients: list[Hit]) -> list[Hit]:
+    """A mobilisation's objects are the forces it moves ("deployed thousands
+    of troops"), not a side: only named parties stay."""
+    if etype != "MOBILIZE":
+        return recipients
+    return [r for r in recipients if r.entity is not None]
+
+
+def visited(mode: str | None, where: Hit | None) -> list[Hit]:
+    """A visit with no host named is hosted by the place visited."""
+    return [where] if mode == "visit" and where is not None and where.entity is not None else []
 
 
 def aimed_against(tok: Token, etype: str, resolve_heads: Resolver) -> list[Hit]:

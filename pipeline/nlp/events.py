@@ -56,6 +56,16 @@ def _content_tokens(tok: Token) -> set[int]:
     return {t.i for c in content(tok) for t in c.subtree}
 
 
+def _verb_of_same_event(noun: Token, trig: Trigger, found: dict[int, Trigger]) -> Token | None:
+    """The verb a trigger noun only restates through a preposition: "killed
+    five soldiers [in an ambush]", "will provide dollars [in assistance]"."""
+    if noun.pos_ != "NOUN" or noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+        return None
+    verb = noun.head.head
+    same = verb.pos_ == "VERB" and verb.i in found and found[verb.i].type == trig.type
+    return verb if same else None
+
+
 def plan(doc: Doc, index: EntityIndex) -> tuple[dict[int, Trigger], dict[int, tuple]]:
     """Token index -> the event it triggers, after merging verb + object and
     dropping demanded or threatened content; and verb -> absorbed noun."""
@@ -64,16 +74,17 @@ def plan(doc: Doc, index: EntityIndex) -> tuple[dict[int, Trigger], dict[int, tu
     for i, trig in list(found.items()):
         tok = doc[i]
         governed = governing_verb(tok) if tok.pos_ == "NOUN" else None
-        if governed is None:
+        verb = governed[0] if governed else _verb_of_same_event(tok, trig, found)
+        if verb is None:
             continue
-        verb = governed[0]
-        merged = combined(verb, trig, found.get(verb.i))
+        merged = combined(verb, trig, found.get(verb.i)) if governed else found[verb.i]
         if merged is not None:
             found[verb.i] = merged
             absorbed[verb.i] = (tok, trig)
             del found[i]
     heads = [*found, *(noun.i for noun, _ in absorbed.values())]
-    inside = {j for i in heads for j in _content_tokens(doc[i]) if j != i} | not_happenings(doc, found)
+    inside = {j for i in heads for j in _content_tokens(doc[i]) if j != i}
+    inside |= not_happenings(doc, found)
     kept = {i: t for i, t in found.items() if i not in inside}
     return kept, absorbed
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from pipeline.nlp.event_roles import Resolver, aimed_against, moved_from
+from pipeline.nlp.event_roles import Resolver, aimed_against, moved_from, named_only, visited
 from pipeline.nlp.resolve import Hit
 from pipeline.nlp.triggers import Trigger, trigger_of
 
@@ -154,10 +154,10 @@ def complete(tok: Token, trig: Trigger, sides: tuple[list[Hit], list[Hit]], wher
     actors, recipients = sides
     if not actors:
         actors = place_actor(tok, trig.type, where)
-    recipients = moved_from(tok, trig.mode, recipients, resolve_heads)
+    recipients = named_only(trig.type, moved_from(tok, trig.mode, recipients, resolve_heads))
     if not recipients:
         recipients = (cause_parties(tok, resolve_heads) or referred_parties(tok, memory)
-                      or aimed_against(tok, trig.type, resolve_heads))
+                      or aimed_against(tok, trig.type, resolve_heads) or visited(trig.mode, where))
     ids = {_key(a) for a in actors}
     return actors, [r for r in recipients if _key(r) not in ids]
 

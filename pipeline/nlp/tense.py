@@ -74,6 +74,8 @@ def tense(tok: Token) -> str:
     """future ("will", "plans to"), hypothetical (could/may/might/would),
     else past or present from the finite verb's tag."""
     path = _tense_path(tok)
+    if path[-1].pos_ not in ("VERB", "AUX"):  # "will provide [dollars in aid]"
+        path = [*path, tok.sent.root]
     for t in path:
         auxes = {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
         if auxes & _FUTURE_AUX:

@@ -386,3 +386,28 @@ def test_a_background_event_nobody_is_said_to_do_is_no_event():
     assert sorted(e.type for e in events) == ["ASSAULT", "PROTEST", "RETREAT"]
     attack = one(events, "ASSAULT", "attack")
     assert ids(attack.actors) == ["gpe:russia"]
+
+
+def test_an_intransitive_verb_s_subject_does_its_noun_s_event():
+    events = events_of(["Dock workers in Gdansk went on strike on Monday.",
+                        "The Polish president arrived in Vilnius for a two-day visit."], "e-stance")
+    strike = one(events, "PROTEST", "strike")
+    assert names(strike.actors) == {"Dock workers"}
+    visit = one(events, "CONSULT", "visit")
+    assert visit.actors and ids(visit.recipients) == ["gpe:vilnius"]  # visited, so hosted
+
+
+def test_a_noun_restating_its_verb_is_the_same_event():
+    events = events_of(["Rebels killed five soldiers in an ambush near Goma.",
+                        "Japan will provide ten million dollars in assistance to Sudan."], "e-same")
+    assert [e.trigger for e in events if e.type == "ASSAULT"] == ["killed"]
+    aid = [e for e in events if e.trigger in ("provide", "assistance")]
+    assert len(aid) == 1 and ids(aid[0].recipients) == ["gpe:sudan"]
+    assert aid[0].tense == "future"
+
+
+def test_pulled_out_of_a_place_and_forces_are_no_side():
+    events = events_of(["Syrian troops pulled out of the town of Afrin.",
+                        "India deployed thousands of troops along the border."], "e-out")
+    assert ids(one(events, "RETREAT", "pulled").recipients) == ["gpe:afrin"]
+    assert one(events, "MOBILIZE", "deployed").recipients == []
