@@ -22,7 +22,7 @@ from pipeline.nlp.resolve import EntityIndex, Hit, noun_phrase, resolve, with_co
 from pipeline.nlp.triggers import Trigger, actor_nouns
 
 REPORTING = load_words("reporting_verbs.txt")
-_RECIPIENT_PREPS = frozenset({"to", "with", "against", "on"})
+_RECIPIENT_PREPS = frozenset({"to", "with", "against", "on", "between"})
 #: Types whose nominal trigger takes its target with "on" ("sanctions on X");
 #: for the others "on" names a topic ("talks on Ukraine").
 _ON_TARGET = frozenset({"SANCTION", "ASSAULT", "COERCE", "ACCUSE", "THREATEN", "PROTEST"})
@@ -213,7 +213,9 @@ def content(tok: Token) -> list[Token]:
             clauses += [c for c in tok.head.children if c.dep_ == "ccomp" and c.i > tok.i
                         and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
         return clauses + [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"]
-    return [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")]
+    # "called for a ceasefire", "pressed for talks": what is asked, argued or done for
+    return [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")
+            or (c.dep_ == "prep" and c.lower_ == "for")]
 
 
 def _content_recipients(tok: Token, index: EntityIndex) -> list[Hit]:

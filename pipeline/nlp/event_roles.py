@@ -43,7 +43,8 @@ def moved_from(tok: Token, mode: str | None, recipients: list[Hit],
         return recipients
     outs = [c for c in tok.children if c.lower_ == "out" and c.dep_ in ("prt", "prep")]
     left = [p for head in (tok, *outs) if outs for p in _pobjs(head, "of")]  # "pulled out of"
-    places = resolve_heads(_pobjs(tok, "from") + left)
+    objects = [c for c in tok.children if c.dep_ == "dobj"]  # "recalled [its envoy from X]"
+    places = resolve_heads([p for head in (tok, *objects) for p in _pobjs(head, "from")] + left)
     if not places:
         return recipients
     return places + [r for r in recipients if r.entity is not None and r not in places]

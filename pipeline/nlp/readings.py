@@ -11,6 +11,7 @@ event would report what did not (or not yet, or not here) happen:
 - what is alleged or punished: "blamed Israel [for the bombing]",
   "arrested [for collaborating with X]", "accused [of smuggling]": the
   charge, not an established act;
+- a kind of people: "riot police", "aid workers" are no riot and no aid;
 - the background of a nominal trigger nobody is said to do: "surrendered
   [following a government offensive]" is a time, "[after violent protests]"
   a cause (only when no actor is named: "after Russia's attack on X" stays).
@@ -19,7 +20,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from pipeline.nlp.triggers import Trigger
+from pipeline.nlp.triggers import Trigger, actor_nouns
 
 _CONDITIONS = frozenset({"if", "unless"})
 #: Types whose "for"/"of"/"with" phrase is the charge: "accused of",
@@ -70,9 +71,17 @@ def charges(doc: Doc, found: dict[int, Trigger]) -> set[int]:
     return out
 
 
+def kinds_of_people(doc: Doc, found: dict[int, Trigger]) -> set[int]:
+    """Trigger nouns that only say what kind of people their head names:
+    "riot police", "aid workers", "strike leaders"."""
+    people = actor_nouns()
+    return {i for i in found if doc[i].dep_ == "compound" and doc[i].head.pos_ == "NOUN"
+            and doc[i].head.lemma_.lower() in people}
+
+
 def not_happenings(doc: Doc, found: dict[int, Trigger]) -> set[int]:
     """Token indices whose triggers report no event of their own."""
-    return aims(doc) | conditions(doc) | charges(doc, found)
+    return aims(doc) | conditions(doc) | charges(doc, found) | kinds_of_people(doc, found)
 
 
 def in_background(tok: Token) -> bool:

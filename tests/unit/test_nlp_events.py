@@ -411,3 +411,28 @@ def test_pulled_out_of_a_place_and_forces_are_no_side():
                         "India deployed thousands of troops along the border."], "e-out")
     assert ids(one(events, "RETREAT", "pulled").recipients) == ["gpe:afrin"]
     assert one(events, "MOBILIZE", "deployed").recipients == []
+
+
+def test_a_kind_of_people_is_no_event():
+    events = events_of(["Aid workers met riot police in Nairobi on Tuesday."], "e-kinds")
+    assert [e.type for e in events] == ["CONSULT"]
+
+
+def test_what_a_verb_is_for_is_its_content():
+    events = events_of(["The Security Council called for an immediate ceasefire in Gaza."],
+                       "e-for")
+    assert [e.type for e in events] == ["REQUEST"]
+
+
+def test_mediating_between_two_sides():
+    events = events_of(["Kenya offered to mediate between Ethiopia and Eritrea."], "e-between")
+    assert ids(one(events, "AGREE", "offered").recipients) == ["gpe:ethiopia", "gpe:eritrea"]
+
+
+def test_recalled_from_a_capital_and_lexicon_modes_from_cameo():
+    events = events_of(["Britain recalled its ambassador from Moscow.",
+                        "Rebels violated the ceasefire near Goma.",
+                        "A suicide bombing killed ten people in Kabul."], "e-cameo")
+    assert ids(one(events, "SANCTION", "recalled").recipients) == ["gpe:moscow"]
+    assert one(events, "ASSAULT", "violated").actors  # CAMEO 196: an assault, not a rejection
+    assert [e.mode for e in events if e.trigger == "bombing"] == ["suicide-attack"]
