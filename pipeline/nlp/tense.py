@@ -1,7 +1,8 @@
 """Tense and polarity of an event trigger, read off the dependency parse.
 
-Future is marked by "will" or by a controlling verb of intention ("plans to
-meet"), hypothetical by a modal; otherwise the tag of the nearest finite
+Future is marked by "will", by a controlling verb of intention ("plans to
+meet") or a readiness or vow ("is ready to resume talks"), hypothetical by a
+modal or a verb that only weighs the act ("is considering sanctions"); otherwise the tag of the nearest finite
 verb decides past or present. Negation is a "not"/"never" on the trigger or
 on a verb that controls it, or "no" before a nominal trigger.
 """
@@ -16,6 +17,8 @@ _FUTURE_HEADS = frozenset({"intend", "plan", "hope", "expect", "aim", "prepare",
 _INTENT_ADJ = frozenset({"willing", "prepared", "ready", "committed", "determined", "eager"})
 #: Verbs of promising or resolving: "vowed to fight", "swore to retaliate".
 _INTENT_VERBS = frozenset({"vow", "swear", "pledge", "promise", "resolve"})
+#: Verbs that weigh an act without doing it: "is considering sanctions".
+_CONSIDER_HEADS = frozenset({"consider", "weigh", "mull", "contemplate", "study"})
 #: Verbs that say the controlled act did not come about: "failed to reach".
 _NEG_HEADS = frozenset({"fail", "refrain", "decline"})
 _REPORTING_HEADS = frozenset({"say", "announce", "tell", "declare", "state", "add"})
@@ -84,6 +87,10 @@ def tense(tok: Token) -> str:
             return "hypothetical"
         if t != tok and t.lemma_ in _FUTURE_HEADS:
             return "future"
+        if t != tok and t.lemma_ in _CONSIDER_HEADS:
+            return "hypothetical"
+        if t.dep_ == "xcomp" and (t.head.lower_ in _INTENT_ADJ or t.head.lemma_ in _INTENT_VERBS):
+            return "future"  # "is ready to resume talks", "vowed to retaliate"
     top = path[-1] if path[-1].pos_ in ("VERB", "AUX") else tok.sent.root
     tags = {top.tag_} | {c.tag_ for c in top.children if c.dep_ in ("aux", "auxpass")}
     lemmas = {c.lemma_ for c in top.children if c.dep_ == "aux"}

@@ -436,3 +436,10 @@ def test_recalled_from_a_capital_and_lexicon_modes_from_cameo():
     assert ids(one(events, "SANCTION", "recalled").recipients) == ["gpe:moscow"]
     assert one(events, "ASSAULT", "violated").actors  # CAMEO 196: an assault, not a rejection
     assert [e.mode for e in events if e.trigger == "bombing"] == ["suicide-attack"]
+
+
+def test_weighed_and_readied_acts_are_not_done():
+    events = events_of(["The European Commission is considering sanctions against Belarus.",
+                        "Poland is ready to resume talks with Lithuania."], "e-modality")
+    assert one(events, "SANCTION", "sanctions").tense == "hypothetical"
+    assert one(events, "CONSULT", "talks").tense == "future"
