@@ -23,8 +23,8 @@ from spacy.tokens import Doc, Token
 from pipeline.ids import span_id
 from pipeline.nlp.dates import is_relative, parse_published
 from pipeline.nlp.event_args import (content, governing_verb, key_of, participants,
-                                     resolve_all)
-from pipeline.nlp.implied import EventMemory, complete
+                                     resolve_all, subject)
+from pipeline.nlp.implied import EventMemory, complete, speaker_as_actor
 from pipeline.nlp.readings import in_background, not_happenings
 from pipeline.nlp.resolve import EntityIndex, Hit, ref
 from pipeline.nlp.tense import conditional, intends, negated, tense
@@ -208,6 +208,15 @@ def _merge(actors: list[Hit], recipients: list[Hit], more: list[Hit]) -> list[Hi
     return out
 
 
+def _speaker(ctx: _Context, tok: Token) -> Hit | None:
+    """The named speaker of the statement the trigger is quoted in."""
+    stmt = next((s for s in ctx.statements if s.span.start <= tok.idx < s.span.end), None)
+    if stmt is None or stmt.speaker is None or stmt.speaker_span is None:
+        return None
+    hit = ctx.index.covering(stmt.speaker_span.start, stmt.speaker_span.end)
+    return hit if hit is not None and hit.entity.id == stmt.speaker.entity_id else None
+
+
 def _place_hit(tok: Token, index: EntityIndex) -> Hit | None:
     """The mention of the event's location in its sentence."""
     where = location(tok, index)
@@ -267,6 +276,8 @@ def extract_events(doc: Doc, clean: CleanArticle, entities: list[Entity],
             recipients = _merge(actors, recipients, more[0] + more[1])
         if not recipients and trig.type in _PLACE_TARGET:
             recipients = _place(tok, ctx.index, actors)
+        if not actors and tok.pos_ == "VERB":
+            actors = speaker_as_actor(subject(tok)[0], _speaker(ctx, tok))
         actors, recipients = complete(tok, trig, (actors, recipients), _place_hit(tok, ctx.index),
                                       memory, lambda heads: resolve_all(heads, ctx.index))
         if not actors and (not recipients or in_background(tok)):

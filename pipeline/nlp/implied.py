@@ -13,7 +13,9 @@ Three readings a reader of a one-page article makes as a matter of course:
 
 The first two read the sentence's dependency parse; the third needs the
 article's earlier events, kept in :class:`EventMemory` while extraction
-walks the text in order.
+walks the text in order. And inside a quote, "I" is whoever the article says
+is speaking (:func:`speaker_as_actor`; "we" is the body they speak for, which
+the article may not name).
 """
 from __future__ import annotations
 
@@ -164,6 +166,16 @@ def complete(tok: Token, trig: Trigger, sides: tuple[list[Hit], list[Hit]], wher
 
 def _key(hit: Hit) -> str:
     return hit.entity.id if hit.entity is not None else hit.text.lower()
+
+
+_FIRST_PERSON = frozenset({"i"})
+
+
+def speaker_as_actor(subjects: list[Token], speaker: Hit | None) -> list[Hit]:
+    """"I did not invite anyone", said by Lavrov: Lavrov did not."""
+    if speaker is not None and any(t.lower_ in _FIRST_PERSON for t in subjects):
+        return [speaker]
+    return []
 
 
 def referred_parties(tok: Token, memory: EventMemory) -> list[Hit]:

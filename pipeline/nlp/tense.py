@@ -63,9 +63,12 @@ def _tense_path(tok: Token) -> list[Token]:
     request" -> [request, take]."""
     cur = tok
     if tok.pos_ == "NOUN":
-        if tok.head == tok or tok.head.pos_ not in ("VERB", "AUX"):
+        head = tok.head
+        if tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB":
+            head = head.head  # "intends to participate [in meetings]"
+        if head == tok or head.pos_ not in ("VERB", "AUX"):
             return [tok]
-        cur = tok.head
+        cur = head
     path = [cur]
     while not _finite(cur) and cur.dep_ in _CLIMB and cur.head != cur and len(path) < 5:
         cur = cur.head
@@ -77,8 +80,6 @@ def tense(tok: Token) -> str:
     """future ("will", "plans to"), hypothetical (could/may/might/would),
     else past or present from the finite verb's tag."""
     path = _tense_path(tok)
-    if path[-1].pos_ not in ("VERB", "AUX"):  # "will provide [dollars in aid]"
-        path = [*path, tok.sent.root]
     for t in path:
         auxes = {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
         if auxes & _FUTURE_AUX:

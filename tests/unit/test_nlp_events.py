@@ -220,6 +220,9 @@ def test_seed_meeting_not_planned_in_indonesia(seed_events):
 
 
 def test_seed_military_operation(seed_events):
+    # "the first talks since the beginning of the special operation": the
+    # talks' "will" is not the operation's, so it is no threat
+    assert not [e for e in seed_events if e.type == "THREATEN"]
     ops = find(seed_events, "ASSAULT", "operation")
     assert any(names(e.actors) & {"Russia", "Russian"} for e in ops)
     assert any(e.location and e.location.name == "Ukraine" for e in ops)
@@ -442,4 +445,12 @@ def test_weighed_and_readied_acts_are_not_done():
     events = events_of(["The European Commission is considering sanctions against Belarus.",
                         "Poland is ready to resume talks with Lithuania."], "e-modality")
     assert one(events, "SANCTION", "sanctions").tense == "hypothetical"
+    assert one(events, "CONSULT", "talks").tense == "future"
+
+
+def test_i_in_a_quote_is_the_speaker_and_a_meeting_joined_is_intended():
+    events = events_of(['"I did not threaten anyone in Vilnius," Prime Minister Eva Novak said.',
+                        "Novak intends to take part in talks with Lithuania."], "e-speaker")
+    threat = one(events, "THREATEN", "threaten")
+    assert ids(threat.actors) == ["person:eva-novak"] and threat.negated
     assert one(events, "CONSULT", "talks").tense == "future"
