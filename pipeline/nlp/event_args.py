@@ -17,11 +17,11 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from pipeline.nlp.implied import undergoer
-from pipeline.nlp.lexicon import load_words
+from pipeline.nlp.event_pronouns import GROUP_PRONOUNS, PRONOUNS, group, speaker_of
+from pipeline.nlp.light_verbs import passive_doer, receiving, stance_verb
 from pipeline.nlp.resolve import EntityIndex, Hit, noun_phrase, resolve, with_conjuncts
-from pipeline.nlp.triggers import Trigger, actor_nouns
+from pipeline.nlp.triggers import Trigger, actor_nouns, trigger_of
 
-REPORTING = load_words("reporting_verbs.txt")
 _RECIPIENT_PREPS = frozenset({"to", "with", "against", "on", "between"})
 #: Types whose nominal trigger takes its target with "on" ("sanctions on X");
 #: for the others "on" names a topic ("talks on Ukraine").
@@ -30,8 +30,6 @@ _ON_TARGET = frozenset({"SANCTION", "ASSAULT", "COERCE", "ACCUSE", "THREATEN", "
 #: X", "the arrest of X", "the invasion of X" (for the others "of" may be the
 #: doer: "a meeting of ministers").
 _OF_TARGET = frozenset({"RETREAT", "COERCE", "ASSAULT", "SANCTION", "ACCUSE"})
-_GROUP_PRONOUNS = frozenset({"they", "them", "we", "us"})
-_BODY_PRONOUNS = frozenset({"it", "its", "they", "their", "we", "our"})
 #: Heads that only count or gather the participants: "thousands of students".
 _QUANTITY = frozenset({"ten", "tens", "hundred", "hundreds", "thousand", "thousands", "dozen",
                        "dozens", "score", "scores", "million", "millions", "group", "number",
@@ -63,44 +61,14 @@ def _name(tok: Token) -> Hit:
     return Hit(None, start, tok.idx + len(tok), " ".join(t.text for t in words) or tok.text)
 
 
-def _speaker_of(tok: Token) -> Token | None:
-    """The subject of the reporting verb whose clause holds ``tok``:
-    "Syria says it is willing" -> Syria."""
-    verb = tok.head
-    for _ in range(4):
-        if verb.dep_ in ("ccomp", "conj") and verb.head != verb:
-            verb = verb.head
-            if verb.lemma_.lower() in REPORTING:
-                return next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        else:
-            return None
-    return None
-
-
-def _group(tok: Token, index: EntityIndex) -> list[Hit]:
-    """"they" after "Blinken and Lavrov": the latest coordinated pair of
-    entities in the sentence or the three before it."""
-    sent, start = tok.sent, tok.sent.start
-    for _ in range(3):
-        if start == 0:
-            break
-        start = tok.doc[start - 1].sent.start
-    for cand in reversed(tok.doc[start:tok.i]):
-        if cand.dep_ == "conj" and cand.pos_ == "PROPN":
-            hits = [resolve(t, index) for t in with_conjuncts(cand.head)]
-            if len(hits) > 1 and all(h is not None and h.entity for h in hits):
-                return hits
-    return []
-
-
 def participant(tok: Token, index: EntityIndex) -> list[Hit]:
     """Hits the head ``tok`` stands for, or [] when it names no one."""
     lower = tok.lower_
-    if tok.pos_ == "PRON" and lower in _BODY_PRONOUNS | _GROUP_PRONOUNS:
-        speaker = _speaker_of(tok) if tok.dep_ in ("nsubj", "nsubjpass", "poss") else None
+    if tok.pos_ == "PRON" and lower in PRONOUNS:
+        speaker = speaker_of(tok) if tok.dep_ in ("nsubj", "nsubjpass", "poss") else None
         if speaker is not None and speaker != tok:
             return participant(speaker, index)
-        return _group(tok, index) if lower in _GROUP_PRONOUNS else []
+        return group(tok, index) if lower in GROUP_PRONOUNS else []
     if tok.lower_ in _QUANTITY or tok.pos_ == "NUM":
         if of := _pobjs_of(tok, ("of",)):
             return participant(of[0], index)
@@ -113,6 +81,8 @@ def participant(tok: Token, index: EntityIndex) -> list[Hit]:
     if (tok.pos_ == "PROPN" and tok.ent_type_ in _NAME_TYPES) or (
             tok.pos_ == "NOUN" and tok.lemma_.lower() in actor_nouns()):
         return [_name(tok)]
+    if tok.pos_ == "NOUN" and trigger_of(tok) is not None and (doers := _own_doers(tok, index)):
+        return doers  # "condemned the killing of X by Y": Y did it
     owners = [c for c in tok.children if c.dep_ == "poss"]
     if tok.pos_ == "NOUN" and owners and (hits := participant(owners[0], index)):
         return hits  # "protested Lavrov's visit": the visitor
@@ -255,14 +225,25 @@ def governing_verb(noun: Token) -> tuple[Token, Token] | None:
     return None
 
 
-def _stance_verb(noun: Token) -> Token | None:
-    """The intransitive verb of "went on strike", "arrived for a visit",
-    "rose in protest": its subject does the noun's event. (With an object,
-    "sent a request for a meeting", the noun is the object's business.)"""
-    prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ not in ("on", "for", "in") or prep.head.pos_ != "VERB":
-        return None
-    return None if any(c.dep_ == "dobj" for c in prep.head.children) else prep.head
+def _own_doers(noun: Token, index: EntityIndex) -> list[Hit]:
+    """Who an event noun itself says did it: "the killing of X by Y", "a
+    US offer", "Russia's attack"."""
+    heads = [t for c in noun.children if c.dep_ in ("poss", "amod", "compound") and c.i < noun.i
+             for t in with_conjuncts(c)]
+    heads += _expand(_pobjs_of(noun, ("by", "from")))
+    return resolve_all(heads, index)
+
+
+def _received(frame: tuple[list[Token], list[Token]],
+              index: EntityIndex) -> tuple[list[Hit], list[Hit]]:
+    """Givers act on receivers; a receiving event stands for its doer ("the
+    arrest of X by Y drew criticism": the criticism is of Y)."""
+    givers, receivers = frame
+    doers = []
+    for tok in receivers:
+        trig = trigger_of(tok) if tok.pos_ == "NOUN" else None
+        doers += _noun_heads(tok, trig, index)[0] if trig else resolve_all(_expand([tok]), index)
+    return resolve_all(_expand(givers), index), doers
 
 
 def _noun_heads(noun: Token, trig: Trigger, index: EntityIndex) -> tuple[list[Hit], list[Hit]]:
@@ -283,8 +264,10 @@ def _noun_heads(noun: Token, trig: Trigger, index: EntityIndex) -> tuple[list[Hi
         elif c.dep_ == "prep" and c.lower_ == "of" and trig.type in _OF_TARGET:
             recipients.extend(_expand(_pobjs(c)))
     recipients += _expand(complements(noun, trig.type in _ON_TARGET))
-    actor_hits = resolve_all(actors, index)
-    if not actor_hits and not stated and (verb := _stance_verb(noun)) is not None:
+    if (received := receiving(noun)) is not None:  # "drew criticism from the EU"
+        return _received(received, index)
+    actor_hits = resolve_all(actors or passive_doer(noun), index)
+    if not actor_hits and not stated and (verb := stance_verb(noun)) is not None:
         actor_hits = resolve_all(_expand(subject(verb)[0]), index)
     if (governed := governing_verb(noun)) is not None:
         verb, obj = governed
@@ -300,7 +283,7 @@ def participants(tok: Token, trig: Trigger, index: EntityIndex) -> tuple[list[Hi
         actors, recipients = _noun_heads(phrase_head(tok), trig, index)
     elif tok.pos_ == "AUX":  # "X said Y must ...": X asks Y
         clause = tok.head
-        actors = resolve_all([s for s in [_speaker_of(tok)] if s is not None], index)
+        actors = resolve_all([s for s in [speaker_of(tok)] if s is not None], index)
         recipients = resolve_all(_expand(subject(clause)[0]), index)
     else:
         actor_heads, recipient_heads = subject(tok)

@@ -273,7 +273,10 @@ def extract_events(doc: Doc, clean: CleanArticle, entities: list[Entity],
         actors, recipients = participants(tok, trig, ctx.index)
         if i in absorbed:  # "rejected an appeal from X": X is whom it rejects
             more = participants(*absorbed[i], ctx.index)
-            recipients = _merge(actors, recipients, more[0] + more[1])
+            # the doer of a rejected or condemned act, else whom it concerned
+            own = {key_of(a) for a in actors}
+            doers = [h for h in more[0] if key_of(h) not in own]
+            recipients = _merge(actors, recipients, doers or more[1])
         if not recipients and trig.type in _PLACE_TARGET:
             recipients = _place(tok, ctx.index, actors)
         if not actors and tok.pos_ == "VERB":

@@ -454,3 +454,29 @@ def test_i_in_a_quote_is_the_speaker_and_a_meeting_joined_is_intended():
     threat = one(events, "THREATEN", "threaten")
     assert ids(threat.actors) == ["person:eva-novak"] and threat.negated
     assert one(events, "CONSULT", "talks").tense == "future"
+
+
+# --- Light-verb frames (pipeline.nlp.light_verbs) ---------------------------
+
+
+def test_an_attack_carried_out_by_someone_is_theirs():
+    events = events_of(["The attack on the convoy near Goma was carried out by rebels."],
+                       "e-carried")
+    assert names(one(events, "ASSAULT", "attack").actors) == {"rebels"}
+
+
+def test_received_criticism_is_from_the_giver_at_the_doer():
+    events = events_of(["The arrest of Pavel Sokol by Belarusian police drew criticism from "
+                        "the European Commission.",
+                        "Sudan received aid from Japan in March."], "e-received")
+    criticism = one(events, "ACCUSE", "criticism")
+    assert ids(criticism.actors) == ["org:european-commission"]
+    assert "Pavel Sokol" not in names(criticism.recipients) and criticism.recipients
+    aid = one(events, "AID", "aid")
+    assert ids(aid.actors) == ["gpe:japan"] and ids(aid.recipients) == ["gpe:sudan"]
+
+
+def test_a_condemned_act_is_aimed_at_its_doer_not_its_victims():
+    events = events_of(["Poland condemned the killing of protesters by the police."],
+                       "e-condemn")
+    assert names(one(events, "ACCUSE", "condemned").recipients) == {"police"}
