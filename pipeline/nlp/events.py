@@ -1,7 +1,12 @@
 """PLOVER events: who did what to whom, when and where.
 
 Triggers come from the lexicons (:mod:`pipeline.nlp.triggers`), participants
-from the dependency parse (:mod:`pipeline.nlp.event_args`). Three readings
+from the dependency parse (:mod:`pipeline.nlp.event_args`, with the
+light-verb frames of :mod:`pipeline.nlp.light_verbs` and the type-specific
+roles of :mod:`pipeline.nlp.event_roles`), and the parties a reader infers
+from the rest of the article from :mod:`pipeline.nlp.implied`. Trigger words
+that report no happening where they stand (aims, conditions, charges, kinds
+of people) are left out by :mod:`pipeline.nlp.readings`. Three readings
 keep one coded event per happening, as PLOVER coders do:
 
 - a verb and its trigger-noun object are one event ("canceled the meeting"
@@ -34,7 +39,7 @@ from pipeline.records import (CleanArticle, Entity, EntityRef, Event, EventDate,
 
 __all__ = ["EXTRACTOR", "extract_events", "triggers", "trigger_of", "event_date"]
 
-EXTRACTOR = "events/2"
+EXTRACTOR = "events/3"
 
 _PHONE = frozenset({"phone", "telephone"})
 #: Intentions to cooperate are AGREE, intentions to harm THREATEN (PLOVER
