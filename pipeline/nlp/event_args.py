@@ -26,6 +26,8 @@ _RECIPIENT_PREPS = frozenset({"to", "with", "against", "on", "between"})
 #: Types whose nominal trigger takes its target with "on" ("sanctions on X");
 #: for the others "on" names a topic ("talks on Ukraine").
 _ON_TARGET = frozenset({"SANCTION", "ASSAULT", "COERCE", "ACCUSE", "THREATEN", "PROTEST"})
+#: Types whose nominal trigger takes its beneficiary with "for".
+_FOR_TARGET = frozenset({"SUPPORT", "AID"})
 #: Types whose nominal trigger takes its target with "of": "the release of
 #: X", "the arrest of X", "the invasion of X" (for the others "of" may be the
 #: doer: "a meeting of ministers").
@@ -264,6 +266,8 @@ def _noun_heads(noun: Token, trig: Trigger, index: EntityIndex) -> tuple[list[Hi
         elif c.dep_ == "prep" and c.lower_ == "of" and trig.type in _OF_TARGET:
             recipients.extend(_expand(_pobjs(c)))
     recipients += _expand(complements(noun, trig.type in _ON_TARGET))
+    if trig.type in _FOR_TARGET:  # "support for Ukraine", "aid for Sudan"
+        recipients += _expand(_pobjs_of(noun, ("for",)))
     if (received := receiving(noun)) is not None:  # "drew criticism from the EU"
         return _received(received, index)
     actor_hits = resolve_all(actors or passive_doer(noun), index)

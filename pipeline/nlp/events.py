@@ -27,13 +27,13 @@ from spacy.tokens import Doc, Token
 
 from pipeline.ids import span_id
 from pipeline.nlp.dates import is_relative, parse_published
-from pipeline.nlp.event_args import (content, governing_verb, key_of, participants,
-                                     resolve_all, subject)
+from pipeline.nlp.event_args import key_of, participants, resolve_all, subject
+from pipeline.nlp.event_plan import plan
 from pipeline.nlp.implied import EventMemory, complete, speaker_as_actor
-from pipeline.nlp.readings import in_background, not_happenings
+from pipeline.nlp.readings import in_background
 from pipeline.nlp.resolve import EntityIndex, Hit, ref
 from pipeline.nlp.tense import conditional, intends, negated, tense
-from pipeline.nlp.triggers import Trigger, combined, trigger_of, triggers
+from pipeline.nlp.triggers import Trigger, trigger_of, triggers
 from pipeline.records import (CleanArticle, Entity, EntityRef, Event, EventDate, Span,
                               Statement, TimeExpression)
 
@@ -48,50 +48,6 @@ _COOPERATIVE = frozenset({"AID", "COOPERATE", "RETREAT", "SUPPORT", "CONCEDE"})
 _HOSTILE = frozenset({"PROTEST", "SANCTION", "ASSAULT", "COERCE"})
 #: Types whose target, when the text names none, is the place they happen in.
 _PLACE_TARGET = frozenset({"PROTEST", "SANCTION", "ASSAULT", "COERCE", "THREATEN"})
-
-
-def _named(tok: Token, index: EntityIndex) -> bool:
-    """"Summit" inside "the G20 Summit" names, it does not happen."""
-    return tok.pos_ != "AUX" and index.covering(tok.idx, tok.idx + len(tok)) is not None
-
-
-def _content_tokens(tok: Token) -> set[int]:
-    if tok.pos_ == "AUX":  # "Y must return X": the return is only demanded
-        return {t.i for t in tok.head.subtree}
-    return {t.i for c in content(tok) for t in c.subtree}
-
-
-def _verb_of_same_event(noun: Token, trig: Trigger, found: dict[int, Trigger]) -> Token | None:
-    """The verb a trigger noun only restates through a preposition: "killed
-    five soldiers [in an ambush]", "will provide dollars [in assistance]"."""
-    if noun.pos_ != "NOUN" or noun.dep_ != "pobj" or noun.head.dep_ != "prep":
-        return None
-    verb = noun.head.head
-    same = verb.pos_ == "VERB" and verb.i in found and found[verb.i].type == trig.type
-    return verb if same else None
-
-
-def plan(doc: Doc, index: EntityIndex) -> tuple[dict[int, Trigger], dict[int, tuple]]:
-    """Token index -> the event it triggers, after merging verb + object and
-    dropping demanded or threatened content; and verb -> absorbed noun."""
-    found = {t.i: trig for t in doc if (trig := trigger_of(t)) and not _named(t, index)}
-    absorbed: dict[int, tuple[Token, Trigger]] = {}
-    for i, trig in list(found.items()):
-        tok = doc[i]
-        governed = governing_verb(tok) if tok.pos_ == "NOUN" else None
-        verb = governed[0] if governed else _verb_of_same_event(tok, trig, found)
-        if verb is None:
-            continue
-        merged = combined(verb, trig, found.get(verb.i)) if governed else found[verb.i]
-        if merged is not None:
-            found[verb.i] = merged
-            absorbed[verb.i] = (tok, trig)
-            del found[i]
-    heads = [*found, *(noun.i for noun, _ in absorbed.values())]
-    inside = {j for i in heads for j in _content_tokens(doc[i]) if j != i}
-    inside |= not_happenings(doc, found)
-    kept = {i: t for i, t in found.items() if i not in inside}
-    return kept, absorbed
 
 
 def _mode(tok: Token, trig: Trigger) -> str | None:

@@ -141,15 +141,23 @@ def trigger_of(tok: Token) -> Trigger | None:
     return None
 
 
+def combined_row(governor: Token, noun_trigger: Trigger,
+                 causative: bool = True) -> Trigger | None:
+    """The event combinations.tsv makes of a verb and a trigger noun, if any
+    (``causative``: also the "*" rows, which hold for objects only)."""
+    table, lemma = combinations(), governor.lemma_.lower()
+    hit = table.get((lemma, noun_trigger.type)) or (
+        table.get((lemma, "*")) if causative else None)
+    if hit is None:
+        return None
+    if hit[0] == "*":  # a causative: "ordered patrols" is the patrols
+        return noun_trigger
+    return Trigger(hit[0], hit[1], noun_trigger.context, noun_trigger.pos)
+
+
 def combined(governor: Token, noun_trigger: Trigger,
              governor_trigger: Trigger | None) -> Trigger | None:
     """The one event a verb and its trigger-noun object make together:
     "accepted demands" is a concession, "rejected an offer" a rejection,
     "held talks" (no entry, no verb trigger) stays the noun's event."""
-    table, lemma = combinations(), governor.lemma_.lower()
-    hit = table.get((lemma, noun_trigger.type)) or table.get((lemma, "*"))
-    if hit is not None and hit[0] == "*":  # a causative: "ordered patrols" is the patrols
-        return noun_trigger
-    if hit is not None:
-        return Trigger(hit[0], hit[1], noun_trigger.context, noun_trigger.pos)
-    return governor_trigger
+    return combined_row(governor, noun_trigger) or governor_trigger

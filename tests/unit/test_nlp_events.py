@@ -480,3 +480,21 @@ def test_a_condemned_act_is_aimed_at_its_doer_not_its_victims():
     events = events_of(["Poland condemned the killing of protesters by the police."],
                        "e-condemn")
     assert names(one(events, "ACCUSE", "condemned").recipients) == {"police"}
+
+
+def test_a_demand_agreed_to_is_conceded_and_support_is_for_someone():
+    events = events_of(["The government of Latvia agreed to the rebels' demand for elections.",
+                        "Poland and Lithuania restored diplomatic relations on Monday.",
+                        "Sweden expressed support for the Ukrainian government."], "e-concede")
+    concession = one(events, "CONCEDE", "agreed")
+    assert names(concession.recipients) == {"rebels"}
+    assert not [e for e in events if e.type == "AGREE"]
+    relations = one(events, "SUPPORT", "relations")
+    assert ids(relations.actors) == ["gpe:poland", "gpe:lithuania"]
+    assert one(events, "SUPPORT", "support").recipients
+
+
+def test_an_order_after_protests_is_not_the_protests():
+    events = events_of(["The government of Latvia ordered patrols after protests by farmers."],
+                       "e-after")
+    assert [e.type for e in events if e.trigger == "ordered"] == ["MOBILIZE"]
