@@ -77,6 +77,10 @@ def participant(tok: Token, index: EntityIndex) -> list[Hit]:
     if tok.pos_ == "NOUN" and tok.lemma_.lower() in actor_nouns() and (
             states := _office_of(tok, index)):
         return states  # "the president of Armenia" acts for Armenia, whoever holds it
+    owners = [c for c in tok.children if c.dep_ == "poss"]
+    thing = tok.pos_ == "NOUN" and tok.lemma_.lower() not in actor_nouns()
+    if thing and owners and (hits := participant(owners[0], index)):
+        return hits  # "protested Lavrov's visit", "block Sweden's NATO membership"
     hit = resolve(tok, index, modifiers=True)
     if hit is not None and hit.entity is not None:
         return [hit]
@@ -85,9 +89,6 @@ def participant(tok: Token, index: EntityIndex) -> list[Hit]:
         return [_name(tok)]
     if tok.pos_ == "NOUN" and trigger_of(tok) is not None and (doers := _own_doers(tok, index)):
         return doers  # "condemned the killing of X by Y": Y did it
-    owners = [c for c in tok.children if c.dep_ == "poss"]
-    if tok.pos_ == "NOUN" and owners and (hits := participant(owners[0], index)):
-        return hits  # "protested Lavrov's visit": the visitor
     if tok.pos_ == "NOUN" and (inner := _pobjs_of(tok, _INNER_PREPS)):
         # "positions of the security forces", "action against Russia"
         if hits := [h for t in inner[:2] for h in participant(t, index)]:

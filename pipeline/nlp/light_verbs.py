@@ -4,7 +4,7 @@ A nominal trigger often sits in a frame whose verb carries no event of its
 own, and the frame says who the noun's actor and recipient are:
 
 - an intransitive stance: "went on strike", "arrived for a visit", "rose in
-  protest": the verb's subject does the event;
+  protest", "retaliated with air strikes": the verb's subject does the event;
 - a passive of doing: "the attack was carried out by Taliban fighters": the
   agent does it;
 - a verb of receiving: "drew criticism from the EU", "received aid from
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-_STANCE_PREPS = frozenset({"on", "for", "in"})
+_STANCE_PREPS = frozenset({"on", "for", "in", "with"})
 _RECEIVING = frozenset({"draw", "receive", "face", "attract", "earn", "get", "win"})
 
 

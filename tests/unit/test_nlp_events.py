@@ -498,3 +498,11 @@ def test_an_order_after_protests_is_not_the_protests():
     events = events_of(["The government of Latvia ordered patrols after protests by farmers."],
                        "e-after")
     assert [e.type for e in events if e.trigger == "ordered"] == ["MOBILIZE"]
+
+
+def test_a_thing_s_owner_is_the_party_and_a_retaliation_is_the_retaliator_s():
+    events = events_of(["Poland threatened to block Sweden's NATO membership.",
+                        "Lithuania retaliated with air strikes on Minsk."], "e-owner")
+    assert ids(one(events, "THREATEN", "threatened").recipients) == ["gpe:sweden"]
+    strikes = one(events, "ASSAULT", "strikes")
+    assert ids(strikes.actors) == ["gpe:lithuania"] and ids(strikes.recipients) == ["gpe:minsk"]
