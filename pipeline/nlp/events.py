@@ -169,6 +169,17 @@ def _merge(actors: list[Hit], recipients: list[Hit], more: list[Hit]) -> list[Hi
     return out
 
 
+def _sentence_starts(tok: Token) -> tuple[int, int]:
+    """Character starts of the trigger's sentence and of the one before
+    (across a paragraph break, which the parse keeps as a blank one)."""
+    sent = prev = tok.sent
+    while prev.start > 0:
+        prev = tok.doc[prev.start - 1].sent
+        if prev.text.strip():
+            break
+    return sent.start_char, prev.start_char
+
+
 def _speaker(ctx: _Context, tok: Token) -> Hit | None:
     """The named speaker of the statement the trigger is quoted in."""
     stmt = next((s for s in ctx.statements if s.span.start <= tok.idx < s.span.end), None)
@@ -241,7 +252,9 @@ def extract_events(doc: Doc, clean: CleanArticle, entities: list[Entity],
         if not recipients and trig.type in _PLACE_TARGET:
             recipients = _place(tok, ctx.index, actors)
         if not actors and tok.pos_ == "VERB":
-            actors = speaker_as_actor(subject(tok)[0], _speaker(ctx, tok))
+            subjects = subject(tok)[0]
+            actors = (speaker_as_actor(subjects, _speaker(ctx, tok))
+                      or memory.pronoun_actors(subjects, *_sentence_starts(tok)))
         actors, recipients = complete(tok, trig, (actors, recipients), _place_hit(tok, ctx.index),
                                       memory, lambda heads: resolve_all(heads, ctx.index))
         if not actors and (not recipients or in_background(tok)):

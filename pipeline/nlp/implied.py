@@ -122,6 +122,19 @@ class EventMemory:
         if actors:
             self.told.append(_Told(tok.lemma_.lower(), etype, actors, tok.idx))
 
+    def pronoun_actors(self, subjects: list[Token], sent_start: int, prev_start: int) -> list[Hit]:
+        """"Poland summoned the ambassador. It also expelled two diplomats":
+        a subject "it"/"they" is the doer of the previous sentence's last
+        event ("it" a body, not a person)."""
+        pronoun = next((t.lower_ for t in subjects if t.lower_ in ("it", "they")), None)
+        told = [t for t in self.told if prev_start <= t.position < sent_start]
+        if pronoun is None or not told:
+            return []
+        actors = told[-1].actors
+        if pronoun == "it":
+            actors = [a for a in actors if a.entity is None or a.entity.type != "PERSON"][:1]
+        return actors
+
     def antecedent(self, noun: Token, etype: str) -> list[Hit]:
         """Actors of the latest earlier event the noun names: one with the
         same word ("the request" after "sent a request", "requested"),

@@ -506,3 +506,18 @@ def test_a_thing_s_owner_is_the_party_and_a_retaliation_is_the_retaliator_s():
     assert ids(one(events, "THREATEN", "threatened").recipients) == ["gpe:sweden"]
     strikes = one(events, "ASSAULT", "strikes")
     assert ids(strikes.actors) == ["gpe:lithuania"] and ids(strikes.recipients) == ["gpe:minsk"]
+
+
+def test_a_subject_it_or_they_is_the_previous_sentence_s_doer():
+    events = events_of(["Poland summoned the Belarusian ambassador on Monday.",
+                        "It also expelled two Belarusian diplomats.",
+                        "The rebels seized the town of Goma.",
+                        "They later released forty prisoners."], "e-it")
+    assert ids(one(events, "SANCTION", "expelled").actors) == ["gpe:poland"]
+    assert names(one(events, "RETREAT", "released").actors) == {"rebels"}
+
+
+def test_it_is_no_person():
+    events = events_of(["Prime Minister Eva Novak met Chancellor Tomas Lindqvist.",
+                        "It also expelled two Belarusian diplomats."], "e-it-person")
+    assert not one(events, "SANCTION", "expelled").actors
