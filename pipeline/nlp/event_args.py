@@ -10,7 +10,10 @@ finds its recipient inside it: "demanded that the US cancel" -> the US,
 A participant is an entity of the article when one covers the phrase, and
 otherwise a common noun that names people ("police", "rebels", "the
 government"), kept by name with a null entity id: gold codings are full of
-such actors, and dropping them drops the event.
+such actors, and dropping them drops the event. An office "of" a state acts
+for the state ("the president of Armenia"), a thing stands for its owner
+("Lavrov's presence"), an event noun for its own doer ("the killing of X by
+Y" -> Y).
 """
 from __future__ import annotations
 
@@ -18,7 +21,8 @@ from spacy.tokens import Token
 
 from pipeline.nlp.implied import undergoer
 from pipeline.nlp.event_pronouns import GROUP_PRONOUNS, PRONOUNS, group, speaker_of
-from pipeline.nlp.light_verbs import passive_doer, receiving, stance_verb
+from pipeline.nlp.light_verbs import (governing_verb, passive_doer, phrase_head, receiving,
+                                      stance_verb)
 from pipeline.nlp.resolve import EntityIndex, Hit, noun_phrase, resolve, with_conjuncts
 from pipeline.nlp.triggers import Trigger, actor_nouns, trigger_of
 
@@ -210,22 +214,6 @@ def _content_recipients(tok: Token, index: EntityIndex) -> list[Hit]:
                 if hits := resolve_all(_expand(subj), index):
                     return hits
     return []
-
-
-def phrase_head(tok: Token) -> Token:
-    """The noun a compound trigger modifies: "mediation [efforts]"."""
-    return tok.head if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" else tok
-
-
-def governing_verb(noun: Token) -> tuple[Token, Token] | None:
-    """(verb, object) when the noun is, or is "of"/"in" inside, a verb's
-    direct object: "gave X 5 million dollars of aid" -> (gave, dollars)."""
-    cur = phrase_head(noun)
-    while cur.dep_ == "pobj" and cur.head.lower_ in ("of", "in") and cur.head.head.pos_ == "NOUN":
-        cur = cur.head.head
-    if cur.dep_ == "dobj" and cur.head.pos_ == "VERB":
-        return cur.head, cur
-    return None
 
 
 def _own_doers(noun: Token, index: EntityIndex) -> list[Hit]:

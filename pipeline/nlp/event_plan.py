@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from pipeline.nlp.event_args import content, governing_verb
+from pipeline.nlp.event_args import content
+from pipeline.nlp.light_verbs import governing_verb
 from pipeline.nlp.readings import not_happenings
 from pipeline.nlp.resolve import EntityIndex
 from pipeline.nlp.triggers import Trigger, combined, combined_row, trigger_of

@@ -7,6 +7,8 @@ own, and the frame says who the noun's actor and recipient are:
   protest", "retaliated with air strikes": the verb's subject does the event;
 - a passive of doing: "the attack was carried out by Taliban fighters": the
   agent does it;
+- a verb and its object: "gave X 5 million dollars of aid", "held talks"
+  (:func:`governing_verb`; what the pair makes is :mod:`pipeline.nlp.event_plan`'s);
 - a verb of receiving: "drew criticism from the EU", "received aid from
   Japan", "faces sanctions": the "from" phrase does it, the subject
   undergoes it (and when the subject is itself an event, "the arrest of X
@@ -50,3 +52,19 @@ def receiving(noun: Token) -> tuple[list[Token], list[Token]] | None:
         return None
     givers = _pobjs(verb, "from") + _pobjs(noun, "from")
     return givers, [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+
+
+def phrase_head(tok: Token) -> Token:
+    """The noun a compound trigger modifies: "mediation [efforts]"."""
+    return tok.head if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" else tok
+
+
+def governing_verb(noun: Token) -> tuple[Token, Token] | None:
+    """(verb, object) when the noun is, or is "of"/"in" inside, a verb's
+    direct object: "gave X 5 million dollars of aid" -> (gave, dollars)."""
+    cur = phrase_head(noun)
+    while cur.dep_ == "pobj" and cur.head.lower_ in ("of", "in") and cur.head.head.pos_ == "NOUN":
+        cur = cur.head.head
+    if cur.dep_ == "dobj" and cur.head.pos_ == "VERB":
+        return cur.head, cur
+    return None
