@@ -23,7 +23,8 @@ from pipeline.nlp.implied import undergoer
 from pipeline.nlp.event_pronouns import GROUP_PRONOUNS, PRONOUNS, group, speaker_of
 from pipeline.nlp.light_verbs import (governing_verb, passive_doer, phrase_head, receiving,
                                       stance_verb)
-from pipeline.nlp.resolve import EntityIndex, Hit, noun_phrase, resolve, with_conjuncts
+from pipeline.nlp.party_phrases import coordinated_modifiers, office_of, person_inside
+from pipeline.nlp.resolve import EntityIndex, Hit, resolve, with_conjuncts
 from pipeline.nlp.triggers import Trigger, actor_nouns, trigger_of
 
 _RECIPIENT_PREPS = frozenset({"to", "with", "against", "on", "between"})
@@ -42,8 +43,6 @@ _QUANTITY = frozenset({"ten", "tens", "hundred", "hundreds", "thousand", "thousa
                        "some", "most", "many", "all", "part", "batch", "patch"})
 #: Prepositions through which a thing-noun points at the party concerned.
 _INNER_PREPS = ("of", "against", "by", "on", "to", "with", "for")
-#: Entity types an office or body can stand for ("the president of Armenia").
-_BODY_TYPES = frozenset({"GPE", "ORG", "NORP"})
 #: Name types a proper noun outside any entity may still be a participant as.
 _NAME_TYPES = frozenset({"", "PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 #: Modifiers that are not part of a participant's name ("some 500", "the").
@@ -75,11 +74,14 @@ def participant(tok: Token, index: EntityIndex) -> list[Hit]:
         if speaker is not None and speaker != tok:
             return participant(speaker, index)
         return group(tok, index) if lower in GROUP_PRONOUNS else []
+    if tok.pos_ == "VERB":  # misparsed "[X operating in Y] said": X
+        inner = [c for c in tok.children if c.dep_ == "nsubj"]
+        return participant(inner[0], index) if inner else []
     if tok.lower_ in _QUANTITY or tok.pos_ == "NUM":
         if of := _pobjs_of(tok, ("of",)):
             return participant(of[0], index)
     if tok.pos_ == "NOUN" and tok.lemma_.lower() in actor_nouns() and (
-            states := _office_of(tok, index)):
+            states := office_of(tok, index)):
         return states  # "the president of Armenia" acts for Armenia, whoever holds it
     owners = [c for c in tok.children if c.dep_ == "poss"]
     thing = tok.pos_ == "NOUN" and tok.lemma_.lower() not in actor_nouns()
@@ -87,7 +89,7 @@ def participant(tok: Token, index: EntityIndex) -> list[Hit]:
         return hits  # "protested Lavrov's visit", "block Sweden's NATO membership"
     hit = resolve(tok, index, modifiers=True)
     if hit is not None and hit.entity is not None:
-        return [hit]
+        return [hit, *coordinated_modifiers(tok, hit, index)]
     if (tok.pos_ == "PROPN" and tok.ent_type_ in _NAME_TYPES) or (
             tok.pos_ == "NOUN" and tok.lemma_.lower() in actor_nouns()):
         return [_name(tok)]
@@ -97,28 +99,11 @@ def participant(tok: Token, index: EntityIndex) -> list[Hit]:
         # "positions of the security forces", "action against Russia"
         if hits := [h for t in inner[:2] for h in participant(t, index)]:
             return hits
-    return _person_inside(tok, index)
-
-
-def _office_of(tok: Token, index: EntityIndex) -> list[Hit]:
-    hits = [index.covering(p.idx, p.idx + len(p)) for p in _pobjs_of(tok, ("of",))]
-    return [h for h in hits if h is not None and h.entity.type in _BODY_TYPES][:1]
+    return person_inside(tok, index)
 
 
 def _pobjs_of(tok: Token, preps) -> list[Token]:
     return [p for c in tok.children if c.dep_ == "prep" and c.lower_ in preps for p in _pobjs(c)]
-
-
-def _person_inside(tok: Token, index: EntityIndex) -> list[Hit]:
-    """"Two-time champion from the United States Brittney Griner": the
-    parser often hangs the name below a descriptive head; take the person
-    the phrase names."""
-    if tok.pos_ != "NOUN":
-        return []
-    phrase = noun_phrase(tok)
-    hits = index.within(phrase[0].idx, phrase[-1].idx + len(phrase[-1])) if phrase else []
-    people = [h for h in hits if h.entity.type == "PERSON"]
-    return people[:1]
 
 
 def resolve_all(heads: list[Token], index: EntityIndex) -> list[Hit]:

@@ -521,3 +521,8 @@ def test_it_is_no_person():
     events = events_of(["Prime Minister Eva Novak met Chancellor Tomas Lindqvist.",
                         "It also expelled two Belarusian diplomats."], "e-it-person")
     assert not one(events, "SANCTION", "expelled").actors
+
+
+def test_coordinated_modifiers_name_both_parties():
+    events = events_of(["US and British warplanes bombed targets in Yemen."], "e-conj-mod")
+    assert names(one(events, "ASSAULT", "bombed").actors) == {"United States", "British"}
