@@ -12,7 +12,10 @@ put their other party elsewhere:
   Athens" -> Athens);
 - a hostile act with no object of its own is aimed at what its purpose
   phrase is *against* ("mobilized reservists for a possible war against
-  Iraq" -> Iraq).
+  Iraq" -> Iraq) or at whom its aim is done to ("opened fire to disperse
+  the demonstrators");
+- a withdrawal with no "from" leaves where it happens ("evacuate the
+  settlements in the Gaza Strip").
 """
 from __future__ import annotations
 
@@ -58,6 +61,11 @@ def named_only(etype: str, recipients: list[Hit]) -> list[Hit]:
     return [r for r in recipients if r.entity is not None]
 
 
+def left_place(mode: str | None, where: Hit | None) -> list[Hit]:
+    """The place a withdrawal or evacuation happens in, when no "from" names one."""
+    return [where] if mode == "withdraw" and where is not None and where.entity is not None else []
+
+
 def visited(mode: str | None, where: Hit | None) -> list[Hit]:
     """A visit with no host named is hosted by the place visited."""
     return [where] if mode == "visit" and where is not None and where.entity is not None else []
@@ -71,4 +79,9 @@ def aimed_against(tok: Token, etype: str, resolve_heads: Resolver) -> list[Hit]:
     heads = []
     for purpose in _pobjs(tok, "for"):
         heads += _pobjs(purpose, "against")
+    # "opened fire [to disperse the demonstrators]": whom the aim is done to
+    verbs = [tok, tok.head] if tok.dep_ == "dobj" else [tok]
+    for aim in (c for v in verbs for c in v.children if c.dep_ == "advcl"
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
+        heads += [c for c in aim.children if c.dep_ == "dobj"]
     return resolve_heads(heads)

@@ -526,3 +526,11 @@ def test_it_is_no_person():
 def test_coordinated_modifiers_name_both_parties():
     events = events_of(["US and British warplanes bombed targets in Yemen."], "e-conj-mod")
     assert names(one(events, "ASSAULT", "bombed").actors) == {"United States", "British"}
+
+
+def test_an_aim_s_object_and_an_evacuated_place_are_recipients():
+    events = events_of(["Belarusian police opened fire to disperse the farmers.",
+                        "Poland will evacuate all its outposts in Lithuania."], "e-aim")
+    assert names(one(events, "ASSAULT", "fire").recipients) == {"farmers"}
+    pullout = [e for e in events if e.trigger == "evacuate"][0]
+    assert ids(pullout.recipients) == ["gpe:lithuania"]
