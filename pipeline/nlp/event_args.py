@@ -10,33 +10,39 @@ finds its recipient inside it: "demanded that the US cancel" -> the US,
 A participant is an entity of the article when one covers the phrase, and
 otherwise a common noun that names people ("police", "rebels", "the
 government"), kept by name with a null entity id: gold codings are full of
-such actors, and dropping them drops the event.
+such actors, and dropping them drops the event. An office "of" a state acts
+for the state ("the president of Armenia"), a thing stands for its owner
+("Lavrov's presence"), an event noun for its own doer ("the killing of X by
+Y" -> Y).
 """
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-from pipeline.nlp.lexicon import load_words
-from pipeline.nlp.resolve import EntityIndex, Hit, noun_phrase, resolve, with_conjuncts
-from pipeline.nlp.triggers import Trigger, actor_nouns
+from pipeline.nlp.implied import undergoer
+from pipeline.nlp.event_pronouns import GROUP_PRONOUNS, PRONOUNS, group, speaker_of
+from pipeline.nlp.light_verbs import (governing_verb, passive_doer, phrase_head, receiving,
+                                      stance_verb)
+from pipeline.nlp.party_phrases import coordinated_modifiers, office_of, person_inside
+from pipeline.nlp.resolve import EntityIndex, Hit, resolve, with_conjuncts
+from pipeline.nlp.triggers import Trigger, actor_nouns, trigger_of
 
-REPORTING = load_words("reporting_verbs.txt")
-_RECIPIENT_PREPS = frozenset({"to", "with", "against", "on"})
+_RECIPIENT_PREPS = frozenset({"to", "with", "against", "on", "between"})
 #: Types whose nominal trigger takes its target with "on" ("sanctions on X");
 #: for the others "on" names a topic ("talks on Ukraine").
 _ON_TARGET = frozenset({"SANCTION", "ASSAULT", "COERCE", "ACCUSE", "THREATEN", "PROTEST"})
+#: Types whose nominal trigger takes its beneficiary with "for".
+_FOR_TARGET = frozenset({"SUPPORT", "AID"})
 #: Types whose nominal trigger takes its target with "of": "the release of
 #: X", "the arrest of X", "the invasion of X" (for the others "of" may be the
 #: doer: "a meeting of ministers").
 _OF_TARGET = frozenset({"RETREAT", "COERCE", "ASSAULT", "SANCTION", "ACCUSE"})
-_GROUP_PRONOUNS = frozenset({"they", "them", "we", "us"})
-_BODY_PRONOUNS = frozenset({"it", "its", "they", "their", "we", "our"})
 #: Heads that only count or gather the participants: "thousands of students".
 _QUANTITY = frozenset({"ten", "tens", "hundred", "hundreds", "thousand", "thousands", "dozen",
                        "dozens", "score", "scores", "million", "millions", "group", "number",
                        "some", "most", "many", "all", "part", "batch", "patch"})
 #: Prepositions through which a thing-noun points at the party concerned.
-_INNER_PREPS = ("of", "against", "by", "on", "to", "with")
+_INNER_PREPS = ("of", "against", "by", "on", "to", "with", "for")
 #: Name types a proper noun outside any entity may still be a participant as.
 _NAME_TYPES = frozenset({"", "PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 #: Modifiers that are not part of a participant's name ("some 500", "the").
@@ -60,74 +66,44 @@ def _name(tok: Token) -> Hit:
     return Hit(None, start, tok.idx + len(tok), " ".join(t.text for t in words) or tok.text)
 
 
-def _speaker_of(tok: Token) -> Token | None:
-    """The subject of the reporting verb whose clause holds ``tok``:
-    "Syria says it is willing" -> Syria."""
-    verb = tok.head
-    for _ in range(4):
-        if verb.dep_ in ("ccomp", "conj") and verb.head != verb:
-            verb = verb.head
-            if verb.lemma_.lower() in REPORTING:
-                return next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        else:
-            return None
-    return None
-
-
-def _group(tok: Token, index: EntityIndex) -> list[Hit]:
-    """"they" after "Blinken and Lavrov": the latest coordinated pair of
-    entities in the sentence or the three before it."""
-    sent, start = tok.sent, tok.sent.start
-    for _ in range(3):
-        if start == 0:
-            break
-        start = tok.doc[start - 1].sent.start
-    for cand in reversed(tok.doc[start:tok.i]):
-        if cand.dep_ == "conj" and cand.pos_ == "PROPN":
-            hits = [resolve(t, index) for t in with_conjuncts(cand.head)]
-            if len(hits) > 1 and all(h is not None and h.entity for h in hits):
-                return hits
-    return []
-
-
 def participant(tok: Token, index: EntityIndex) -> list[Hit]:
     """Hits the head ``tok`` stands for, or [] when it names no one."""
     lower = tok.lower_
-    if tok.pos_ == "PRON" and lower in _BODY_PRONOUNS | _GROUP_PRONOUNS:
-        speaker = _speaker_of(tok) if tok.dep_ in ("nsubj", "nsubjpass", "poss") else None
+    if tok.pos_ == "PRON" and lower in PRONOUNS:
+        speaker = speaker_of(tok) if tok.dep_ in ("nsubj", "nsubjpass", "poss") else None
         if speaker is not None and speaker != tok:
             return participant(speaker, index)
-        return _group(tok, index) if lower in _GROUP_PRONOUNS else []
+        return group(tok, index) if lower in GROUP_PRONOUNS else []
+    if tok.pos_ == "VERB":  # misparsed "[X operating in Y] said": X
+        inner = [c for c in tok.children if c.dep_ == "nsubj"]
+        return participant(inner[0], index) if inner else []
     if tok.lower_ in _QUANTITY or tok.pos_ == "NUM":
         if of := _pobjs_of(tok, ("of",)):
             return participant(of[0], index)
+    if tok.pos_ == "NOUN" and tok.lemma_.lower() in actor_nouns() and (
+            states := office_of(tok, index)):
+        return states  # "the president of Armenia" acts for Armenia, whoever holds it
+    owners = [c for c in tok.children if c.dep_ == "poss"]
+    thing = tok.pos_ == "NOUN" and tok.lemma_.lower() not in actor_nouns()
+    if thing and owners and (hits := participant(owners[0], index)):
+        return hits  # "protested Lavrov's visit", "block Sweden's NATO membership"
     hit = resolve(tok, index, modifiers=True)
     if hit is not None and hit.entity is not None:
-        return [hit]
+        return [hit, *coordinated_modifiers(tok, hit, index)]
     if (tok.pos_ == "PROPN" and tok.ent_type_ in _NAME_TYPES) or (
             tok.pos_ == "NOUN" and tok.lemma_.lower() in actor_nouns()):
         return [_name(tok)]
+    if tok.pos_ == "NOUN" and trigger_of(tok) is not None and (doers := _own_doers(tok, index)):
+        return doers  # "condemned the killing of X by Y": Y did it
     if tok.pos_ == "NOUN" and (inner := _pobjs_of(tok, _INNER_PREPS)):
         # "positions of the security forces", "action against Russia"
         if hits := [h for t in inner[:2] for h in participant(t, index)]:
             return hits
-    return _person_inside(tok, index)
+    return person_inside(tok, index)
 
 
 def _pobjs_of(tok: Token, preps) -> list[Token]:
     return [p for c in tok.children if c.dep_ == "prep" and c.lower_ in preps for p in _pobjs(c)]
-
-
-def _person_inside(tok: Token, index: EntityIndex) -> list[Hit]:
-    """"Two-time champion from the United States Brittney Griner": the
-    parser often hangs the name below a descriptive head; take the person
-    the phrase names."""
-    if tok.pos_ != "NOUN":
-        return []
-    phrase = noun_phrase(tok)
-    hits = index.within(phrase[0].idx, phrase[-1].idx + len(phrase[-1])) if phrase else []
-    people = [h for h in hits if h.entity.type == "PERSON"]
-    return people[:1]
 
 
 def resolve_all(heads: list[Token], index: EntityIndex) -> list[Hit]:
@@ -195,8 +171,13 @@ def content(tok: Token) -> list[Token]:
                    and any(a.lower_ == "to" for a in c.children)]
         clauses += [c for c in tok.children if c.dep_ == "acl" and any(
             m.dep_ == "mark" for m in c.children)]
+        if tok.dep_ == "dobj":  # "reiterated its demand today [that X ease ...]"
+            clauses += [c for c in tok.head.children if c.dep_ == "ccomp" and c.i > tok.i
+                        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
         return clauses + [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"]
-    return [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")]
+    # "called for a ceasefire", "pressed for talks": what is asked, argued or done for
+    return [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")
+            or (c.dep_ == "prep" and c.lower_ == "for")]
 
 
 def _content_recipients(tok: Token, index: EntityIndex) -> list[Hit]:
@@ -220,27 +201,33 @@ def _content_recipients(tok: Token, index: EntityIndex) -> list[Hit]:
     return []
 
 
-def phrase_head(tok: Token) -> Token:
-    """The noun a compound trigger modifies: "mediation [efforts]"."""
-    return tok.head if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" else tok
+def _own_doers(noun: Token, index: EntityIndex) -> list[Hit]:
+    """Who an event noun itself says did it: "the killing of X by Y", "a
+    US offer", "Russia's attack"."""
+    heads = [t for c in noun.children if c.dep_ in ("poss", "amod", "compound") and c.i < noun.i
+             for t in with_conjuncts(c)]
+    heads += _expand(_pobjs_of(noun, ("by", "from")))
+    return resolve_all(heads, index)
 
 
-def governing_verb(noun: Token) -> tuple[Token, Token] | None:
-    """(verb, object) when the noun is, or is "of" inside, a verb's direct
-    object: "gave X 5 million dollars of aid" -> (gave, dollars)."""
-    cur = phrase_head(noun)
-    while cur.dep_ == "pobj" and cur.head.lower_ == "of" and cur.head.head.pos_ == "NOUN":
-        cur = cur.head.head
-    if cur.dep_ == "dobj" and cur.head.pos_ == "VERB":
-        return cur.head, cur
-    return None
+def _received(frame: tuple[list[Token], list[Token]],
+              index: EntityIndex) -> tuple[list[Hit], list[Hit]]:
+    """Givers act on receivers; a receiving event stands for its doer ("the
+    arrest of X by Y drew criticism": the criticism is of Y)."""
+    givers, receivers = frame
+    doers = []
+    for tok in receivers:
+        trig = trigger_of(tok) if tok.pos_ == "NOUN" else None
+        doers += _noun_heads(tok, trig, index)[0] if trig else resolve_all(_expand([tok]), index)
+    return resolve_all(_expand(givers), index), doers
 
 
 def _noun_heads(noun: Token, trig: Trigger, index: EntityIndex) -> tuple[list[Hit], list[Hit]]:
     """Participants of a nominal trigger: "Blinken's talks with Lavrov",
     "a conversation between X and Y", "a US offer", "X sent Russia a request"."""
     actors: list[Token] = []
-    recipients: list[Token] = []
+    recipients: list[Token] = undergoer(noun)  # "X was put under investigation"
+    stated = False  # "receipt of a request from colleagues": not the receiver's
     for c in noun.children:
         if c.dep_ in ("poss", "amod", "compound") and c.i < noun.i:
             actors.extend(with_conjuncts(c))
@@ -249,13 +236,21 @@ def _noun_heads(noun: Token, trig: Trigger, index: EntityIndex) -> tuple[list[Hi
             actors, recipients = actors + pair[:1], recipients + pair[1:]
         elif c.dep_ == "prep" and c.lower_ in ("from", "by"):
             actors.extend(_expand(_pobjs(c)))
+            stated = True
         elif c.dep_ == "prep" and c.lower_ == "of" and trig.type in _OF_TARGET:
             recipients.extend(_expand(_pobjs(c)))
     recipients += _expand(complements(noun, trig.type in _ON_TARGET))
-    actor_hits = resolve_all(actors, index)
+    if trig.type in _FOR_TARGET:  # "support for Ukraine", "aid for Sudan"
+        recipients += _expand(_pobjs_of(noun, ("for",)))
+    if (received := receiving(noun)) is not None:  # "drew criticism from the EU"
+        return _received(received, index)
+    actor_hits = resolve_all(actors or passive_doer(noun), index)
+    if not actor_hits and not stated and (verb := stance_verb(noun)) is not None:
+        actor_hits = resolve_all(_expand(subject(verb)[0]), index)
     if (governed := governing_verb(noun)) is not None:
         verb, obj = governed
-        actor_hits = actor_hits or resolve_all(_expand(subject(verb)[0]), index)
+        if not actor_hits and not stated:
+            actor_hits = resolve_all(_expand(subject(verb)[0]), index)
         recipients += _expand([c for c in complements(verb) if c != obj])
     return actor_hits, resolve_all(recipients, index)
 
@@ -266,7 +261,7 @@ def participants(tok: Token, trig: Trigger, index: EntityIndex) -> tuple[list[Hi
         actors, recipients = _noun_heads(phrase_head(tok), trig, index)
     elif tok.pos_ == "AUX":  # "X said Y must ...": X asks Y
         clause = tok.head
-        actors = resolve_all([s for s in [_speaker_of(tok)] if s is not None], index)
+        actors = resolve_all([s for s in [speaker_of(tok)] if s is not None], index)
         recipients = resolve_all(_expand(subject(clause)[0]), index)
     else:
         actor_heads, recipient_heads = subject(tok)

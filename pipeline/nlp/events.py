@@ -1,7 +1,12 @@
 """PLOVER events: who did what to whom, when and where.
 
 Triggers come from the lexicons (:mod:`pipeline.nlp.triggers`), participants
-from the dependency parse (:mod:`pipeline.nlp.event_args`). Three readings
+from the dependency parse (:mod:`pipeline.nlp.event_args`, with the
+light-verb frames of :mod:`pipeline.nlp.light_verbs` and the type-specific
+roles of :mod:`pipeline.nlp.event_roles`), and the parties a reader infers
+from the rest of the article from :mod:`pipeline.nlp.implied`. Trigger words
+that report no happening where they stand (aims, conditions, charges, kinds
+of people) are left out by :mod:`pipeline.nlp.readings`. Three readings
 keep one coded event per happening, as PLOVER coders do:
 
 - a verb and its trigger-noun object are one event ("canceled the meeting"
@@ -22,16 +27,19 @@ from spacy.tokens import Doc, Token
 
 from pipeline.ids import span_id
 from pipeline.nlp.dates import is_relative, parse_published
-from pipeline.nlp.event_args import content, governing_verb, key_of, participants
+from pipeline.nlp.event_args import key_of, participants, resolve_all, subject
+from pipeline.nlp.event_plan import plan
+from pipeline.nlp.implied import EventMemory, complete, speaker_as_actor
+from pipeline.nlp.readings import in_background
 from pipeline.nlp.resolve import EntityIndex, Hit, ref
 from pipeline.nlp.tense import conditional, intends, negated, tense
-from pipeline.nlp.triggers import Trigger, combined, trigger_of, triggers
+from pipeline.nlp.triggers import Trigger, trigger_of, triggers
 from pipeline.records import (CleanArticle, Entity, EntityRef, Event, EventDate, Span,
                               Statement, TimeExpression)
 
 __all__ = ["EXTRACTOR", "extract_events", "triggers", "trigger_of", "event_date"]
 
-EXTRACTOR = "events/2"
+EXTRACTOR = "events/3"
 
 _PHONE = frozenset({"phone", "telephone"})
 #: Intentions to cooperate are AGREE, intentions to harm THREATEN (PLOVER
@@ -40,53 +48,6 @@ _COOPERATIVE = frozenset({"AID", "COOPERATE", "RETREAT", "SUPPORT", "CONCEDE"})
 _HOSTILE = frozenset({"PROTEST", "SANCTION", "ASSAULT", "COERCE"})
 #: Types whose target, when the text names none, is the place they happen in.
 _PLACE_TARGET = frozenset({"PROTEST", "SANCTION", "ASSAULT", "COERCE", "THREATEN"})
-
-
-def _named(tok: Token, index: EntityIndex) -> bool:
-    """"Summit" inside "the G20 Summit" names, it does not happen."""
-    return tok.pos_ != "AUX" and index.covering(tok.idx, tok.idx + len(tok)) is not None
-
-
-def _content_tokens(tok: Token) -> set[int]:
-    if tok.pos_ == "AUX":  # "Y must return X": the return is only demanded
-        return {t.i for t in tok.head.subtree}
-    return {t.i for c in content(tok) for t in c.subtree}
-
-
-def _aims(doc: Doc) -> set[int]:
-    """Tokens of clauses that state an aim or a circumstance, not a deed:
-    "staged demonstrations [to demand reforms]", "the right [to fire]",
-    "opened fire, [killing one]". A to-infinitive under "plan", "intend" or
-    "be supposed" is an xcomp and stays: tense and negation read it."""
-    out: set[int] = set()
-    for tok in doc:
-        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
-        if (tok.dep_ in ("advcl", "acl") and infinitive) or (
-                tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.i > tok.head.i):
-            out.update(t.i for t in tok.subtree)
-    return out
-
-
-def plan(doc: Doc, index: EntityIndex) -> tuple[dict[int, Trigger], dict[int, tuple]]:
-    """Token index -> the event it triggers, after merging verb + object and
-    dropping demanded or threatened content; and verb -> absorbed noun."""
-    found = {t.i: trig for t in doc if (trig := trigger_of(t)) and not _named(t, index)}
-    absorbed: dict[int, tuple[Token, Trigger]] = {}
-    for i, trig in list(found.items()):
-        tok = doc[i]
-        governed = governing_verb(tok) if tok.pos_ == "NOUN" else None
-        if governed is None:
-            continue
-        verb = governed[0]
-        merged = combined(verb, trig, found.get(verb.i))
-        if merged is not None:
-            found[verb.i] = merged
-            absorbed[verb.i] = (tok, trig)
-            del found[i]
-    heads = [*found, *(noun.i for noun, _ in absorbed.values())]
-    inside = {j for i in heads for j in _content_tokens(doc[i]) if j != i} | _aims(doc)
-    kept = {i: t for i, t in found.items() if i not in inside}
-    return kept, absorbed
 
 
 def _mode(tok: Token, trig: Trigger) -> str | None:
@@ -208,14 +169,42 @@ def _merge(actors: list[Hit], recipients: list[Hit], more: list[Hit]) -> list[Hi
     return out
 
 
+def _sentence_starts(tok: Token) -> tuple[int, int]:
+    """Character starts of the trigger's sentence and of the one before
+    (across a paragraph break, which the parse keeps as a blank one)."""
+    sent = prev = tok.sent
+    while prev.start > 0:
+        prev = tok.doc[prev.start - 1].sent
+        if prev.text.strip():
+            break
+    return sent.start_char, prev.start_char
+
+
+def _speaker(ctx: _Context, tok: Token) -> Hit | None:
+    """The named speaker of the statement the trigger is quoted in."""
+    stmt = next((s for s in ctx.statements if s.span.start <= tok.idx < s.span.end), None)
+    if stmt is None or stmt.speaker is None or stmt.speaker_span is None:
+        return None
+    hit = ctx.index.covering(stmt.speaker_span.start, stmt.speaker_span.end)
+    return hit if hit is not None and hit.entity.id == stmt.speaker.entity_id else None
+
+
+def _place_hit(tok: Token, index: EntityIndex) -> Hit | None:
+    """The mention of the event's location in its sentence."""
+    where = location(tok, index)
+    if where is None:
+        return None
+    return next((h for h in index.within(tok.sent.start_char, tok.sent.end_char)
+                 if h.entity.id == where.entity_id), None)
+
+
 def _place(tok: Token, index: EntityIndex, actors: list[Hit]) -> list[Hit]:
     """A protest, attack or curfew with no named target is aimed at where
     it happens: "demonstrated in Serbia", "a curfew in Cizre"."""
-    where = location(tok, index)
-    if where is None or where.entity_id in {key_of(a) for a in actors}:
+    where = _place_hit(tok, index)
+    if where is None or key_of(where) in {key_of(a) for a in actors}:
         return []
-    return [h for h in index.within(tok.sent.start_char, tok.sent.end_char)
-            if h.entity.id == where.entity_id][:1]
+    return [where]
 
 
 def _key(event: Event) -> tuple[tuple, str | None]:
@@ -250,16 +239,26 @@ def extract_events(doc: Doc, clean: CleanArticle, entities: list[Entity],
     """Events in text order; the first mention of each stands for the article."""
     ctx = _Context(clean, EntityIndex(entities), statements, times)
     kept, absorbed = plan(doc, ctx.index)
-    events = []
+    events, memory = [], EventMemory()
     for i in sorted(kept):
         tok, trig = doc[i], kept[i]
         actors, recipients = participants(tok, trig, ctx.index)
         if i in absorbed:  # "rejected an appeal from X": X is whom it rejects
             more = participants(*absorbed[i], ctx.index)
-            recipients = _merge(actors, recipients, more[0] + more[1])
+            # the doer of a rejected or condemned act, else whom it concerned
+            own = {key_of(a) for a in actors}
+            doers = [h for h in more[0] if key_of(h) not in own]
+            recipients = _merge(actors, recipients, doers or more[1])
         if not recipients and trig.type in _PLACE_TARGET:
             recipients = _place(tok, ctx.index, actors)
-        if not actors and not recipients:
+        if not actors and tok.pos_ == "VERB":
+            subjects = subject(tok)[0]
+            actors = (speaker_as_actor(subjects, _speaker(ctx, tok))
+                      or memory.pronoun_actors(subjects, *_sentence_starts(tok)))
+        actors, recipients = complete(tok, trig, (actors, recipients), _place_hit(tok, ctx.index),
+                                      memory, lambda heads: resolve_all(heads, ctx.index))
+        if not actors and (not recipients or in_background(tok)):
             continue
+        memory.remember(tok, trig.type, actors)
         events.append(_event(ctx, tok, trig, actors, recipients))
     return _first_mentions(events)

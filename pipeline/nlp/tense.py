@@ -1,7 +1,8 @@
 """Tense and polarity of an event trigger, read off the dependency parse.
 
-Future is marked by "will" or by a controlling verb of intention ("plans to
-meet"), hypothetical by a modal; otherwise the tag of the nearest finite
+Future is marked by "will", by a controlling verb of intention ("plans to
+meet") or a readiness or vow ("is ready to resume talks"), hypothetical by a
+modal or a verb that only weighs the act ("is considering sanctions"); otherwise the tag of the nearest finite
 verb decides past or present. Negation is a "not"/"never" on the trigger or
 on a verb that controls it, or "no" before a nominal trigger.
 """
@@ -16,6 +17,8 @@ _FUTURE_HEADS = frozenset({"intend", "plan", "hope", "expect", "aim", "prepare",
 _INTENT_ADJ = frozenset({"willing", "prepared", "ready", "committed", "determined", "eager"})
 #: Verbs of promising or resolving: "vowed to fight", "swore to retaliate".
 _INTENT_VERBS = frozenset({"vow", "swear", "pledge", "promise", "resolve"})
+#: Verbs that weigh an act without doing it: "is considering sanctions".
+_CONSIDER_HEADS = frozenset({"consider", "weigh", "mull", "contemplate", "study"})
 #: Verbs that say the controlled act did not come about: "failed to reach".
 _NEG_HEADS = frozenset({"fail", "refrain", "decline"})
 _REPORTING_HEADS = frozenset({"say", "announce", "tell", "declare", "state", "add"})
@@ -60,9 +63,12 @@ def _tense_path(tok: Token) -> list[Token]:
     request" -> [request, take]."""
     cur = tok
     if tok.pos_ == "NOUN":
-        if tok.head == tok or tok.head.pos_ not in ("VERB", "AUX"):
+        head = tok.head
+        if tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB":
+            head = head.head  # "intends to participate [in meetings]"
+        if head == tok or head.pos_ not in ("VERB", "AUX"):
             return [tok]
-        cur = tok.head
+        cur = head
     path = [cur]
     while not _finite(cur) and cur.dep_ in _CLIMB and cur.head != cur and len(path) < 5:
         cur = cur.head
@@ -82,6 +88,10 @@ def tense(tok: Token) -> str:
             return "hypothetical"
         if t != tok and t.lemma_ in _FUTURE_HEADS:
             return "future"
+        if t != tok and t.lemma_ in _CONSIDER_HEADS:
+            return "hypothetical"
+        if t.dep_ == "xcomp" and (t.head.lower_ in _INTENT_ADJ or t.head.lemma_ in _INTENT_VERBS):
+            return "future"  # "is ready to resume talks", "vowed to retaliate"
     top = path[-1] if path[-1].pos_ in ("VERB", "AUX") else tok.sent.root
     tags = {top.tag_} | {c.tag_ for c in top.children if c.dep_ in ("aux", "auxpass")}
     lemmas = {c.lemma_ for c in top.children if c.dep_ == "aux"}

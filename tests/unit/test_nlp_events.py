@@ -196,6 +196,7 @@ def test_seed_whelan_sentence_and_griner_charge(seed_events):
     sentence = find(seed_events, "COERCE", "sentenced")[0]
     assert names(sentence.recipients) == {"Paul Whelan"} and sentence.mode == "sentence"
     assert sentence.location.name == "Russia"
+    assert names(sentence.actors) == {"Russia"}  # "was sentenced in Russia": by Russia
     charge = find(seed_events, "ACCUSE", "accused")[0]
     assert [r.entity_id for r in charge.recipients] == ["person:brittney-greiner"]
 
@@ -204,8 +205,11 @@ def test_seed_megaphone_rebuke_and_refused_photo(seed_events):
     rebuke = find(seed_events, "ACCUSE", "called")[0]
     assert names(rebuke.actors) == {"Russian Foreign Ministry"}
     assert rebuke.date.value == "2022-07-27"  # "the day before"
+    # "called the request ...": aimed at whoever sent the request, paragraphs earlier
+    assert names(rebuke.recipients) == {"State Department"}
     photo = [e for e in find(seed_events, "REJECT", "reluctance") if e.actors][0]
     assert names(photo.actors) == {"Anthony Blinken"}
+    assert names(photo.recipients) == {"Sergei Lavrov"}  # "due to Lavrov's presence"
 
 
 def test_seed_meeting_not_planned_in_indonesia(seed_events):
@@ -216,6 +220,9 @@ def test_seed_meeting_not_planned_in_indonesia(seed_events):
 
 
 def test_seed_military_operation(seed_events):
+    # "the first talks since the beginning of the special operation": the
+    # talks' "will" is not the operation's, so it is no threat
+    assert not [e for e in seed_events if e.type == "THREATEN"]
     ops = find(seed_events, "ASSAULT", "operation")
     assert any(names(e.actors) & {"Russia", "Russian"} for e in ops)
     assert any(e.location and e.location.name == "Ukraine" for e in ops)
@@ -229,3 +236,301 @@ def test_a_nationality_standing_for_its_state_becomes_the_country():
     request = next(e for e in events if e.type == "REQUEST")
     assert [r.entity_id for r in request.recipients] == ["gpe:egypt"]
     assert request.recipients[0].type == "GPE"
+
+
+# --- Parties the text implies (pipeline.nlp.implied) ----------------------
+
+
+def events_of(paragraphs, art_id):
+    return analyze(article(paragraphs, art_id=art_id))[2]
+
+
+def test_agentless_passive_act_of_authority_is_the_state_s():
+    events = events_of(["The blogger Olga Brandt was arrested in Georgia on Monday."], "e-state-act")
+    arrest = one(events, "COERCE", "arrested")
+    assert ids(arrest.actors) == ["gpe:georgia"]
+    assert names(arrest.recipients) == {"Olga Brandt"}
+
+
+def test_passive_with_an_agent_or_a_killing_takes_no_place_as_actor():
+    events = events_of(["The blogger Olga Brandt was arrested by border guards in Georgia. "
+                        "A farmer was killed in Georgia on Monday."], "e-no-state")
+    assert names(one(events, "COERCE", "arrested").actors) == {"border guards"}
+    assert not [e for e in events if e.type == "ASSAULT" and e.actors]
+
+
+def test_under_investigation_names_who_is_investigated():
+    events = events_of(["The banker Karl Weiss was placed under investigation in Austria."],
+                       "e-under")
+    probe = one(events, "ACCUSE", "investigation")
+    assert names(probe.recipients) == {"Karl Weiss"} and ids(probe.actors) == ["gpe:austria"]
+
+
+def test_the_cause_of_a_reaction_is_its_target():
+    events = events_of(["Chancellor Tomas Lindqvist refused to attend the dinner "
+                        "because of Ivan Horvat's presence."], "e-cause")
+    refusal = one(events, "REJECT", "refused")
+    assert names(refusal.actors) == {"Tomas Lindqvist"}
+    assert names(refusal.recipients) == {"Ivan Horvat"}
+
+
+def test_a_definite_event_noun_refers_back_to_the_earlier_event():
+    events = events_of([
+        "The Polish Foreign Ministry sent Hungary a request for consular access on Monday.",
+        "Prime Minister Viktor Balogh later called the request \"a provocation\".",
+    ], "e-refer")
+    label = one(events, "ACCUSE", "called")
+    request = one(events, "REQUEST", "request")
+    assert label.recipients == request.actors and request.actors
+    assert names(label.actors) == {"Viktor Balogh"}
+
+
+def test_an_indefinite_event_noun_is_a_new_one():
+    events = events_of([
+        "The Polish Foreign Ministry sent Hungary a request for consular access on Monday.",
+        "Prime Minister Viktor Balogh later rejected a request for talks.",
+    ], "e-new")
+    assert not one(events, "REJECT", "rejected").recipients
+
+
+def test_a_date_before_the_verb_is_no_particle():
+    """"On Tuesday, X called ..." is no "call on"."""
+    events = events_of(['On Tuesday, Prime Minister Viktor Balogh called the plan "a provocation".'],
+                       "e-on")
+    assert [e.type for e in events if e.trigger == "called"] == ["ACCUSE"]
+
+
+def test_derived_nouns_trigger_their_verb_s_event():
+    from pipeline.nlp.triggers import derived_nouns
+    assert {"kidnapping", "deployment", "abduction", "accusation", "withdrawal",
+            "denial"} <= set().union(*map(derived_nouns, ["kidnap", "deploy", "abduct",
+                                                           "accuse", "withdraw", "deny"]))
+    table = triggers()
+    assert table["kidnapping"][0].type == "ASSAULT" and table["kidnapping"][0].pos == ("NOUN",)
+    assert "requirement" not in table  # derived, but names no happening
+    events = events_of(["The kidnapping of Jan Novak by rebels shocked Prague."],
+                       "e-derived")
+    kidnap = one(events, "ASSAULT", "kidnapping")
+    assert names(kidnap.recipients) == {"Jan Novak"} and names(kidnap.actors) == {"rebels"}
+
+
+# --- Role readings beyond subject and object --------------------------------
+
+
+def test_an_office_of_a_state_acts_for_the_state():
+    events = events_of(["Chancellor Tomas Lindqvist offered to negotiate with the president "
+                        "of Armenia."], "e-office")
+    offer = one(events, "AGREE", "offered")
+    assert ids(offer.actors) == ["person:tomas-lindqvist"] and ids(offer.recipients) == ["gpe:armenia"]
+
+
+def test_a_demand_whose_clause_hangs_on_the_verb():
+    events = events_of(["The European Commission repeated its demand on Monday that Hungary "
+                        "release the journalists."], "e-demand")
+    demand = one(events, "REQUEST", "demand")
+    assert ids(demand.recipients) == ["gpe:hungary"]
+    assert not [e for e in events if e.type == "RETREAT"]  # demanded, not done
+
+
+def test_a_withdrawal_is_from_a_place():
+    events = events_of(["Poland withdrew its troops from Lithuania on Monday."], "e-withdraw")
+    pullout = one(events, "RETREAT", "withdrew")
+    assert ids(pullout.actors) == ["gpe:poland"] and ids(pullout.recipients) == ["gpe:lithuania"]
+
+
+def test_a_hostile_act_aimed_through_its_purpose():
+    events = events_of(["Sweden mobilized reservists for a possible war against Norway."],
+                       "e-against")
+    mobilized = one(events, "MOBILIZE", "mobilized")
+    assert ids(mobilized.recipients) == ["gpe:norway"]
+
+
+def test_what_a_refusal_withstands_names_its_target():
+    events = events_of(["Prime Minister Eva Novak declined to resign despite pressure by the "
+                        "European Commission."], "e-despite")
+    refusal = one(events, "REJECT", "declined")
+    assert ids(refusal.recipients) == ["org:european-commission"]
+
+
+def test_an_order_is_a_request_and_an_ordered_event_is_that_event():
+    events = events_of(["A court in Vilnius ordered the banker Karl Weiss to appear on Monday. "
+                        "The government of Latvia ordered patrols along the border."], "e-order")
+    order = one(events, "REQUEST", "ordered")
+    assert names(order.recipients) == {"Karl Weiss"}
+    patrols = [e for e in events if e.type == "MOBILIZE"]
+    assert [ids(e.actors) for e in patrols] == [["gpe:latvia"]]
+
+
+# --- Trigger words that report no happening (pipeline.nlp.readings) ---------
+
+
+def test_a_condition_is_no_event():
+    events = events_of(["Poland will withdraw its ambassador from Minsk unless Belarus "
+                        "releases the journalist Pavel Sokol."], "e-cond")
+    assert [e.type for e in events] == ["THREATEN"]
+
+
+def test_the_charge_is_no_event():
+    events = events_of(["Poland blamed Belarus for the bombing of the border post. "
+                        "The engineer Jan Novak was arrested in Belarus for collaborating "
+                        "with Poland."], "e-charge")
+    assert sorted(e.type for e in events) == ["ACCUSE", "COERCE"]
+
+
+def test_a_condemned_attack_did_happen():
+    events = events_of(["Poland's condemnation of the Belarusian attack on Lithuania "
+                        "came on Monday."], "e-condemned")
+    assert {"ACCUSE", "ASSAULT"} <= {e.type for e in events}
+
+
+def test_a_background_event_nobody_is_said_to_do_is_no_event():
+    events = events_of(["Fifty rebels surrendered to Poland following the shelling of Kaunas.",
+                        "Lithuania protested after Russia's attack on Vilnius."], "e-background")
+    assert sorted(e.type for e in events) == ["ASSAULT", "PROTEST", "RETREAT"]
+    attack = one(events, "ASSAULT", "attack")
+    assert ids(attack.actors) == ["gpe:russia"]
+
+
+def test_an_intransitive_verb_s_subject_does_its_noun_s_event():
+    events = events_of(["Dock workers in Gdansk went on strike on Monday.",
+                        "The Polish president arrived in Vilnius for a two-day visit."], "e-stance")
+    strike = one(events, "PROTEST", "strike")
+    assert names(strike.actors) == {"Dock workers"}
+    visit = one(events, "CONSULT", "visit")
+    assert visit.actors and ids(visit.recipients) == ["gpe:vilnius"]  # visited, so hosted
+
+
+def test_a_noun_restating_its_verb_is_the_same_event():
+    events = events_of(["Rebels killed five soldiers in an ambush near Goma.",
+                        "Japan will provide ten million dollars in assistance to Sudan."], "e-same")
+    assert [e.trigger for e in events if e.type == "ASSAULT"] == ["killed"]
+    aid = [e for e in events if e.trigger in ("provide", "assistance")]
+    assert len(aid) == 1 and ids(aid[0].recipients) == ["gpe:sudan"]
+    assert aid[0].tense == "future"
+
+
+def test_pulled_out_of_a_place_and_forces_are_no_side():
+    events = events_of(["Syrian troops pulled out of the town of Afrin.",
+                        "India deployed thousands of troops along the border."], "e-out")
+    assert ids(one(events, "RETREAT", "pulled").recipients) == ["gpe:afrin"]
+    assert one(events, "MOBILIZE", "deployed").recipients == []
+
+
+def test_a_kind_of_people_is_no_event():
+    events = events_of(["Aid workers met riot police in Nairobi on Tuesday."], "e-kinds")
+    assert [e.type for e in events] == ["CONSULT"]
+
+
+def test_what_a_verb_is_for_is_its_content():
+    events = events_of(["The Security Council called for an immediate ceasefire in Gaza."],
+                       "e-for")
+    assert [e.type for e in events] == ["REQUEST"]
+
+
+def test_mediating_between_two_sides():
+    events = events_of(["Kenya offered to mediate between Ethiopia and Eritrea."], "e-between")
+    assert ids(one(events, "AGREE", "offered").recipients) == ["gpe:ethiopia", "gpe:eritrea"]
+
+
+def test_recalled_from_a_capital_and_lexicon_modes_from_cameo():
+    events = events_of(["Britain recalled its ambassador from Moscow.",
+                        "Rebels violated the ceasefire near Goma.",
+                        "A suicide bombing killed ten people in Kabul."], "e-cameo")
+    assert ids(one(events, "SANCTION", "recalled").recipients) == ["gpe:moscow"]
+    assert one(events, "ASSAULT", "violated").actors  # CAMEO 196: an assault, not a rejection
+    assert [e.mode for e in events if e.trigger == "bombing"] == ["suicide-attack"]
+
+
+def test_weighed_and_readied_acts_are_not_done():
+    events = events_of(["The European Commission is considering sanctions against Belarus.",
+                        "Poland is ready to resume talks with Lithuania."], "e-modality")
+    assert one(events, "SANCTION", "sanctions").tense == "hypothetical"
+    assert one(events, "CONSULT", "talks").tense == "future"
+
+
+def test_i_in_a_quote_is_the_speaker_and_a_meeting_joined_is_intended():
+    events = events_of(['"I did not threaten anyone in Vilnius," Prime Minister Eva Novak said.',
+                        "Novak intends to take part in talks with Lithuania."], "e-speaker")
+    threat = one(events, "THREATEN", "threaten")
+    assert ids(threat.actors) == ["person:eva-novak"] and threat.negated
+    assert one(events, "CONSULT", "talks").tense == "future"
+
+
+# --- Light-verb frames (pipeline.nlp.light_verbs) ---------------------------
+
+
+def test_an_attack_carried_out_by_someone_is_theirs():
+    events = events_of(["The attack on the convoy near Goma was carried out by rebels."],
+                       "e-carried")
+    assert names(one(events, "ASSAULT", "attack").actors) == {"rebels"}
+
+
+def test_received_criticism_is_from_the_giver_at_the_doer():
+    events = events_of(["The arrest of Pavel Sokol by Belarusian police drew criticism from "
+                        "the European Commission.",
+                        "Sudan received aid from Japan in March."], "e-received")
+    criticism = one(events, "ACCUSE", "criticism")
+    assert ids(criticism.actors) == ["org:european-commission"]
+    assert "Pavel Sokol" not in names(criticism.recipients) and criticism.recipients
+    aid = one(events, "AID", "aid")
+    assert ids(aid.actors) == ["gpe:japan"] and ids(aid.recipients) == ["gpe:sudan"]
+
+
+def test_a_condemned_act_is_aimed_at_its_doer_not_its_victims():
+    events = events_of(["Poland condemned the killing of protesters by the police."],
+                       "e-condemn")
+    assert names(one(events, "ACCUSE", "condemned").recipients) == {"police"}
+
+
+def test_a_demand_agreed_to_is_conceded_and_support_is_for_someone():
+    events = events_of(["The government of Latvia agreed to the rebels' demand for elections.",
+                        "Poland and Lithuania restored diplomatic relations on Monday.",
+                        "Sweden expressed support for the Ukrainian government."], "e-concede")
+    concession = one(events, "CONCEDE", "agreed")
+    assert names(concession.recipients) == {"rebels"}
+    assert not [e for e in events if e.type == "AGREE"]
+    relations = one(events, "SUPPORT", "relations")
+    assert ids(relations.actors) == ["gpe:poland", "gpe:lithuania"]
+    assert one(events, "SUPPORT", "support").recipients
+
+
+def test_an_order_after_protests_is_not_the_protests():
+    events = events_of(["The government of Latvia ordered patrols after protests by farmers."],
+                       "e-after")
+    assert [e.type for e in events if e.trigger == "ordered"] == ["MOBILIZE"]
+
+
+def test_a_thing_s_owner_is_the_party_and_a_retaliation_is_the_retaliator_s():
+    events = events_of(["Poland threatened to block Sweden's NATO membership.",
+                        "Lithuania retaliated with air strikes on Minsk."], "e-owner")
+    assert ids(one(events, "THREATEN", "threatened").recipients) == ["gpe:sweden"]
+    strikes = one(events, "ASSAULT", "strikes")
+    assert ids(strikes.actors) == ["gpe:lithuania"] and ids(strikes.recipients) == ["gpe:minsk"]
+
+
+def test_a_subject_it_or_they_is_the_previous_sentence_s_doer():
+    events = events_of(["Poland summoned the Belarusian ambassador on Monday.",
+                        "It also expelled two Belarusian diplomats.",
+                        "The rebels seized the town of Goma.",
+                        "They later released forty prisoners."], "e-it")
+    assert ids(one(events, "SANCTION", "expelled").actors) == ["gpe:poland"]
+    assert names(one(events, "RETREAT", "released").actors) == {"rebels"}
+
+
+def test_it_is_no_person():
+    events = events_of(["Prime Minister Eva Novak met Chancellor Tomas Lindqvist.",
+                        "It also expelled two Belarusian diplomats."], "e-it-person")
+    assert not one(events, "SANCTION", "expelled").actors
+
+
+def test_coordinated_modifiers_name_both_parties():
+    events = events_of(["US and British warplanes bombed targets in Yemen."], "e-conj-mod")
+    assert names(one(events, "ASSAULT", "bombed").actors) == {"United States", "British"}
+
+
+def test_an_aim_s_object_and_an_evacuated_place_are_recipients():
+    events = events_of(["Belarusian police opened fire to disperse the farmers.",
+                        "Poland will evacuate all its outposts in Lithuania."], "e-aim")
+    assert names(one(events, "ASSAULT", "fire").recipients) == {"farmers"}
+    pullout = [e for e in events if e.trigger == "evacuate"][0]
+    assert ids(pullout.recipients) == ["gpe:lithuania"]
