@@ -57,6 +57,8 @@ class Found:
     cue: str | None
     speaker: Speaker | None
     speaker_span: Span | None
+    #: the lemma of ``cue``, which is the reporting word as written
+    cue_lemma: str | None = None
 
 
 def find_quotes(text: str) -> list[Quote]:

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from pipeline.ids import span_id
 from pipeline.nlp.cues import (candidates, content_of, cue_of, frames_of, holder_of, noun_content,
-                               subject_of)
+                               subject_of, written_cue)
 from pipeline.nlp.quote_lines import (carried, colon_speaker, colon_statements, continued,
                                       line_quotes)
 from pipeline.nlp.quotes import MIN_QUOTE_WORDS, Found, Quote, classify, find_quotes, trim, words
@@ -29,7 +29,7 @@ from pipeline.nlp.resolve import EntityIndex
 from pipeline.nlp.speakers import speaker_of
 from pipeline.records import CleanArticle, Entity, Span, Speaker, Statement
 
-EXTRACTOR = "statements/4"
+EXTRACTOR = "statements/5"
 
 
 def _inside_any(pos: int, quotes: list[Quote]) -> bool:
@@ -105,7 +105,6 @@ def verb_statements(cues: list[Token], text: str, index: EntityIndex,
     """Reporting verbs with a subject and a clausal complement."""
     found = []
     for tok in cues:
-        cue = cue_of(tok)
         if _inside_any(tok.idx, quotes):
             continue
         attribution = _attribution_of(tok, index)
@@ -116,7 +115,7 @@ def verb_statements(cues: list[Token], text: str, index: EntityIndex,
         for lo, hi in parts:
             stmt = classify(text, *trim(text, lo, hi, ".!?"), quotes)
             if stmt is not None and words(text[stmt.start:stmt.end]) > 0:
-                stmt.cue = cue
+                stmt.cue, stmt.cue_lemma = written_cue(tok)
                 stmt.speaker, stmt.speaker_span = speaker
                 found.append(stmt)
     return found
@@ -136,7 +135,7 @@ def noun_statements(nouns: list[Token], text: str, index: EntityIndex,
             continue
         stmt = classify(text, *trim(text, *span, ".!?"), quotes)
         if stmt is not None:
-            stmt.cue = tok.lemma_
+            stmt.cue, stmt.cue_lemma = written_cue(tok)
             stmt.speaker, stmt.speaker_span = speaker_of(holder, index)
             found.append(stmt)
     return found
@@ -165,7 +164,7 @@ def according_statements(according: list[Token], text: str, index: EntityIndex,
         start, end = _outside(tok.sent, tok.idx, phrase_end)
         stmt = classify(text, *trim(text, start, end, ".!?"), quotes)
         if stmt is not None:
-            stmt.cue = "according to"
+            stmt.cue, stmt.cue_lemma = f"{tok.text} {to.text}", "according to"
             stmt.speaker, stmt.speaker_span = speaker_of(source, index)
             found.append(stmt)
     return found
@@ -244,7 +243,8 @@ def _quote_found(text: str, sents, q: Quote, quotes: list[Quote], index: EntityI
     if cue is None:
         return None
     speaker, speaker_span = speaker_of(subject_of(cue), index)
-    return Found(start, end, "direct", cue_of(cue), speaker, speaker_span)
+    written, lemma = written_cue(cue)
+    return Found(start, end, "direct", written, speaker, speaker_span, lemma)
 
 
 def quote_statements(doc: Doc, text: str, index: EntityIndex, quotes: list[Quote],
@@ -271,6 +271,7 @@ def _record(clean: CleanArticle, found: Found) -> Statement:
         id=span_id(clean.id, found.start, found.end, found.kind), article_id=clean.id,
         url=clean.url, published_at=clean.published_at, speaker=found.speaker,
         text=clean.text[found.start:found.end], kind=found.kind, cue=found.cue,
+        cue_lemma=found.cue_lemma,
         span=Span(found.start, found.end), speaker_span=found.speaker_span,
         extractor=EXTRACTOR,
     )
