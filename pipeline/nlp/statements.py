@@ -19,6 +19,7 @@ import re
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from pipeline.ids import span_id
+from pipeline.nlp.coref import name_speakers
 from pipeline.nlp.cues import (candidates, content_of, cue_of, frames_of, holder_of, noun_content,
                                subject_of, written_cue)
 from pipeline.nlp.quote_lines import (carried, colon_speaker, colon_statements, continued,
@@ -300,4 +301,5 @@ def extract_statements(doc: Doc, clean: CleanArticle, entities: list[Entity]) ->
     unique: dict[tuple[int, int], Found] = {}
     for f in sorted(found, key=lambda f: (f.start, f.end)):
         unique.setdefault((f.start, f.end), f)
+    name_speakers(doc, list(unique.values()), index, [(q.outer_start, q.outer_end) for q in quotes])
     return [_record(clean, f) for f in unique.values()]

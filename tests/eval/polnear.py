@@ -222,12 +222,22 @@ def is_speech(parsed, text: str, cue: list[tuple[int, int]]) -> bool:
 def attributions(statements) -> list[list]:
     """Statements grouped by attribution. Our records are contiguous, so a
     quote split by its attribution ("A," she said. "B.") is two records with
-    one speaker span and cue; PolNeAR makes it one content in two parts."""
-    groups: dict = {}
-    for i, s in enumerate(statements):
-        key = (s.speaker_span.start, s.speaker_span.end, s.cue) if s.speaker_span else i
-        groups.setdefault(key, []).append(s)
-    return list(groups.values())
+    one speaker span and cue; PolNeAR makes it one content in two parts.
+    Records join only around their attribution (the speaker span lies
+    between them): a later quote that goes on from the same speaker span
+    (":mod:`quote_lines`.carried") is a content of its own."""
+    groups: list[list] = []
+    latest: dict = {}  # (speaker span, cue) -> its latest group
+    for s in sorted(statements, key=lambda s: s.span.start):
+        key = (s.speaker_span.start, s.speaker_span.end, s.cue) if s.speaker_span else None
+        group = latest.get(key) if key else None
+        if group and group[-1].span.end <= s.speaker_span.start and s.span.start >= s.speaker_span.end:
+            group.append(s)
+            continue
+        groups.append([s])
+        if key:
+            latest[key] = groups[-1]
+    return groups
 
 
 def score_document(doc: Document, parsed, statements, tally: Tally) -> None:

@@ -17,7 +17,9 @@ entity extractor, so improving extraction cannot move the reference):
   source of another content, and is skipped):
   - a pronoun skips earlier pronouns, and named Sources of the wrong kind
     ("he"/"she" need a Source with a PERSON entity in the parse, "it" one
-    with an ORG, GPE or NORP entity);
+    with an ORG, GPE or NORP entity; "he" skips a Source whose last
+    given name (of ``given_names.tsv``, learned from train) is a woman's,
+    "she" one whose is a man's);
   - a description first looks for an earlier Source with the same head
     (last) word ("the source" ... "another source"), else takes the
     nearest earlier Source that is named or anaphoric;
@@ -41,8 +43,13 @@ from __future__ import annotations
 
 import re
 
+from pipeline.nlp.lexicon import load_lines
+
+GIVEN_NAMES = {row[0]: row[1] for row in load_lines("given_names.tsv")}
+
 PRONOUNS = frozenset({"he", "she", "it", "they"})
 DEFINITE = frozenset({"the", "this", "that"})
+_GENDERS = {"he": "m", "she": "f"}
 _KIND_ENTS = {"he": {"PERSON"}, "she": {"PERSON"}, "it": {"ORG", "GPE", "NORP"}}
 _WORD = re.compile(r"\w+")
 
@@ -56,14 +63,19 @@ class SourceInfo:
         self.words = [w.lower() for w in _WORD.findall(self.text)]
         tokens = [t for lo, hi in ranges
                   for t in (parsed.char_span(lo, hi, alignment_mode="expand") or [])]
-        self.named = any(t.tag_ in ("NNP", "NNPS") for t in tokens)
         inside = {t.i for t in tokens}
         roots = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
+        self.named = any(t.tag_ in ("NNP", "NNPS") for t in tokens)
         proper = lambda t: t.tag_ in ("NNP", "NNPS")  # noqa: E731
         # "The GOP nominee" names a party, not the speaker: a description
         self.described = self.named and not any(
             proper(r) or any(c.dep_ == "appos" and proper(c) for c in r.children) for r in roots)
         self.ents = {t.ent_type_ for t in tokens if t.ent_type_}
+        #: the entity label of the phrase's head ("Rendell, a Clinton
+        #: surrogate": PERSON; "The Obama administration": none)
+        self.kind = next((t.ent_type_ for t in roots if t.ent_type_), None)
+        #: the lemma of a common-noun head ("ministry"), else None
+        self.head = roots[0].lemma_.lower() if roots and roots[0].pos_ == "NOUN" else None
         first = self.words[0] if self.words else ""
         self.pronoun = not self.named and len(self.words) == 1 and first in PRONOUNS
         self.anaphoric = self.pronoun or (not self.named and first in DEFINITE
@@ -75,12 +87,21 @@ class SourceInfo:
 
     def fits(self, pronoun: str) -> bool:
         wanted = _KIND_ENTS.get(pronoun)
-        return wanted is None or bool(self.ents & wanted)
+        if wanted is not None and not self.ents & wanted:
+            return False
+        given = next((GIVEN_NAMES[w] for w in reversed(self.words) if w in GIVEN_NAMES), None)
+        return given is None or pronoun not in _GENDERS or _GENDERS[pronoun] == given
 
 
 def referents(parsed, text: str, sources: list[list[tuple[int, int]]]) -> list[str | None]:
     """The referent text of each gold Source (None when it has none or is
     not anaphoric), in the order given."""
+    return [None if r is None else r.text for r in referent_sources(parsed, text, sources)]
+
+
+def referent_sources(parsed, text: str,
+                     sources: list[list[tuple[int, int]]]) -> list[SourceInfo | None]:
+    """The named Source each gold Source refers to, as :func:`referents`."""
     infos = [SourceInfo(parsed, text, s) if s else None for s in sources]
     ordered = sorted((info for info in infos if info), key=lambda info: -info.start)
     memo: dict[int, SourceInfo | None] = {}
@@ -92,11 +113,7 @@ def referents(parsed, text: str, sources: list[list[tuple[int, int]]]) -> list[s
             memo[id(info)] = _walk(info, earlier, referent)
         return memo[id(info)]
 
-    out = []
-    for info in infos:
-        found = referent(info) if info is not None and info.anaphoric else None
-        out.append(found.text if found is not None else None)
-    return out
+    return [referent(info) if info is not None and info.anaphoric else None for info in infos]
 
 
 def _walk(info: SourceInfo, earlier: list[SourceInfo], referent) -> SourceInfo | None:

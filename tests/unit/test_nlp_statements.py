@@ -279,3 +279,47 @@ def test_question_quote_goes_to_the_attribution_right_after_it():
     ])
     assert find(said, "How many times").speaker_span is not None
     assert "Ruiz" in find(said, "How many times").speaker.name
+
+
+def _spoken(said, fragment, text_of):
+    """(speaker name, the words of the speaker span) of one statement."""
+    found = find(said, fragment)
+    return found.speaker.name, text_of(found.speaker_span)
+
+
+def test_pronoun_speaker_skips_people_named_inside_the_quote():
+    paragraphs = ["Senator Mark Devlin spoke to reporters in Sacramento on Friday.",
+                  "“Governor Tom Baker has failed this city for four years,” he said."]
+    clean = article(paragraphs, art_id="s3")
+    doc = parse(clean)
+    said = extract_statements(doc, clean, extract_entities(doc, clean))
+    name, span = _spoken(said, "failed this city", lambda s: clean.text[s.start:s.end])
+    assert name == "Mark Devlin"
+    assert span == "he"  # the span stays on the words that were there
+
+
+def test_it_and_a_description_name_the_organisation():
+    said = statements_of([
+        "The Finance Ministry published its forecast on Monday.",
+        "It said that growth would slow to two percent next year.",
+        "The ministry added that inflation would fall by the spring.",
+    ])
+    assert find(said, "growth would slow").speaker.name == "Finance Ministry"
+    assert find(said, "inflation would fall").speaker.name == "Finance Ministry"
+
+
+def test_role_noun_goes_to_the_entity_with_that_title():
+    said = statements_of([
+        "Foreign Minister Anna Kowalczyk met Mayor Tomas Lindqvist in Vienna on Tuesday.",
+        "Lindqvist left early. The minister said that the talks would go on in May.",
+    ])
+    assert find(said, "the talks would go on").speaker.name == "Anna Kowalczyk"
+
+
+def test_a_resolved_pronoun_speaker_carries_to_the_next_one():
+    said = statements_of([
+        "Governor Mark Devlin spoke at the rally on Friday.",
+        "“Elena Ruiz will not stop this bridge,” he said.",
+        "“The city needs it and the state will pay for it,” he added.",
+    ])
+    assert find(said, "the state will pay").speaker.name == "Mark Devlin"
