@@ -301,5 +301,20 @@ def extract_statements(doc: Doc, clean: CleanArticle, entities: list[Entity]) ->
     unique: dict[tuple[int, int], Found] = {}
     for f in sorted(found, key=lambda f: (f.start, f.end)):
         unique.setdefault((f.start, f.end), f)
-    name_speakers(doc, list(unique.values()), index, [(q.outer_start, q.outer_end) for q in quotes])
-    return [_record(clean, f) for f in unique.values()]
+    kept = _outermost(list(unique.values()))
+    name_speakers(doc, kept, index, [(q.outer_start, q.outer_end) for q in quotes])
+    return [_record(clean, f) for f in kept]
+
+
+def _outermost(found: list[Found]) -> list[Found]:
+    """Without the reported statements that lie inside another one's
+    content ("he said *they think* it should change"): the outer statement
+    carries them, and on PolNeAR dev's tune part a nested one was a content
+    of its own one time in ten (dropping them: content P 0.77 -> 0.86, R
+    0.60 -> 0.59). Direct quotes stay. ``found`` is sorted by start."""
+    kept, reach = [], -1
+    for f in sorted(found, key=lambda f: (f.start, -f.end)):
+        if f.end > reach or f.kind == "direct":
+            kept.append(f)
+        reach = max(reach, f.end)
+    return sorted(kept, key=lambda f: (f.start, f.end))

@@ -323,3 +323,9 @@ def test_a_resolved_pronoun_speaker_carries_to_the_next_one():
         "“The city needs it and the state will pay for it,” he added.",
     ])
     assert find(said, "the state will pay").speaker.name == "Mark Devlin"
+
+
+def test_a_statement_inside_another_ones_content_is_carried_by_it():
+    said = statements_of(["Governor Mark Devlin said that Elena Ruiz believes the bridge is unsafe."])
+    assert [(s.speaker.name, s.text) for s in said] == [
+        ("Mark Devlin", "Elena Ruiz believes the bridge is unsafe")]
