@@ -187,17 +187,26 @@ def _sentence_cue(sent: SpacySpan, quotes: list[Quote], cues: list[Token]) -> To
 _LEAD_TOKENS = 5
 
 
-def _neighbour_sentences(sents: list[SpacySpan], quote: Quote, near: bool) -> list[SpacySpan]:
+def _leads(text: str, quote: Quote, sent: SpacySpan | None) -> bool:
+    """""How many times ...?" Clinton said.": the parser ends the sentence
+    at the question mark; an attribution right after the quote, in its
+    paragraph, comes before the sentence that precedes the quote."""
+    if sent is None or sent.start_char - quote.outer_end >= 3:
+        return False
+    if "\n" in text[quote.outer_end:sent.start_char]:
+        return False
+    return any(cue_of(t) and content_of(t, cue_of(t)) is None for t in sent[:_LEAD_TOKENS])
+
+
+def _neighbour_sentences(text: str, sents: list[SpacySpan], quote: Quote,
+                         near: bool) -> list[SpacySpan]:
     """The quote's own sentences, then (``near``) the one before and after."""
     own = [i for i, s in enumerate(sents)
            if s.start_char < quote.outer_end and quote.outer_start < s.end_char]
     if not own:
         return []
     after = own[-1] + 1
-    # ""How many times ...?" Clinton said.": the parser ends the sentence at
-    # the question mark; an attribution right after the quote comes first
-    lead = after < len(sents) and sents[after].start_char - quote.outer_end < 3 and any(
-        cue_of(t) and content_of(t, cue_of(t)) is None for t in sents[after][:_LEAD_TOKENS])
+    lead = _leads(text, quote, sents[after] if after < len(sents) else None)
     order = own + (([after, own[0] - 1] if lead else [own[0] - 1, after]) if near else [])
     return [sents[i] for i in order if 0 <= i < len(sents)]
 
@@ -239,7 +248,8 @@ def _quote_found(text: str, sents, q: Quote, quotes: list[Quote], index: EntityI
     short = words(inner) < MIN_QUOTE_WORDS
     if short and not _UTTERANCE_END.search(inner):
         return None
-    cues = (_sentence_cue(s, quotes, cue_tokens) for s in _neighbour_sentences(sents, q, not short))
+    near = _neighbour_sentences(text, sents, q, not short)
+    cues = (_sentence_cue(s, quotes, cue_tokens) for s in near)
     cue = next(filter(None, cues), None)
     if cue is None:
         return None
