@@ -10,7 +10,9 @@ against the gold attributions. Definitions, so the figures mean one thing:
   word, never a whole match.
 - *content P/R/F1*: predicted statements matched one to one to gold
   contents (``Content`` plus ``Content2``) whose word sets have Jaccard
-  >= 0.5, greedily from the best pair down.
+  >= 0.5, greedily from the best pair down. Records with one speaker span
+  and cue on both sides of that span ("A," she said, "B.") are one
+  predicted content (:func:`attributions`).
 - *word overlap F1*: the words inside any predicted statement against the
   words inside any gold content, micro-averaged over the corpus.
 - *direct recall*: recall on gold contents that start with a quote mark;
