@@ -164,6 +164,8 @@ class Statement:
     span: Span
     speaker_span: Span | None
     extractor: str = ""
+    #: the lemma of ``cue`` ("say" for "said"); ``cue`` is the reporting word as written
+    cue_lemma: str | None = None
     schema: Literal["newswire.statement/1"] = "newswire.statement/1"
 
 

@@ -93,6 +93,17 @@ def cue_of(tok: Token) -> str | None:
     return lemma if frames_of(lemma) else None
 
 
+def written_cue(tok: Token) -> tuple[str, str | None]:
+    """(the cue as written, its lemma) for a cue verb: the verb and, for a
+    phrasal cue, its particle in text order ("pointed out", "point out");
+    any other token is its own text, lemma spaCy's."""
+    lemma = cue_of(tok)
+    if lemma is None:
+        return tok.text, tok.lemma_.lower()
+    words = [tok] + [c for c in tok.children if c.dep_ == "prt" and " " in lemma]
+    return " ".join(t.text for t in sorted(words, key=lambda t: t.i)), lemma
+
+
 def subject_of(verb: Token) -> Token | None:
     """The nominal subject (the agent of a passive); a subjectless "saying"
     or conjoined verb borrows the subject of the verb it hangs from."""

@@ -102,7 +102,8 @@ def continued(text: str, before: Quote | None, q: Quote, known: list[Found]) -> 
     if head is None:
         return None
     start, end = trim(text, q.inner_start, q.inner_end)
-    return Found(start, end, "direct", head.cue, head.speaker, head.speaker_span)
+    return Found(start, end, "direct", head.cue, head.speaker, head.speaker_span,
+                 head.cue_lemma)
 
 
 def carried(text: str, q: Quote, known: list[Found]) -> Found | None:
@@ -118,7 +119,8 @@ def carried(text: str, q: Quote, known: list[Found]) -> Found | None:
     if q.outer_start - head.end > CARRY_CHARS or text.count("\n\n", head.end, q.outer_start) > 1:
         return None
     start, end = trim(text, q.inner_start, q.inner_end)
-    return Found(start, end, "direct", head.cue, head.speaker, head.speaker_span)
+    return Found(start, end, "direct", head.cue, head.speaker, head.speaker_span,
+                 head.cue_lemma)
 
 
 #: "“We will win.” ― Jane Doe": a paragraph that is a whole quotation, then

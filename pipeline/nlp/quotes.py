@@ -7,6 +7,7 @@ whether a reported clause is all quote (direct), part quote (mixed) or none
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -57,6 +58,8 @@ class Found:
     cue: str | None
     speaker: Speaker | None
     speaker_span: Span | None
+    #: the lemma of ``cue``, which is the reporting word as written
+    cue_lemma: str | None = None
 
 
 def find_quotes(text: str) -> list[Quote]:
@@ -69,6 +72,12 @@ def find_quotes(text: str) -> list[Quote]:
         if not quotes or q.outer_start >= quotes[-1].outer_end:
             quotes.append(q)
     return quotes
+
+
+def inside_any(pos: int, quotes: list[Quote]) -> bool:
+    """``pos`` lies inside a quote (``quotes`` are in order, none overlapping)."""
+    i = bisect.bisect_right(quotes, pos, key=lambda q: q.outer_start) - 1
+    return i >= 0 and pos < quotes[i].outer_end
 
 
 def trim(text: str, start: int, end: int, extra: str = "") -> tuple[int, int]:

@@ -5,37 +5,31 @@ reporting verb, or a verb of position such as "believes" or "vowed to"):
 the verb's subject is the speaker and its complement is what was said. A
 quote no verb claimed goes to a "Name:" before it, to the quote it
 continues from the paragraph before, or to a cue in its own or a
-neighbouring sentence, else to the statement just before it. A line
-opening with "Name:" (or a transcript's "\"WALLACE:") is that name's, and
-a quote signed "― Name" after it is the signer's. Those positional rules
-live in :mod:`quote_lines`; pull quotes in :mod:`pull_quotes`. A noun may
-be the cue too ("Trump's claim that ...", "her decision to ...").
+neighbouring sentence, else to the statement just before it
+(:mod:`quote_speakers`). A line opening with "Name:" (or a transcript's
+"\"WALLACE:") is that name's, and a quote signed "― Name" after it is the
+signer's. Those positional rules live in :mod:`quote_lines`; pull quotes in
+:mod:`pull_quotes`. A noun may be the cue too ("Trump's claim that ...",
+"her decision to ..."). A speaker named by a pronoun or a description is
+resolved within the article (:mod:`coref`).
 """
 from __future__ import annotations
-
-import bisect
-import re
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from pipeline.ids import span_id
+from pipeline.nlp.coref import name_speakers
 from pipeline.nlp.cues import (candidates, content_of, cue_of, frames_of, holder_of, noun_content,
-                               subject_of)
-from pipeline.nlp.quote_lines import (carried, colon_speaker, colon_statements, continued,
-                                      line_quotes)
-from pipeline.nlp.quotes import MIN_QUOTE_WORDS, Found, Quote, classify, find_quotes, trim, words
+                               subject_of, written_cue)
 from pipeline.nlp.pull_quotes import pull_quote_statement, repeated
+from pipeline.nlp.quote_lines import colon_statements, line_quotes
+from pipeline.nlp.quote_speakers import quote_statements
+from pipeline.nlp.quotes import Found, Quote, classify, find_quotes, inside_any, trim, words
 from pipeline.nlp.resolve import EntityIndex
 from pipeline.nlp.speakers import speaker_of
-from pipeline.records import CleanArticle, Entity, Span, Speaker, Statement
+from pipeline.records import CleanArticle, Entity, Span, Statement
 
-EXTRACTOR = "statements/4"
-
-
-def _inside_any(pos: int, quotes: list[Quote]) -> bool:
-    """``pos`` lies inside a quote (``quotes`` are in order, none overlapping)."""
-    i = bisect.bisect_right(quotes, pos, key=lambda q: q.outer_start) - 1
-    return i >= 0 and pos < quotes[i].outer_end
+EXTRACTOR = "statements/5"
 
 
 def _verbless(tokens) -> bool:
@@ -105,8 +99,7 @@ def verb_statements(cues: list[Token], text: str, index: EntityIndex,
     """Reporting verbs with a subject and a clausal complement."""
     found = []
     for tok in cues:
-        cue = cue_of(tok)
-        if _inside_any(tok.idx, quotes):
+        if inside_any(tok.idx, quotes):
             continue
         attribution = _attribution_of(tok, index)
         if attribution is None:
@@ -116,7 +109,7 @@ def verb_statements(cues: list[Token], text: str, index: EntityIndex,
         for lo, hi in parts:
             stmt = classify(text, *trim(text, lo, hi, ".!?"), quotes)
             if stmt is not None and words(text[stmt.start:stmt.end]) > 0:
-                stmt.cue = cue
+                stmt.cue, stmt.cue_lemma = written_cue(tok)
                 stmt.speaker, stmt.speaker_span = speaker
                 found.append(stmt)
     return found
@@ -129,14 +122,14 @@ def noun_statements(nouns: list[Token], text: str, index: EntityIndex,
     it is the object of) the holder."""
     found = []
     for tok in nouns:
-        if _inside_any(tok.idx, quotes):
+        if inside_any(tok.idx, quotes):
             continue
         span, holder = noun_content(tok), holder_of(tok)
         if span is None or holder is None:
             continue
         stmt = classify(text, *trim(text, *span, ".!?"), quotes)
         if stmt is not None:
-            stmt.cue = tok.lemma_
+            stmt.cue, stmt.cue_lemma = written_cue(tok)
             stmt.speaker, stmt.speaker_span = speaker_of(holder, index)
             found.append(stmt)
     return found
@@ -153,7 +146,7 @@ def according_statements(according: list[Token], text: str, index: EntityIndex,
     """"According to X, CLAUSE" and "CLAUSE, according to X"."""
     found = []
     for tok in according:
-        if _inside_any(tok.idx, quotes):
+        if inside_any(tok.idx, quotes):
             continue
         to = next((c for c in tok.children if c.lower_ == "to"), None)
         if to is None:
@@ -165,103 +158,8 @@ def according_statements(according: list[Token], text: str, index: EntityIndex,
         start, end = _outside(tok.sent, tok.idx, phrase_end)
         stmt = classify(text, *trim(text, start, end, ".!?"), quotes)
         if stmt is not None:
-            stmt.cue = "according to"
+            stmt.cue, stmt.cue_lemma = f"{tok.text} {to.text}", "according to"
             stmt.speaker, stmt.speaker_span = speaker_of(source, index)
-            found.append(stmt)
-    return found
-
-
-def _sentence_cue(sent: SpacySpan, quotes: list[Quote], cues: list[Token]) -> Token | None:
-    """A cue with a subject, outside every quote, in ``sent`` (``cues``: the
-    Doc's cue tokens in order)."""
-    first = bisect.bisect_left(cues, sent.start, key=lambda t: t.i)
-    for tok in cues[first:]:
-        if tok.i >= sent.end:
-            break
-        if not _inside_any(tok.idx, quotes) and subject_of(tok) is not None:
-            return tok
-    return None
-
-
-#: How near the start of the sentence after a quote its attribution's cue is.
-_LEAD_TOKENS = 5
-
-
-def _neighbour_sentences(sents: list[SpacySpan], quote: Quote, near: bool) -> list[SpacySpan]:
-    """The quote's own sentences, then (``near``) the one before and after."""
-    own = [i for i, s in enumerate(sents)
-           if s.start_char < quote.outer_end and quote.outer_start < s.end_char]
-    if not own:
-        return []
-    after = own[-1] + 1
-    # ""How many times ...?" Clinton said.": the parser ends the sentence at
-    # the question mark; an attribution right after the quote comes first
-    lead = after < len(sents) and sents[after].start_char - quote.outer_end < 3 and any(
-        cue_of(t) and content_of(t, cue_of(t)) is None for t in sents[after][:_LEAD_TOKENS])
-    order = own + (([after, own[0] - 1] if lead else [own[0] - 1, after]) if near else [])
-    return [sents[i] for i in order if 0 <= i < len(sents)]
-
-
-#: A short quote is speech when it ends like an utterance ("No," she said).
-_UTTERANCE_END = re.compile(r"[,!?.…]\s*$")
-
-
-def _lead_subject(doc: Doc, text: str, q: Quote) -> Token | None:
-    """"Clinton went even further: "If he ...": a full quote after a clause
-    that ends in a colon is the speech of that clause's subject (PolNeAR
-    train marks the colon as the cue 97 times)."""
-    end = q.outer_start
-    while end and text[end - 1].isspace():
-        end -= 1
-    if text[end - 1:end] != ":" or words(text[q.inner_start:q.inner_end]) < MIN_QUOTE_WORDS:
-        return None
-    lead = doc.char_span(end - 1, end, alignment_mode="expand")
-    if lead is None:
-        return None
-    line = text.rfind("\n", 0, end) + 1
-    clause = [t for t in lead[0].sent if line <= t.idx < end - 1]
-    return next((t for t in clause if t.dep_ == "nsubj" and t.head.i < lead.start
-                 and t.head.pos_ in ("VERB", "AUX")), None)
-
-
-def _quote_found(text: str, sents, q: Quote, quotes: list[Quote], index: EntityIndex,
-                 cue_tokens: list[Token]):
-    """The statement of one unclaimed quote, or None."""
-    inner = text[q.inner_start:q.inner_end]
-    start, end = trim(text, q.inner_start, q.inner_end)
-    colon = colon_speaker(text, q, index)
-    if colon is not None:
-        speaker = Speaker(colon.entity.id, colon.entity.name, colon.entity.title)
-        return Found(start, end, "direct", None, speaker, Span(colon.start, colon.end))
-    lead = _lead_subject(sents[0].doc, text, q) if sents else None
-    if lead is not None:
-        return Found(start, end, "direct", ":", *speaker_of(lead, index))
-    short = words(inner) < MIN_QUOTE_WORDS
-    if short and not _UTTERANCE_END.search(inner):
-        return None
-    cues = (_sentence_cue(s, quotes, cue_tokens) for s in _neighbour_sentences(sents, q, not short))
-    cue = next(filter(None, cues), None)
-    if cue is None:
-        return None
-    speaker, speaker_span = speaker_of(subject_of(cue), index)
-    return Found(start, end, "direct", cue_of(cue), speaker, speaker_span)
-
-
-def quote_statements(doc: Doc, text: str, index: EntityIndex, quotes: list[Quote],
-                     taken: list[Found], cues: list[Token]) -> list[Found]:
-    """Quotes no verb claimed: after a "Name:", else attributed to a speech
-    cue in the quote's sentence or (for a full quote) a neighbouring one."""
-    sents = [s for s in doc.sents if text[s.start_char:s.end_char].strip()]
-    found: list[Found] = []
-    for before, q in zip([None, *quotes], quotes):
-        if any(s.start <= q.inner_start and q.inner_end <= s.end for s in taken):
-            continue
-        stmt = continued(text, before, q, taken + found)
-        if stmt is None:
-            stmt = _quote_found(text, sents, q, quotes, index, cues)
-        if stmt is None:
-            stmt = carried(text, q, taken + found)
-        if stmt is not None:
             found.append(stmt)
     return found
 
@@ -271,6 +169,7 @@ def _record(clean: CleanArticle, found: Found) -> Statement:
         id=span_id(clean.id, found.start, found.end, found.kind), article_id=clean.id,
         url=clean.url, published_at=clean.published_at, speaker=found.speaker,
         text=clean.text[found.start:found.end], kind=found.kind, cue=found.cue,
+        cue_lemma=found.cue_lemma,
         span=Span(found.start, found.end), speaker_span=found.speaker_span,
         extractor=EXTRACTOR,
     )
@@ -299,4 +198,20 @@ def extract_statements(doc: Doc, clean: CleanArticle, entities: list[Entity]) ->
     unique: dict[tuple[int, int], Found] = {}
     for f in sorted(found, key=lambda f: (f.start, f.end)):
         unique.setdefault((f.start, f.end), f)
-    return [_record(clean, f) for f in unique.values()]
+    kept = _outermost(list(unique.values()))
+    name_speakers(doc, kept, index, [(q.outer_start, q.outer_end) for q in quotes])
+    return [_record(clean, f) for f in kept]
+
+
+def _outermost(found: list[Found]) -> list[Found]:
+    """Without the reported statements that lie inside another one's
+    content ("he said *they think* it should change"): the outer statement
+    carries them, and on PolNeAR dev's tune part a nested one was a content
+    of its own one time in ten (dropping them: content P 0.77 -> 0.86, R
+    0.60 -> 0.59). Direct quotes stay. ``found`` is sorted by start."""
+    kept, reach = [], -1
+    for f in sorted(found, key=lambda f: (f.start, -f.end)):
+        if f.end > reach or f.kind == "direct":
+            kept.append(f)
+        reach = max(reach, f.end)
+    return sorted(kept, key=lambda f: (f.start, f.end))

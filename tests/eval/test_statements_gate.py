@@ -1,10 +1,12 @@
 """Quality gate: statements against PolNeAR dev (see tests/eval/polnear.py
 for the data, the matching and every metric's definition).
 
-Each floor is the figure measured on all 84 dev articles with the current
-extractor minus one point, so a change that makes extraction worse fails
-while run-to-run noise (there is none: the parse is deterministic) cannot.
-The goals of issue 6 are higher; the floors track what is reached.
+Dev is cut by article file name into a tune part (53 articles) and a
+holdout part (31) never inspected while tuning (tests/eval/splits.py);
+each part has its own floors, the figure measured with the current
+extractor minus 0.01, so a change that makes extraction worse on either
+fails while run-to-run noise (there is none: the parse is deterministic)
+cannot. The goals of issue 11 are higher; the floors track what is reached.
 
 Report: ``.venv/bin/python -m tests.eval.polnear dev``
 """
@@ -16,15 +18,36 @@ from tests.eval import polnear
 
 pytestmark = pytest.mark.eval
 
-#: measured with statements/4 on dev (84 articles, 2,192 gold contents), minus 0.01;
-#: a floor only ever rises (speaker kept from statements/3, which measured 0.938)
+#: part -> metric -> floor: the figure measured with statements/5 (tune:
+#: 1,420 gold contents, holdout: 772) minus 0.01. Rules up to statements/4
+#: were tuned on all of dev, so only what changed since is unseen on holdout.
+#: Before statements/5 (same evaluation): resolved 0.596 / 0.512, strict
+#: 0.866 / 0.852, named 0.933 / 0.930, content F1 0.676 / 0.630. Recall
+#: of other and speech contents fell a point when nested statements went
+#: (precision rose nine points).
 FLOORS = {
-    "content_f1": 0.648,     # measured 0.659 (P 0.774, R 0.573) at Jaccard >= 0.5
-    "word_f1": 0.833,        # measured 0.843 (P 0.922, R 0.777)
-    "direct_recall": 0.922,  # measured 0.932 on quote-marked contents
-    "other_recall": 0.476,   # measured 0.486 on the rest (incl. beliefs, intentions)
-    "speaker_acc": 0.929,    # measured 0.938 on matched pairs with a gold source
-    "speech_recall": 0.798,  # measured 0.808 on attributions with a speech cue
+    "tune": {
+        "content_f1": 0.692,            # measured 0.702 (P 0.862, R 0.592)
+        "word_f1": 0.846,               # measured 0.856
+        "direct_recall": 0.948,         # measured 0.958 on quote-marked contents
+        "other_recall": 0.489,          # measured 0.499
+        "speech_recall": 0.813,         # measured 0.823
+        "speaker_acc": 0.931,           # measured 0.941
+        "named_speaker_acc": 0.937,     # measured 0.947
+        "resolved_speaker_acc": 0.704,  # measured 0.714 (140 pairs)
+        "strict_speaker_acc": 0.886,    # measured 0.896
+    },
+    "holdout": {
+        "content_f1": 0.634,            # measured 0.644 (P 0.814, R 0.532)
+        "word_f1": 0.808,               # measured 0.818
+        "direct_recall": 0.898,         # measured 0.908
+        "other_recall": 0.438,          # measured 0.448
+        "speech_recall": 0.759,         # measured 0.769
+        "speaker_acc": 0.938,           # measured 0.948
+        "named_speaker_acc": 0.933,     # measured 0.943
+        "resolved_speaker_acc": 0.560,  # measured 0.570 (79 pairs)
+        "strict_speaker_acc": 0.859,    # measured 0.869
+    },
 }
 #: Two cores evaluate the whole split in well under a minute; a slower run
 #: means something went quadratic.
@@ -40,10 +63,11 @@ def figures():
     return scores, seconds
 
 
-@pytest.mark.parametrize("metric", sorted(FLOORS))
-def test_floor(figures, metric):
+@pytest.mark.parametrize("part,metric", [(p, m) for p in FLOORS for m in sorted(FLOORS[p])])
+def test_floor(figures, part, metric):
     scores, _ = figures
-    assert scores[metric] >= FLOORS[metric], f"{metric} {scores[metric]:.3f} < {FLOORS[metric]}"
+    got = scores[part][metric]
+    assert got >= FLOORS[part][metric], f"{part} {metric} {got:.3f} < {FLOORS[part][metric]}"
 
 
 def test_runs_in_bounded_time(figures):
