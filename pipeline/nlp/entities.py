@@ -23,7 +23,7 @@ from pipeline.nlp.spans import TITLE_RE, Raw, preceding_title
 from pipeline.nlp.sports import is_sports
 from pipeline.records import CleanArticle, Entity, Mention
 
-EXTRACTOR = "entities/2"
+EXTRACTOR = "entities/3"
 
 __all__ = ["EXTRACTOR", "KEPT_TYPES", "TITLE_RE", "entity_id", "extract_entities",
            "preceding_title", "raw_mentions", "slug"]
@@ -56,14 +56,14 @@ def raw_mentions(doc: Doc, clean: CleanArticle, registry: Registry) -> list[Raw]
     text = doc.text
     paras = [(p.start, p.end) for p in sorted(clean.paragraphs, key=lambda p: p.start)]
     pulls = [(p.start, p.end) for p in clean.paragraphs if p.kind == "pull_quote"]
-    raws = spans.split_glued(_model_spans(doc, pulls), text)
+    raws = spans.split_glued(spans.split_at_breaks(_model_spans(doc, pulls)), text)
     raws = spans.split_place_tail(raws, lambda s: (k := registry.lookup(s)) is not None
                                   and k.type in ("GPE", "LOC"))
     spans.things_in_places(raws, text)
     spans.people_after_roles(raws, text)
     raws = spans.split_known_people(spans.split_acronym_tail(raws))
     in_sports = is_sports(text, text[paras[0][0]:paras[0][1]] if paras else "")
-    known.retype(raws, registry, in_sports, known.dateline_starts(text, paras))
+    known.retype(raws, registry, in_sports, known.dateline_starts(text, paras), text)
     return known.add_known_mentions(raws, text, paras or [(0, len(text))], registry, in_sports)
 
 

@@ -77,13 +77,50 @@ def clean_span(text: str, start: int, end: int, label: str) -> Raw | None:
     for pattern in (_TRAILING_JUNK, _TRAILING_NUMBERS, _TRAILING_JUNK):
         junk = pattern.search(text, start, end)
         end = junk.start() if junk and junk.start() > start else end
-    if end <= start or not any(c.isalpha() for c in text[start:end]):
+    end = _without_common_tail(text, start, end)
+    if end <= start or not any(c.isupper() for c in text[start:end]):
         return None
     if label == "PERSON" and TITLE_RE.fullmatch(text, start, end):
         return None
     if label == "PERSON" and title is None:
         title = preceding_title(text, start)
     return Raw(start, end, text[start:end], label, title, label)
+
+
+#: Trailing words without a capital ("Interfax news agency", "the Moscow
+#: club"): common nouns after the name, never part of it in English copy.
+_COMMON_TAIL = re.compile(r"(?:" + _GAP + r"[^\sA-Z]*[a-z][^\sA-Z]*)+\Z")
+
+
+def _without_common_tail(text: str, start: int, end: int) -> int:
+    tail = _COMMON_TAIL.search(text, start, end)
+    return tail.start() if tail and tail.start() > start else end
+
+
+#: What never stands inside one name: a number standing alone ("Haitai 2
+#: Samsung" is a results line), a spaced dash ("Lithuania - Danius
+#: Gleveckas" is a heading), a bracket ("Quigley ( USA").
+_BREAK = re.compile(_GAP + r"(?:[\d.,/:]*\d[\d.,/:]*|-{1,2}|[()\[\]])(?=" + _GAP + r"|\Z)")
+
+
+def split_at_breaks(raws: list[Raw]) -> list[Raw]:
+    """Cut spans at a break no name contains; each piece with a capital
+    letter keeps the span's label (clustering and the registry then fix
+    the type of each piece on its own)."""
+    out = []
+    for r in raws:
+        cuts = [(m.start(), m.end()) for m in _BREAK.finditer(r.text)]
+        if not cuts:
+            out.append(r)
+            continue
+        bounds = [0] + [x for cut in cuts for x in cut] + [len(r.text)]
+        for a, b in zip(bounds[::2], bounds[1::2]):
+            piece = r.text[a:b].strip()
+            if any(c.isupper() for c in piece):
+                a += r.text[a:b].index(piece)
+                out.append(Raw(r.start + a, r.start + a + len(piece), piece, r.label,
+                               r.title if a == 0 else None, r.model_label))
+    return out
 
 
 def split_glued(raws: list[Raw], text: str) -> list[Raw]:

@@ -29,7 +29,10 @@ _SPORTS_NAMES = {w for w in SPORTS_TERMS if w in (
 _TERM_RE = re.compile(r"(?<![\w-])(" + "|".join(
     re.escape(w) for w in sorted(SPORTS_TERMS, key=len, reverse=True)) + r")(?![\w-])", re.I)
 _SCORE_RE = re.compile(r"(?<![\w.])\d{1,3}(?:-\d{1,3}| \d{1,3}\b)")
-_DATELINE_RE = re.compile(r"\A([A-Z][A-Z.'\- ]+?)(?: \d{4}-\d\d-\d\d| \(Reuters\)| -)")
+#: "LEEDS 1996-08-30", "LONDON (Reuters) -", and with the region written
+#: out between place and date: "MILWAUKEE , Wisconsin 1996-08-29".
+_DATELINE_RE = re.compile(r"\A([A-Z][A-Z.'\- ]+?)(?:[^\S\n]*,[^\S\n]+([A-Z][\w.'\-]*"
+                          r"(?: [A-Z][\w.'\-]*)*))?(?: \d{4}-\d\d-\d\d| \(Reuters\)| -)")
 
 
 def is_sports(text: str, first_paragraph: str = "") -> bool:
@@ -46,6 +49,13 @@ def dateline(paragraph: str) -> str | None:
     """The capitalised place that opens a dateline paragraph, if any."""
     m = _DATELINE_RE.match(paragraph)
     return m.group(1).strip() if m else None
+
+
+def dateline_places(paragraph: str) -> list[int]:
+    """Offsets in ``paragraph`` of the dateline's places: the town and, if
+    written out, its region or country ("MILWAUKEE , Wisconsin 1996-08-29")."""
+    m = _DATELINE_RE.match(paragraph)
+    return [] if m is None else [m.start(g) for g in (1, 2) if m.group(g)]
 
 
 def is_club(surface: str) -> bool:

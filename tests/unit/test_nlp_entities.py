@@ -220,3 +220,59 @@ def test_alias_memory_can_forget_a_recovered_table():
     memory.learn([Entity(id="person:new", name="New", type="PERSON", aliases=[], title=None,
                          mentions=[], wikidata=None)])
     assert len(seen) == 4 and b"PERSON|old0" not in seen and memory.resolve("PERSON", "New")
+
+
+# --- entities/3: breaks inside spans, venues, datelines, learned lexicons --
+
+from pipeline.nlp import known, spans, sports  # noqa: E402
+
+
+def _raw(text: str, label: str = "ORG") -> spans.Raw:
+    return spans.Raw(10, 10 + len(text), text, label, None, label)
+
+
+def test_spans_are_cut_at_breaks_no_name_contains():
+    pieces = spans.split_at_breaks([_raw("Haitai 2 Samsung"), _raw("Lithuania - Danius Gleveckas"),
+                                    _raw("Quigley ( USA"), _raw("Johnson Controls Inc")])
+    assert [(p.text, p.start) for p in pieces] == [
+        ("Haitai", 10), ("Samsung", 19), ("Lithuania", 10), ("Danius Gleveckas", 22),
+        ("Quigley", 10), ("USA", 20), ("Johnson Controls Inc", 10)]
+
+
+def test_common_noun_tails_are_trimmed_and_uncapitalised_spans_dropped():
+    text = "said Interfax news agency and the defence ministry"
+    raw = spans.clean_span(text, 5, 25, "ORG")
+    assert (raw.text, raw.end) == ("Interfax", 13)
+    assert spans.clean_span(text, 34, len(text), "ORG") is None
+
+
+def test_dateline_with_its_region_locks_both_places():
+    line = "MILWAUKEE , Wisconsin 1996-08-29"
+    assert sports.dateline_places(line) == [0, 12]
+    assert sports.dateline_places("LONDON 1996-08-30") == [0]
+    assert sports.dateline_places("Milwaukee beat Boston 5-3") == []
+
+
+def test_a_city_after_at_or_in_is_the_venue_in_sports_copy(nlp):
+    clean, entities = entities_of([
+        "BASEBALL - MAJOR LEAGUE RESULTS",
+        "NEW YORK 1996-08-31",
+        "Seattle 5 Boston 2",
+        "Seattle beat Boston 5-2 on Friday in Baltimore, and the next game at Detroit "
+        "drew 30,000 fans.",
+        "Results of Major League Baseball games on Friday: Baltimore 3 Oakland 2.",
+    ])
+    typed = {(m.start, m.text): e.type for e in entities for m in e.mentions}
+    venues = [(s, t) for s, t in typed if clean.text[s - 4:s] in (" in ", " at ")]
+    assert {t for _, t in venues} == {"Baltimore", "Detroit"}
+    assert all(typed[v] == "GPE" for v in venues)
+    assert typed[(clean.text.index("Seattle"), "Seattle")] == "ORG"
+
+
+def test_learned_heads_and_names_type_spans():
+    assert known.learned_type("Homegate Hospitality Inc", "PERSON") == "ORG"
+    assert known.learned_type("Banco Nacional of Ruritania", "PERSON") is None
+    assert known.learned_type("Bank of Ruritania", "PERSON") == "ORG"
+    # a place reading of the model stands against a head word
+    assert known.learned_type("West Riverside Bank", "GPE") is None
+    assert known.learned_type("Interfax", "PERSON") == "ORG"  # learned from train
