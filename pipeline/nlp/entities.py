@@ -16,7 +16,8 @@ from spacy.tokens import Doc
 from pipeline.nlp import known, spans
 from pipeline.nlp.aliases import AliasMemory
 from pipeline.nlp.clusters import (KEPT_TYPES, PRIORITY, add_missed_names, group,
-                                   join_surnames, main_form, merge_near_spellings, vote)
+                                   join_short_orgs, join_surnames, main_form,
+                                   merge_near_spellings, opens, vote)
 from pipeline.nlp.idents import entity_id, slug
 from pipeline.nlp.registry import Registry, default_registry
 from pipeline.nlp.spans import TITLE_RE, Raw, preceding_title
@@ -62,16 +63,21 @@ def raw_mentions(doc: Doc, clean: CleanArticle, registry: Registry) -> list[Raw]
     spans.things_in_places(raws, text)
     spans.people_after_roles(raws, text)
     raws = spans.split_known_people(spans.split_acronym_tail(raws))
+    raws = known.join_org_suffixes(raws, text)
     in_sports = is_sports(text, text[paras[0][0]:paras[0][1]] if paras else "")
     known.retype(raws, registry, in_sports, known.dateline_starts(text, paras), text)
+    if in_sports:
+        raws = known.table_teams(raws, text, paras)
     return known.add_known_mentions(raws, text, paras or [(0, len(text))], registry, in_sports)
 
 
 def _canonical(raws: list[Raw], etype: str, memory: AliasMemory | None) -> str:
     """Best-supported form. For people only full names compete ("Sergei
     Lavrov" beats the more frequent "Lavrov"); a bare surname supports the
-    full name it ends, and a form earlier articles used (the memory) beats
-    an unconfirmed one. Length, then position, break what is left."""
+    full name it ends, a short form the organisation's name it opens
+    ("Magna", "Magna International Inc"), and a form earlier articles used
+    (the memory) beats an unconfirmed one. Length, then position, break
+    what is left."""
     counts = Counter(r.text for r in raws)
     first: dict[str, int] = {}
     for r in sorted(raws, key=lambda r: r.start):
@@ -79,7 +85,10 @@ def _canonical(raws: list[Raw], etype: str, memory: AliasMemory | None) -> str:
     forms = list(counts)
     if etype == "PERSON":
         forms = [f for f in forms if " " in f] or forms
-    support = {f: counts[f] + (counts[f.split()[-1]] if " " in f else 0) for f in forms}
+        support = {f: counts[f] + (counts[f.split()[-1]] if " " in f else 0) for f in forms}
+    else:
+        support = {f: sum(n for g, n in counts.items() if g == f or opens(g, f))
+                   for f in forms}
     remembered = {f: bool(memory and memory.names.get(entity_id(etype, f).encode()) == f)
                   for f in forms}
     return max(forms, key=lambda f: (support[f], remembered[f], len(f), -first[f]))
@@ -139,7 +148,8 @@ def extract_entities(doc: Doc, clean: CleanArticle, memory: AliasMemory | None =
         raise ValueError("doc was not parsed from this article's text")
     registry = registry or default_registry()
     pulls = [(p.start, p.end) for p in clean.paragraphs if p.kind == "pull_quote"]
-    groups = join_surnames(merge_near_spellings(group(raw_mentions(doc, clean, registry))))
+    groups = join_short_orgs(join_surnames(merge_near_spellings(
+        group(raw_mentions(doc, clean, registry)))))
     add_missed_names(groups, clean.text, lambda s, e: any(a <= s < b for a, b in pulls)
                      or spans.in_attribution_tail(doc, s, e))
     # Two clusters can still end on one id (a merged cluster's vote may move

@@ -141,3 +141,44 @@ def add_known_mentions(raws: list[Raw], text: str, paragraphs: list[tuple[int, i
                 added.append(Raw(s, e, surface, etype, None, None))
                 taken.append((s, e))
     return raws + added
+
+
+def table_teams(raws: list[Raw], text: str, paragraphs: list[tuple[int, int]]) -> list[Raw]:
+    """In sports copy, the names of results and standings lines are teams:
+    each becomes one ORG mention, replacing the model's pieces of it, unless
+    the model read it as a person (players in a scorecard). They are locked:
+    the team "Seattle" of a table is not the city of "at Seattle"."""
+    teams = [(a + s, a + e) for a, b in paragraphs for s, e in sports.table_teams(text[a:b])]
+    if not teams:
+        return raws
+    out = [r for r in raws if not any(s < r.end and r.start < e for s, e in teams)]
+    for s, e in teams:
+        inside = [r for r in raws if s < r.end and r.start < e]
+        if any(r.label == "PERSON" and r.start == s and r.end == e for r in inside):
+            out += [r for r in inside if r.start == s and r.end == e]
+            continue
+        out.append(Raw(s, e, text[s:e], "ORG", None, inside[0].model_label if inside else None,
+                       locked=True))
+    return out
+
+
+_NEXT_WORD = re.compile(r"[^\S\n]+([A-Z][\w&]*\.?)")
+
+
+def join_org_suffixes(raws: list[Raw], text: str) -> list[Raw]:
+    """A name written right before an organisation head word is one
+    organisation with it: "Johnson Controls" + "Inc", which the model
+    splits into a person and a stray "Inc"."""
+    out, absorbed = [], set()
+    for r in sorted(raws, key=lambda r: r.start):
+        if (r.start, r.end) in absorbed:
+            continue
+        m = _NEXT_WORD.match(text, r.end)
+        if m and m.group(1).rstrip(".").casefold() in LAST_HEADS and not r.locked:
+            absorbed |= {(x.start, x.end) for x in raws if m.start(1) <= x.start < m.end()}
+            end = m.end(1) - m.group(1).endswith(".")  # the full stop may end the sentence
+            out.append(Raw(r.start, end, text[r.start:end], "ORG", None, r.model_label))
+        else:
+            out.append(r)
+    return out
+

@@ -60,3 +60,26 @@ def dateline_places(paragraph: str) -> list[int]:
 
 def is_club(surface: str) -> bool:
     return surface.casefold() in CLUBS
+
+
+_TEAM = r"[A-Z][\w'’.&-]*(?:[^\S\n]+(?:'s|’s|of|de|la|del|[A-Z][\w'’.&-]*))*"
+_NUMBER = r"[^\S\n]+\d+"
+_COLUMN = r"[^\S\n]+[\d.:/-]+"
+_REMARK = r"(?:[^\S\n]+\([^()\n]*\))?"
+#: A results line ("Leeds 2 Chelsea 1") and a standings line ("Cardiff 4 2 1
+#: 1 6 5 7"). In CoNLL-2003 train their names are organisations: results
+#: lines 457 in 464, standings lines 903 in 1,018 (the rest mostly players
+#: in scorecards), so inside sports copy both read as teams.
+_RESULT_ROW = re.compile(rf"\A({_TEAM}){_NUMBER}[^\S\n]+({_TEAM}){_NUMBER}{_REMARK}\Z")
+_STANDINGS_ROW = re.compile(rf"\A({_TEAM})(?:{_COLUMN}){{3,}}\Z")
+
+
+def table_teams(paragraph: str) -> list[tuple[int, int]]:
+    """Offsets in ``paragraph`` of the team names of a results or standings
+    line; empty for any other paragraph."""
+    m = _RESULT_ROW.match(paragraph.strip()) or _STANDINGS_ROW.match(paragraph.strip())
+    if m is None:
+        return []
+    lead = len(paragraph) - len(paragraph.lstrip())
+    return [(lead + m.start(g), lead + m.end(g)) for g in range(1, m.lastindex + 1)]
+

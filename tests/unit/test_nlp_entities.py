@@ -276,3 +276,47 @@ def test_learned_heads_and_names_type_spans():
     # a place reading of the model stands against a head word
     assert known.learned_type("West Riverside Bank", "GPE") is None
     assert known.learned_type("Interfax", "PERSON") == "ORG"  # learned from train
+
+
+def test_results_and_standings_lines_name_teams():
+    assert sports.table_teams("Leyton Orient 2 Hartlepool 0") == [(0, 13), (16, 26)]
+    assert sports.table_teams("Pohang 3 Ulsan 2 (halftime 1-0)") == [(0, 6), (9, 14)]
+    assert sports.table_teams("Cambridge United 4 1 2 1 6 5 4") == [(0, 16)]
+    assert sports.table_teams("SEATTLE 70 63 .526 5") == [(0, 7)]
+    assert sports.table_teams("LONDON 1996-08-31") == []
+    assert sports.table_teams("Leeds beat Chelsea 2-1 on Saturday.") == []
+
+
+def test_a_table_team_is_not_the_city_of_the_dateline(nlp):
+    clean, entities = entities_of([
+        "SOCCER - ENGLISH LEAGUE STANDINGS",
+        "CAMBRIDGE 1996-08-31",
+        "Standings after Saturday's matches (tabulate under played, won, drawn, lost):",
+        "Cambridge United 4 1 2 1 6 5 4",
+        "Leyton Orient 4 1 1 2 4 5 4",
+    ])
+    typed = {m.text: e.type for e in entities for m in e.mentions}
+    assert typed["Cambridge United"] == "ORG" and typed["Leyton Orient"] == "ORG"
+    assert typed["CAMBRIDGE"] == "GPE"
+
+
+def test_corporate_suffix_joins_the_name_and_short_forms_join_the_company(nlp):
+    clean, entities = entities_of([
+        "Toronto-based Magna International Inc said on Friday it would buy a rival.",
+        "Magna was up 1/8 to 48, and analysts said Magna would now compete with "
+        "Johnson Controls Inc.",
+    ])
+    magna = [e for e in entities if "Magna" in e.name]
+    assert len(magna) == 1 and magna[0].type == "ORG"
+    assert magna[0].name == "Magna International Inc"
+    assert {m.text for m in magna[0].mentions} == {"Magna International Inc", "Magna"}
+    johnson = [e for e in entities if e.name.startswith("Johnson")]
+    assert [(e.name.rstrip("."), e.type) for e in johnson] == [("Johnson Controls Inc", "ORG")]
+
+
+def test_an_owner_before_a_possessive_stays_apart():
+    from pipeline.nlp.clusters import join_short_orgs
+    owner = [_raw("Farrakhan", "PERSON")]
+    group = [_raw("Farrakhan 's Nation of Islam", "ORG")]
+    assert len(join_short_orgs([owner, group])) == 2
+    assert owner[0].label == "PERSON"
