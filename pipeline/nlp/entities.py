@@ -57,7 +57,9 @@ def raw_mentions(doc: Doc, clean: CleanArticle, registry: Registry) -> list[Raw]
     text = doc.text
     paras = [(p.start, p.end) for p in sorted(clean.paragraphs, key=lambda p: p.start)]
     pulls = [(p.start, p.end) for p in clean.paragraphs if p.kind == "pull_quote"]
-    raws = spans.split_glued(spans.split_at_breaks(_model_spans(doc, pulls)), text)
+    datelines = known.dateline_starts(text, paras)
+    raws = spans.split_at_breaks(_model_spans(doc, pulls))
+    raws = spans.split_glued(spans.recut_capitals(raws, text, paras, datelines), text)
     raws = spans.split_place_tail(raws, lambda s: (k := registry.lookup(s)) is not None
                                   and k.type in ("GPE", "LOC"))
     spans.things_in_places(raws, text)
@@ -65,9 +67,10 @@ def raw_mentions(doc: Doc, clean: CleanArticle, registry: Registry) -> list[Raw]
     raws = spans.split_known_people(spans.split_acronym_tail(raws))
     raws = known.join_org_suffixes(raws, text)
     in_sports = is_sports(text, text[paras[0][0]:paras[0][1]] if paras else "")
-    known.retype(raws, registry, in_sports, known.dateline_starts(text, paras), text)
+    known.retype(raws, registry, in_sports, datelines, text)
     if in_sports:
         raws = known.table_teams(raws, text, paras)
+    known.people_by_context(raws, text, registry)
     return known.add_known_mentions(raws, text, paras or [(0, len(text))], registry, in_sports)
 
 

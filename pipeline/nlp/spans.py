@@ -123,6 +123,43 @@ def split_at_breaks(raws: list[Raw]) -> list[Raw]:
     return out
 
 
+_WORD = re.compile(r"[^\W\d_][\w'’.&-]*")
+
+
+def recut_capitals(raws: list[Raw], text: str, paragraphs: list[tuple[int, int]],
+                   keep: set[int]) -> list[Raw]:
+    """Re-cut spans in all-capitals paragraphs (headlines) by how the rest
+    of the article writes each word: the model cannot tell a name from a
+    verb there ("MITCHELL DEFEATS BAILEY"). A word stays when the mixed-case
+    text writes it capitalised and never in lower case; spans starting at an
+    offset in ``keep`` (datelines) stay whole."""
+    shouting = [(a, b) for a, b in paragraphs if text[a:b].isupper()]
+    if not shouting or len(shouting) == len(paragraphs):
+        return raws
+    capital, lower = set(), set()
+    for a, b in paragraphs:
+        if (a, b) not in shouting:
+            for m in _WORD.finditer(text, a, b):
+                (capital if m.group()[0].isupper() else lower).add(m.group().casefold())
+    names = capital - lower
+    out = []
+    for r in raws:
+        if r.start in keep or not any(a <= r.start < b for a, b in shouting):
+            out.append(r)
+            continue
+        run: list[re.Match] = []
+        for m in [*_WORD.finditer(r.text), None]:
+            if m is not None and m.group().rstrip(".").casefold() in names:
+                run.append(m)
+                continue
+            if run:
+                a, b = run[0].start(), run[-1].end()
+                out.append(Raw(r.start + a, r.start + b, r.text[a:b], r.label, None,
+                               r.model_label))
+            run = []
+    return out
+
+
 def split_glued(raws: list[Raw], text: str) -> list[Raw]:
     """Cut a span at a glued word ("Foreign MinistryOfficial") when both
     halves also occur as words of their own in the article: evidence that

@@ -1,16 +1,17 @@
 """Entity lexicons learned from the CoNLL-2003 TRAIN split (never dev or test).
 
-Two lists, each written with a header saying how it was made:
+Three lists, each written with a header saying how it was made:
 
 - ``learned_names.tsv``: names the train split labels often and nearly
   always with one type (outside sports copy, where clubs are learned apart),
   with their count and that type's share: known organisations such as news
   agencies and companies, and people and places the registry lacks.
+- ``first_names.tsv``: first words that open people's names ("Giovanni").
 - ``org_heads.tsv``: the last word of multi-word names ("Party", "Ministry",
   "Corp") and the word before "of" ("Bank of ...", "Ministry of ...") that
   make a name an organisation, with their count and ORG share.
 
-Regenerate both:
+Regenerate all three:
     python -m tests.eval.conll_learn
 """
 from __future__ import annotations
@@ -26,6 +27,9 @@ MIN_NAME_SHARE = 0.9
 #: The same for a head word, over all the names it ends or heads.
 MIN_HEAD_COUNT = 5
 MIN_HEAD_SHARE = 0.9
+#: The same for a first name, over the people's names it opens.
+MIN_FIRST_NAME_COUNT = 2
+MIN_FIRST_NAME_SHARE = 0.95
 
 NAMES_HEADER = f"""\
 # Names the CoNLL-2003 TRAIN split (never dev or test) labels at least
@@ -43,6 +47,14 @@ HEADS_HEADER = f"""\
 # word before "of" inside them ("ministry" in "Ministry of Defence"), kept
 # when at least {MIN_HEAD_COUNT} distinct names carry it and at least {MIN_HEAD_SHARE:.0%} of them are ORG.
 # position (last|of)<TAB>word (case-folded)<TAB>names<TAB>ORG share
+# Regenerate: python -m tests.eval.conll_learn
+"""
+FIRST_NAMES_HEADER = f"""\
+# First names learned from the CoNLL-2003 TRAIN split (never dev or test):
+# first words of multi-word names that open at least {MIN_FIRST_NAME_COUNT} distinct people's
+# names, open a person's name in at least {MIN_FIRST_NAME_SHARE:.0%} of the names they open,
+# and are never written in lower case there ("will", "mark" are dropped).
+# word (case-folded)<TAB>names<TAB>PER share
 # Regenerate: python -m tests.eval.conll_learn
 """
 
@@ -109,6 +121,27 @@ def learn_heads(split: str = "train") -> list[tuple[str, str, int, float]]:
     return sorted(out)
 
 
+def learn_first_names(split: str = "train") -> list[tuple[str, int, float]]:
+    """First words of multi-word names, counted once per distinct name,
+    kept when people's names carry them nearly always."""
+    names: dict[str, str] = {}
+    for words, kind, _ in _labelled(split):
+        if len(words) > 1:
+            names.setdefault(" ".join(words), kind)
+    firsts: dict[str, Counter] = {}
+    for name, kind in names.items():
+        firsts.setdefault(name.split()[0].casefold(), Counter())[kind] += 1
+    lower = _lower_case_words(split)
+    out = []
+    for word, counts in firsts.items():
+        total = sum(counts.values())
+        share = counts["PER"] / total
+        if (counts["PER"] >= MIN_FIRST_NAME_COUNT and share >= MIN_FIRST_NAME_SHARE
+                and word.isalpha() and word not in lower):
+            out.append((word, total, share))
+    return sorted(out)
+
+
 def _write(path: str, header: str, rows) -> None:
     body = "\n".join("\t".join(str(round(v, 3)) if isinstance(v, float) else str(v)
                                for v in row) for row in rows)
@@ -119,3 +152,4 @@ def _write(path: str, header: str, rows) -> None:
 if __name__ == "__main__":
     _write(LEXICONS + "learned_names.tsv", NAMES_HEADER, learn_names())
     _write(LEXICONS + "org_heads.tsv", HEADS_HEADER, learn_heads())
+    _write(LEXICONS + "first_names.tsv", FIRST_NAMES_HEADER, learn_first_names())

@@ -320,3 +320,30 @@ def test_an_owner_before_a_possessive_stays_apart():
     group = [_raw("Farrakhan 's Nation of Islam", "ORG")]
     assert len(join_short_orgs([owner, group])) == 2
     assert owner[0].label == "PERSON"
+
+
+def test_learned_first_names_make_people():
+    assert known.learned_type("Giovanni Tararache", "ORG") == "PERSON"
+    assert known.learned_type("Giovanni", "ORG") is None  # one word alone says nothing
+    assert known.learned_type("Mark Stevens", "ORG") is None  # "mark" is also a word
+
+
+def test_an_age_or_a_bracketed_country_after_a_name_makes_a_person():
+    text = "Wang, 45, was held. Marion Clignet (France) won. Polti (Tour) led."
+    raws = [spans.Raw(0, 4, "Wang", "ORG"), spans.Raw(20, 34, "Marion Clignet", "ORG"),
+            spans.Raw(49, 54, "Polti", "ORG")]
+    known.people_by_context(raws, text, default_registry())
+    assert [r.label for r in raws] == ["PERSON", "PERSON", "ORG"]
+
+
+def test_headline_spans_are_recut_by_the_body_casing():
+    paras = ["ATHLETICS - MITCHELL DEFEATS BAILEY IN BERLIN",
+             "Dennis Mitchell beat Donovan Bailey in Berlin; Bailey defeats few."]
+    text = "\n\n".join(paras)
+    raws = [spans.Raw(12, 45, text[12:45], "ORG")]
+    bounds = [(0, len(paras[0])), (len(paras[0]) + 2, len(text))]
+    assert [r.text for r in spans.recut_capitals(raws, text, bounds, set())] == [
+        "MITCHELL", "BAILEY", "BERLIN"]
+    # a dateline keeps its span, and an all-capitals article is left alone
+    assert spans.recut_capitals(raws, text, bounds, {12}) == raws
+    assert spans.recut_capitals(raws, text, bounds[:1], set()) == raws
