@@ -13,7 +13,7 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
-from pipeline.nlp import known, spans
+from pipeline.nlp import acronyms, known, spans
 from pipeline.nlp.aliases import AliasMemory
 from pipeline.nlp.clusters import (KEPT_TYPES, PRIORITY, add_missed_names, group,
                                    join_short_orgs, join_surnames, main_form,
@@ -65,7 +65,8 @@ def raw_mentions(doc: Doc, clean: CleanArticle, registry: Registry) -> list[Raw]
     spans.things_in_places(raws, text)
     spans.people_after_roles(raws, text)
     raws = spans.split_known_people(spans.split_acronym_tail(raws))
-    raws = known.join_org_suffixes(raws, text)
+    raws = acronyms.apply(known.join_org_suffixes(raws, text), text,
+                          acronyms.definitions(text))
     in_sports = is_sports(text, text[paras[0][0]:paras[0][1]] if paras else "")
     known.retype(raws, registry, in_sports, datelines, text)
     if in_sports:
@@ -151,8 +152,9 @@ def extract_entities(doc: Doc, clean: CleanArticle, memory: AliasMemory | None =
         raise ValueError("doc was not parsed from this article's text")
     registry = registry or default_registry()
     pulls = [(p.start, p.end) for p in clean.paragraphs if p.kind == "pull_quote"]
-    groups = join_short_orgs(join_surnames(merge_near_spellings(
-        group(raw_mentions(doc, clean, registry)))))
+    groups = acronyms.join(group(raw_mentions(doc, clean, registry)),
+                           acronyms.definitions(clean.text))
+    groups = join_short_orgs(join_surnames(merge_near_spellings(groups)))
     add_missed_names(groups, clean.text, lambda s, e: any(a <= s < b for a, b in pulls)
                      or spans.in_attribution_tail(doc, s, e))
     # Two clusters can still end on one id (a merged cluster's vote may move

@@ -120,9 +120,13 @@ def _candidates(text: str, start: int, end: int):
                 yield m.start() + words[i].start(), m.start() + words[i + n - 1].end()
 
 
-def _scan_type(surface: str, registry: Registry, in_sports: bool) -> str | None:
+def _scan_type(surface: str, registry: Registry, in_sports: bool,
+               venue: bool) -> str | None:
+    """The type of an untagged name; ``venue``: it follows "at" or "in"."""
     known = registry.lookup(surface)
     if in_sports and (team := _team_type(known, surface)):
+        if venue:
+            return known.type if known is not None and known.kind in SCANNED else None
         return team if sports.is_club(surface) else None
     if known is not None and known.kind in SCANNED:
         return known.type
@@ -141,7 +145,7 @@ def add_known_mentions(raws: list[Raw], text: str, paragraphs: list[tuple[int, i
             e = s + len(surface)
             if any(s < y and x < e for x, y in taken):
                 continue
-            etype = _scan_type(surface, registry, in_sports)
+            etype = _scan_type(surface, registry, in_sports, after_locative(text, s))
             if etype is not None:
                 added.append(Raw(s, e, surface, etype, None, None))
                 taken.append((s, e))

@@ -132,15 +132,17 @@ def recut_capitals(raws: list[Raw], text: str, paragraphs: list[tuple[int, int]]
     of the article writes each word: the model cannot tell a name from a
     verb there ("MITCHELL DEFEATS BAILEY"). A word stays when the mixed-case
     text writes it capitalised and never in lower case; spans starting at an
-    offset in ``keep`` (datelines) stay whole."""
+    offset in ``keep`` (datelines) stay whole. Only where headlines are the
+    minority of paragraphs, so that the body shows how words are written."""
     shouting = [(a, b) for a, b in paragraphs if text[a:b].isupper()]
-    if not shouting or len(shouting) == len(paragraphs):
-        return raws
+    if not shouting or 2 * len(shouting) >= len(paragraphs):
+        return raws  # capitals are the article's style (a table), not headlines
     capital, lower = set(), set()
     for a, b in paragraphs:
         if (a, b) not in shouting:
             for m in _WORD.finditer(text, a, b):
-                (capital if m.group()[0].isupper() else lower).add(m.group().casefold())
+                word = m.group().rstrip(".").casefold()
+                (capital if m.group()[0].isupper() else lower).add(word)
     names = capital - lower
     out = []
     for r in raws:

@@ -66,11 +66,13 @@ _TEAM = r"[A-Z][\w'’.&-]*(?:[^\S\n]+(?:'s|’s|of|de|la|del|[A-Z][\w'’.&-]*)
 _NUMBER = r"[^\S\n]+\d+"
 _COLUMN = r"[^\S\n]+[\d.:/-]+"
 _REMARK = r"(?:[^\S\n]+\([^()\n]*\))?"
-#: A results line ("Leeds 2 Chelsea 1") and a standings line ("Cardiff 4 2 1
+#: A results line ("Leeds 2 Chelsea 1", "Benetton (Italy) 92 Dinamo
+#: (Russia) 81") and a standings line ("Cardiff 4 2 1
 #: 1 6 5 7"). In CoNLL-2003 train their names are organisations: results
 #: lines 457 in 464, standings lines 903 in 1,018 (the rest mostly players
 #: in scorecards), so inside sports copy both read as teams.
-_RESULT_ROW = re.compile(rf"\A({_TEAM}){_NUMBER}[^\S\n]+({_TEAM}){_NUMBER}{_REMARK}\Z")
+_RESULT_ROW = re.compile(rf"\A({_TEAM}){_REMARK}{_NUMBER}[^\S\n]+({_TEAM}){_REMARK}{_NUMBER}"
+                         rf"{_REMARK}\Z")
 _STANDINGS_ROW = re.compile(rf"\A({_TEAM})(?:{_COLUMN}){{3,}}\Z")
 
 

@@ -338,12 +338,38 @@ def test_an_age_or_a_bracketed_country_after_a_name_makes_a_person():
 
 def test_headline_spans_are_recut_by_the_body_casing():
     paras = ["ATHLETICS - MITCHELL DEFEATS BAILEY IN BERLIN",
-             "Dennis Mitchell beat Donovan Bailey in Berlin; Bailey defeats few."]
+             "Dennis Mitchell beat Donovan Bailey in Berlin.", "Bailey defeats few."]
     text = "\n\n".join(paras)
     raws = [spans.Raw(12, 45, text[12:45], "ORG")]
-    bounds = [(0, len(paras[0])), (len(paras[0]) + 2, len(text))]
+    bounds, pos = [], 0
+    for p in paras:
+        bounds.append((pos, pos + len(p)))
+        pos += len(p) + 2
     assert [r.text for r in spans.recut_capitals(raws, text, bounds, set())] == [
         "MITCHELL", "BAILEY", "BERLIN"]
-    # a dateline keeps its span, and an all-capitals article is left alone
+    # a dateline keeps its span, and capitals as the article's style are left alone
     assert spans.recut_capitals(raws, text, bounds, {12}) == raws
-    assert spans.recut_capitals(raws, text, bounds[:1], set()) == raws
+    assert spans.recut_capitals(raws, text, bounds[:2], set()) == raws
+
+
+def test_acronym_definitions_are_found_by_their_initials():
+    from pipeline.nlp import acronyms
+    text = ("Talks with the Moro National Liberation Front (MNLF) and the London "
+            "International Financial Futures and Options Exchange (LIFFE) went on; "
+            "Intelligent Network (IN) kit sold well in Asia, Quigley (USA) won.")
+    found = {d.acronym: text[d.start:d.end] for d in acronyms.definitions(text)}
+    assert found == {"MNLF": "Moro National Liberation Front",
+                     "LIFFE": "London International Financial Futures and Options Exchange"}
+
+
+def test_an_acronym_and_its_definition_are_one_organisation(nlp):
+    _, entities = entities_of([
+        "Cotti chairs the Organisation for Security and Cooperation in Europe (OSCE).",
+        "The OSCE mission will report to the Permanent Council, OSCE officials said.",
+    ])
+    osce = [e for e in entities if "OSCE" in e.name or "OSCE" in e.aliases]
+    assert len(osce) == 1 and osce[0].type == "ORG"
+    texts = [m.text for m in osce[0].mentions]
+    assert "Organisation for Security and Cooperation in Europe" in texts
+    assert texts.count("OSCE") == 3
+    assert not any(m.text == "Europe" for e in entities for m in e.mentions)
