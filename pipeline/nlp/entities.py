@@ -57,7 +57,7 @@ def raw_mentions(doc: Doc, clean: CleanArticle, registry: Registry) -> list[Raw]
     text = doc.text
     paras = [(p.start, p.end) for p in sorted(clean.paragraphs, key=lambda p: p.start)]
     pulls = [(p.start, p.end) for p in clean.paragraphs if p.kind == "pull_quote"]
-    datelines = known.dateline_starts(text, paras)
+    datelines = known.dateline_spans(text, paras, registry)
     raws = spans.split_at_breaks(_model_spans(doc, pulls))
     raws = spans.split_glued(spans.recut_capitals(raws, text, paras, datelines), text)
     raws = spans.split_place_tail(raws, lambda s: (k := registry.lookup(s)) is not None
@@ -68,6 +68,7 @@ def raw_mentions(doc: Doc, clean: CleanArticle, registry: Registry) -> list[Raw]
     raws = acronyms.apply(known.join_org_suffixes(raws, text), text,
                           acronyms.definitions(text))
     in_sports = is_sports(text, text[paras[0][0]:paras[0][1]] if paras else "")
+    raws = known.add_datelines(raws, text, datelines)
     known.retype(raws, registry, in_sports, datelines, text)
     if in_sports:
         raws = known.table_teams(raws, text, paras)

@@ -78,7 +78,7 @@ def after_locative(text: str, start: int) -> bool:
 
 
 def retype(raws: list[Raw], registry: Registry, in_sports: bool,
-           datelines: set[int], text: str) -> None:
+           datelines: dict[int, int], text: str) -> None:
     """Fix types in place from the registry, sports context and datelines."""
     for r in raws:
         known = registry.lookup(r.text)
@@ -86,8 +86,12 @@ def retype(raws: list[Raw], registry: Registry, in_sports: bool,
             r.label, r.locked = "GPE", True
             continue
         team = _team_type(known, r.text) if in_sports else None
-        if team and not after_locative(text, r.start):
+        venue = after_locative(text, r.start)
+        if team and not venue:
             r.label = team
+        elif team and venue and known is not None:
+            # the city "in Seattle" is not the team "Seattle" beat: lock it apart
+            r.label, r.locked = known.type, True
         elif known is not None and (known.kind in STRONG or r.label in _WEAK_TYPES
                                     or (team and r.label == "ORG")):
             r.label = known.type
@@ -102,9 +106,27 @@ def _place_type(r: Raw) -> str:
     return r.label if r.label in ("GPE", "LOC") else "GPE"
 
 
-def dateline_starts(text: str, paragraphs: list[tuple[int, int]]) -> set[int]:
-    """Offsets of the places of paragraph-opening datelines."""
-    return {a + offset for a, b in paragraphs for offset in sports.dateline_places(text[a:b])}
+#: After a dateline place: a date, an agency in brackets or the region;
+#: a bare dash after capitals may be a rubric ("SOCCER -"), not a place.
+_DATELINE_TAIL = re.compile(r"[^\S\n]*(?:,|\(|\d{4}-\d\d-\d\d)")
+
+
+def dateline_spans(text: str, paragraphs: list[tuple[int, int]],
+                   registry: Registry) -> dict[int, int]:
+    """Start -> end offsets of the places of paragraph-opening datelines:
+    places the registry knows, or that a date, agency or region follows."""
+    spans = {a + s: a + e for a, b in paragraphs for s, e in sports.dateline_places(text[a:b])}
+    return {s: e for s, e in spans.items()
+            if registry.lookup(text[s:e]) is not None or _DATELINE_TAIL.match(text, e)}
+
+
+def add_datelines(raws: list[Raw], text: str, datelines: dict[int, int]) -> list[Raw]:
+    """Dateline places the model left untagged ("BELGRADE 1996-08-30"), as
+    locked places: the dateline's shape says what they are."""
+    added = [Raw(s, e, text[s:e], "GPE", None, None, locked=True)
+             for s, e in datelines.items()
+             if not any(r.start < e and s < r.end for r in raws)]
+    return raws + added
 
 
 def _candidates(text: str, start: int, end: int):

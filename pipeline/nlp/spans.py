@@ -8,6 +8,7 @@ glued together by a lost line break, a place swallowed by an organisation
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -127,7 +128,7 @@ _WORD = re.compile(r"[^\W\d_][\w'’.&-]*")
 
 
 def recut_capitals(raws: list[Raw], text: str, paragraphs: list[tuple[int, int]],
-                   keep: set[int]) -> list[Raw]:
+                   keep: Collection[int]) -> list[Raw]:
     """Re-cut spans in all-capitals paragraphs (headlines) by how the rest
     of the article writes each word: the model cannot tell a name from a
     verb there ("MITCHELL DEFEATS BAILEY"). A word stays when the mixed-case

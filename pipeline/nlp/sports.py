@@ -51,11 +51,13 @@ def dateline(paragraph: str) -> str | None:
     return m.group(1).strip() if m else None
 
 
-def dateline_places(paragraph: str) -> list[int]:
+def dateline_places(paragraph: str) -> list[tuple[int, int]]:
     """Offsets in ``paragraph`` of the dateline's places: the town and, if
     written out, its region or country ("MILWAUKEE , Wisconsin 1996-08-29")."""
     m = _DATELINE_RE.match(paragraph)
-    return [] if m is None else [m.start(g) for g in (1, 2) if m.group(g)]
+    if m is None:
+        return []
+    return [(m.start(g), m.start(g) + len(m.group(g).rstrip())) for g in (1, 2) if m.group(g)]
 
 
 def is_club(surface: str) -> bool:

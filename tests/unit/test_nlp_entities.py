@@ -248,8 +248,8 @@ def test_common_noun_tails_are_trimmed_and_uncapitalised_spans_dropped():
 
 def test_dateline_with_its_region_locks_both_places():
     line = "MILWAUKEE , Wisconsin 1996-08-29"
-    assert sports.dateline_places(line) == [0, 12]
-    assert sports.dateline_places("LONDON 1996-08-30") == [0]
+    assert sports.dateline_places(line) == [(0, 9), (12, 21)]
+    assert sports.dateline_places("LONDON 1996-08-30") == [(0, 6)]
     assert sports.dateline_places("Milwaukee beat Boston 5-3") == []
 
 
@@ -373,3 +373,24 @@ def test_an_acronym_and_its_definition_are_one_organisation(nlp):
     assert "Organisation for Security and Cooperation in Europe" in texts
     assert texts.count("OSCE") == 3
     assert not any(m.text == "Europe" for e in entities for m in e.mentions)
+
+
+def test_dateline_places_are_places_and_rubrics_are_not():
+    text = "BELGRADE 1996-08-30\n\nSOCCER - RED STAR WIN\n\nANALYSIS - Markets fell."
+    paras = [(0, 19), (21, 42), (44, len(text))]
+    datelines = known.dateline_spans(text, paras, default_registry())
+    assert datelines == {0: 8}
+    added = known.add_datelines([], text, datelines)
+    assert [(r.text, r.label, r.locked) for r in added] == [("BELGRADE", "GPE", True)]
+
+
+def test_a_venue_is_the_city_and_the_team_stays_a_team(nlp):
+    _, entities = entities_of([
+        "BASEBALL - AMERICAN LEAGUE ROUNDUP",
+        "SEATTLE 1996-08-31",
+        "Seattle beat Boston 5-2 on Friday to move three games clear in the division.",
+        "In Boston, the Red Sox lost their fourth game in a row before 30,000 fans.",
+        "Boston manager Kevin Kennedy said his side would recover.",
+    ])
+    boston = {(e.type, m.text) for e in entities for m in e.mentions if m.text == "Boston"}
+    assert ("GPE", "Boston") in boston and ("ORG", "Boston") in boston
