@@ -67,6 +67,7 @@ def raw_mentions(doc: Doc, clean: CleanArticle, registry: Registry) -> list[Raw]
     raws = spans.split_known_people(spans.split_acronym_tail(raws))
     raws = acronyms.apply(known.join_org_suffixes(raws, text), text,
                           acronyms.definitions(text))
+    raws = known.join_split_people(raws, text, registry)
     in_sports = is_sports(text, text[paras[0][0]:paras[0][1]] if paras else "")
     raws = known.add_datelines(raws, text, datelines)
     known.retype(raws, registry, in_sports, datelines, text)

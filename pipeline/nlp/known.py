@@ -1,11 +1,18 @@
-"""Registry knowledge applied to mentions: types fixed by what a name is,
-and mentions of well-known names the model left untagged.
+"""Registry and learned knowledge applied to mentions: types fixed by what
+a name is or where it stands, and mentions of well-known names the model
+left untagged.
 
 A country name is a place and a demonym a group of people, whatever the
-model guessed from one sentence; in sports copy a city is a club. Only
-unambiguous registry kinds add untagged mentions: countries, demonyms,
-capitals and states always, clubs inside sports copy; plain cities never,
-since many share their names with people and words.
+model guessed from one sentence; in sports copy a city is a club, except
+where it is the venue ("at Seattle") or a dateline, and the names of
+results and standings lines are teams. Lexicons learned from CoNLL-2003
+train (tests/eval/conll_learn.py) type names by what they are (known
+names), by their head word ("... Corp", "Ministry of ...") and by their
+first name; an age or a bracketed country after a name makes a person.
+Only unambiguous kinds add untagged mentions: countries, demonyms, capitals
+and states always, clubs inside sports copy, learned names that are not
+common words; plain cities never, since many share their names with people
+and words.
 """
 from __future__ import annotations
 
@@ -152,6 +159,9 @@ def _scan_type(surface: str, registry: Registry, in_sports: bool,
         return team if sports.is_club(surface) else None
     if known is not None and known.kind in SCANNED:
         return known.type
+    learned = LEARNED.get(surface.casefold()) if known is None else None
+    if learned and learned[1] and learned[0] != "LOC":
+        return learned[0]
     return None
 
 
@@ -231,4 +241,31 @@ def people_by_context(raws: list[Raw], text: str, registry: Registry) -> None:
         country = bracket and registry.lookup(bracket.group(1))
         if _AGE_AFTER.match(text, r.end) or (country and country.kind == "country"):
             r.label = "PERSON"
+
+
+def join_split_people(raws: list[Raw], text: str, registry: Registry) -> list[Raw]:
+    """A person span and a one-word span right beside it are one name
+    ("Jan" + "Allan Mueller", "Marco Tonchetti" + "Provera"): the model cut
+    it and typed the piece apart. A piece the registry knows stays apart
+    ("Russian" + "Boris Yeltsin")."""
+    ordered = sorted(raws, key=lambda r: (r.start, r.end))
+    out: list[Raw] = []
+    for r in ordered:
+        prev = out[-1] if out else None
+        if prev is not None and _one_name(prev, r, text, registry):
+            out[-1] = Raw(prev.start, r.end, text[prev.start:r.end], "PERSON",
+                          prev.title or r.title, prev.model_label)
+        else:
+            out.append(r)
+    return out
+
+
+def _one_name(a: Raw, b: Raw, text: str, registry: Registry) -> bool:
+    if text[a.end:b.start] != " " or a.locked or b.locked:
+        return False
+    if (a.label == "PERSON") == (b.label == "PERSON"):
+        return False
+    piece = b if a.label == "PERSON" else a
+    return (" " not in piece.text and piece.text[:1].isupper() and not piece.text.isupper()
+            and registry.lookup(piece.text) is None)
 

@@ -32,6 +32,8 @@ class Raw:
 
 _LEADING_THE = re.compile(r"the\s+", re.I)
 _TRAILING_JUNK = re.compile(r"(?:['’]s|[\s,;:\"'“”‘’])+\Z")
+#: Dashes and quotes before a name: a signature line ("-- Harry Milling").
+_LEADING_JUNK = re.compile(r"[-–—\"“”‘’(\[]+[^\S\n]*")
 _GAP = r"[^\S\n]+"  # spaces that do not cross a line or paragraph break
 
 
@@ -45,8 +47,9 @@ _TITLE_AT_START = re.compile(r"\A(" + _TITLE + r")" + _GAP, re.I)
 _TITLE_BEFORE = re.compile(r"(?<!\w)(" + _TITLE + r")" + _GAP + r"\Z", re.I)
 _HONORIFIC = re.compile(r"\A(?:" + _alternation(load_words("honorifics.txt")) + r")"
                         + _GAP, re.I)
-#: Score and statistics columns after a name in results tables ("Kersey 63").
-_TRAILING_NUMBERS = re.compile(r"(?:" + _GAP + r"[\d.,/:-]+)+\Z")
+#: Score and statistics columns after a name in results tables ("Kersey 63"),
+#: and telephone numbers after a desk's name ("London Newsroom +44").
+_TRAILING_NUMBERS = re.compile(r"(?:" + _GAP + r"\+?[\d.,/:-]+)+\Z")
 #: Two words glued by a lost break: "MinistryOfficial" (lower then upper).
 _GLUE = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z]{2})")
 _PLACE_TAIL = re.compile(_GAP + r"(?:in|at)" + _GAP + r"(?:the" + _GAP + r")?"
@@ -67,7 +70,7 @@ def clean_span(text: str, start: int, end: int, label: str) -> Raw | None:
     title = None
     while True:
         piece = text[start:end]
-        m = _LEADING_THE.match(piece) or _HONORIFIC.match(piece)
+        m = _LEADING_THE.match(piece) or _HONORIFIC.match(piece) or _LEADING_JUNK.match(piece)
         t = _TITLE_AT_START.match(piece) if label == "PERSON" else None
         if t and not m:
             title = t.group(1)

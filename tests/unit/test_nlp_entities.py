@@ -394,3 +394,18 @@ def test_a_venue_is_the_city_and_the_team_stays_a_team(nlp):
     ])
     boston = {(e.type, m.text) for e in entities for m in e.mentions if m.text == "Boston"}
     assert ("GPE", "Boston") in boston and ("ORG", "Boston") in boston
+
+
+def test_a_name_cut_in_two_by_the_model_is_joined():
+    text = "said Marco Tonchetti Provera and Russian Boris Yeltsin"
+    raws = [spans.Raw(5, 20, "Marco Tonchetti", "PERSON"), spans.Raw(21, 28, "Provera", "WORK_OF_ART"),
+            spans.Raw(33, 40, "Russian", "NORP"), spans.Raw(41, 54, "Boris Yeltsin", "PERSON")]
+    joined = known.join_split_people(raws, text, default_registry())
+    assert [(r.text, r.label) for r in joined] == [
+        ("Marco Tonchetti Provera", "PERSON"), ("Russian", "NORP"), ("Boris Yeltsin", "PERSON")]
+
+
+def test_signature_dashes_and_telephone_numbers_are_not_names():
+    text = "-- Harry Milling , New York Energy Desk +1 212 859 1620"
+    assert spans.clean_span(text, 0, 16, "PERSON").text == "Harry Milling"
+    assert spans.clean_span(text, 19, len(text), "ORG").text == "New York Energy Desk"
