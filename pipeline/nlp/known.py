@@ -178,10 +178,25 @@ def add_known_mentions(raws: list[Raw], text: str, paragraphs: list[tuple[int, i
             if any(s < y and x < e for x, y in taken):
                 continue
             etype = _scan_type(surface, registry, in_sports, after_locative(text, s))
+            if etype is None and _ends_in_head(surface):
+                etype = "ORG"
+                s += len(surface) - len(_LEADING_THE.sub("", surface))
+                surface = text[s:e]
             if etype is not None:
                 added.append(Raw(s, e, surface, etype, None, None))
                 taken.append((s, e))
     return raws + added
+
+
+_LEADING_THE = re.compile(r"\Athe[^\S\n]+", re.I)
+
+
+def _ends_in_head(surface: str) -> bool:
+    """A capitalised run of two or more words ending in an organisation
+    head word ("Apic Yamada Corp", "Jeans Mate Corp"), which the model
+    sometimes leaves untagged."""
+    words = _LEADING_THE.sub("", surface).split()
+    return len(words) > 1 and words[-1].rstrip(".").casefold() in LAST_HEADS
 
 
 def table_teams(raws: list[Raw], text: str, paragraphs: list[tuple[int, int]]) -> list[Raw]:

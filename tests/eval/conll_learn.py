@@ -45,7 +45,8 @@ HEADS_HEADER = f"""\
 # Words that make a name an organisation, learned from the CoNLL-2003 TRAIN
 # split (never dev or test): the last word of multi-word names, and the
 # word before "of" inside them ("ministry" in "Ministry of Defence"), kept
-# when at least {MIN_HEAD_COUNT} distinct names carry it and at least {MIN_HEAD_SHARE:.0%} of them are ORG.
+# when at least {MIN_HEAD_COUNT} distinct names carry it, at least {MIN_HEAD_SHARE:.0%} of them are ORG,
+# and it is not itself a place the registry knows ("Dynamo Moscow").
 # position (last|of)<TAB>word (case-folded)<TAB>names<TAB>ORG share
 # Regenerate: python -m tests.eval.conll_learn
 """
@@ -112,11 +113,14 @@ def learn_heads(split: str = "train") -> list[tuple[str, str, int, float]]:
             keys.append(("of", words[words.index("of") - 1]))
         for key in keys:
             heads.setdefault(key, Counter())[kind] += 1
+    from pipeline.nlp.registry import default_registry
+    registry = default_registry()
     out = []
     for (position, word), counts in heads.items():
         total = sum(counts.values())
         share = counts["ORG"] / total
-        if total >= MIN_HEAD_COUNT and share >= MIN_HEAD_SHARE and word.isalpha():
+        if (total >= MIN_HEAD_COUNT and share >= MIN_HEAD_SHARE and word.isalpha()
+                and registry.lookup(word) is None):  # "Dynamo Moscow": a club, not a head
             out.append((position, word, total, share))
     return sorted(out)
 

@@ -21,16 +21,19 @@ pytestmark = [
                        reason="CoNLL data not found beside the repository"),
 ]
 
-#: Floors per part: our F1 measured when the gate was set (entities/2,
-#: tune / holdout: all types 76.28 / 80.72, PER/ORG/LOC 77.02 / 82.13,
-#: ORG 66.84 / 70.21), minus about one point of slack for noise.
+#: Floors per part: our F1 measured when the gate was last raised
+#: (entities/3, tune / holdout: all types 83.78 / 85.65, PER/ORG/LOC
+#: 85.40 / 87.62, ORG 81.26 / 80.29), minus about one point of slack.
+#: Before issue 11 (entities/2) they were 76.28 / 80.72, 77.02 / 82.13
+#: and 66.84 / 70.21.
 FLOORS = {
-    "tune": {"all": 75.2, "PER/ORG/LOC": 76.0, "ORG": 65.8},
-    "holdout": {"all": 79.7, "PER/ORG/LOC": 81.1, "ORG": 69.2},
+    "tune": {"all": 82.7, "PER/ORG/LOC": 84.4, "ORG": 80.2},
+    "holdout": {"all": 84.6, "PER/ORG/LOC": 86.6, "ORG": 79.2},
 }
-#: The issue's goal: at least this many F1 points over the raw model on
-#: PER/ORG/LOC, against the raw model's better input condition, per part.
-MIN_GAIN_CORE = 8.0
+#: F1 points over the raw model on PER/ORG/LOC, against the raw model's
+#: better input condition, per part: measured 22.53 (tune) and 19.86
+#: (holdout) when last raised, minus about one point (the first goal was 8).
+MIN_GAIN_CORE = 18.8
 
 
 @pytest.fixture(scope="module")

@@ -409,3 +409,10 @@ def test_signature_dashes_and_telephone_numbers_are_not_names():
     text = "-- Harry Milling , New York Energy Desk +1 212 859 1620"
     assert spans.clean_span(text, 0, 16, "PERSON").text == "Harry Milling"
     assert spans.clean_span(text, 19, len(text), "ORG").text == "New York Energy Desk"
+
+
+def test_an_untagged_name_ending_in_an_organisation_head_is_added():
+    text = "NOTE - Apic Yamada Corp is a maker of chip tools. The Bluewater Group said so."
+    added = known.add_known_mentions([], text, [(0, len(text))], default_registry(), False)
+    assert [(r.text, r.label) for r in added] == [("Apic Yamada Corp", "ORG"),
+                                                  ("Bluewater Group", "ORG")]
