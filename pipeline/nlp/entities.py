@@ -1,8 +1,10 @@
 """Named entities of one article: spaCy NER plus document-level cleanup.
 
 The stages, each in its own module: mention-level span fixes
-(:mod:`spans`), registry and sports-context types (:mod:`known`), clustering
-and type voting (:mod:`clusters`), then one Entity per cluster with a stable
+(:mod:`spans`), what the words beside a name say (:mod:`name_context`),
+acronyms the article defines (:mod:`acronyms`), registry, learned-lexicon
+(:mod:`learned`) and sports-context types (:mod:`known`), clustering and
+type voting (:mod:`clusters`), then one Entity per cluster with a stable
 id: the registry's id for a known place or people, the id an
 :class:`AliasMemory` learned for a form seen in earlier articles, else the
 slug of the canonical name.
@@ -13,7 +15,7 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
-from pipeline.nlp import acronyms, known, spans
+from pipeline.nlp import acronyms, known, name_context, spans
 from pipeline.nlp.aliases import AliasMemory
 from pipeline.nlp.clusters import (KEPT_TYPES, PRIORITY, add_missed_names, group,
                                    join_short_orgs, join_surnames, main_form,
@@ -65,15 +67,15 @@ def raw_mentions(doc: Doc, clean: CleanArticle, registry: Registry) -> list[Raw]
     spans.things_in_places(raws, text)
     spans.people_after_roles(raws, text)
     raws = spans.split_known_people(spans.split_acronym_tail(raws))
-    raws = acronyms.apply(known.join_org_suffixes(raws, text), text,
+    raws = acronyms.apply(name_context.join_org_suffixes(raws, text), text,
                           acronyms.definitions(text))
-    raws = known.join_split_people(raws, text, registry)
+    raws = name_context.join_split_people(raws, text, registry)
     in_sports = is_sports(text, text[paras[0][0]:paras[0][1]] if paras else "")
     raws = known.add_datelines(raws, text, datelines)
     known.retype(raws, registry, in_sports, datelines, text)
     if in_sports:
         raws = known.table_teams(raws, text, paras)
-    known.people_by_context(raws, text, registry)
+    name_context.people_by_context(raws, text, registry)
     return known.add_known_mentions(raws, text, paras or [(0, len(text))], registry, in_sports)
 
 

@@ -19,7 +19,8 @@ from __future__ import annotations
 import re
 
 from pipeline.nlp import sports
-from pipeline.nlp.lexicon import load_lines
+from pipeline.nlp.learned import LAST_HEADS, LEARNED, learned_type
+from pipeline.nlp.name_context import after_locative
 from pipeline.nlp.registry import Known, Registry
 from pipeline.nlp.spans import Raw
 
@@ -33,36 +34,6 @@ _CAP_RUN = re.compile(r"(?<![\w'’.-])[A-Z][\w'’.&-]*(?:[^\S\n]+[A-Z][\w'’.
 _MAX_NGRAM = 3
 
 
-#: Names learned from CoNLL-2003 train (lexicons/learned_names.tsv):
-#: case-folded surface -> (contract type, may be scanned for untagged).
-_CONLL_TYPES = {"org": "ORG", "per": "PERSON", "loc": "LOC"}
-LEARNED = {row[0]: (_CONLL_TYPES[row[1]], row[4] == "1")
-           for row in load_lines("learned_names.tsv")}
-#: Words that make a multi-word name an organisation (lexicons/org_heads.tsv).
-_HEADS = load_lines("org_heads.tsv")
-LAST_HEADS = frozenset(word for position, word, *_ in _HEADS if position == "last")
-OF_HEADS = frozenset(word for position, word, *_ in _HEADS if position == "of")
-#: First words that open people's names (lexicons/first_names.tsv).
-FIRST_NAMES = frozenset(row[0] for row in load_lines("first_names.tsv"))
-
-
-def learned_type(surface: str, label: str) -> str | None:
-    """The type a learned name gives a span; else ORG for an organisation
-    head word, unless the model read the name as a place ("West Bank"); else
-    PERSON for a name of a few words opened by a learned first name."""
-    key = surface.casefold()
-    if key in LEARNED:
-        return LEARNED[key][0]
-    words = key.split()
-    if label not in ("GPE", "LOC", "FAC") and len(words) > 1 and (
-            words[-1].rstrip(".") in LAST_HEADS
-            or ("of" in words[1:-1] and words[words.index("of") - 1] in OF_HEADS)):
-        return "ORG"
-    if 1 < len(words) <= 4 and words[0] in FIRST_NAMES and surface.split()[-1][:1].isupper():
-        return "PERSON"
-    return None
-
-
 def _team_type(known: Known | None, surface: str) -> str | None:
     """ORG for a club or a side named after a city or region in sports copy;
     countries and demonyms stay places and peoples (national sides)."""
@@ -71,17 +42,6 @@ def _team_type(known: Known | None, surface: str) -> str | None:
     if sports.is_club(surface) or (known is not None and known.type == "GPE"):
         return "ORG"
     return None
-
-
-#: "at" or "in" right before a name: where something happens. In CoNLL-2003
-#: train sports copy a name after "at" is a place 192 times in 216 (an
-#: organisation 3), after "in" 156 in 192 (6); in other copy after "in"
-#: 510 in 576 (20). So a city after them is the venue, not the club.
-_LOCATIVE_BEFORE = re.compile(r"(?<![\w'’])(?:at|in)[^\S\n]+(?:the[^\S\n]+)?\Z", re.I)
-
-
-def after_locative(text: str, start: int) -> bool:
-    return _LOCATIVE_BEFORE.search(text, max(0, start - 8), start) is not None
 
 
 def retype(raws: list[Raw], registry: Registry, in_sports: bool,
@@ -102,7 +62,7 @@ def retype(raws: list[Raw], registry: Registry, in_sports: bool,
         elif known is not None and (known.kind in STRONG or r.label in _WEAK_TYPES
                                     or (team and r.label == "ORG")):
             r.label = known.type
-        elif r.label == "ORG" and in_sports and after_locative(text, r.start):
+        elif r.label == "ORG" and in_sports and venue:
             r.label = "LOC"
         elif known is None and (learned := learned_type(r.text, r.label)):
             r.label = _place_type(r) if learned == "LOC" else learned
@@ -216,71 +176,3 @@ def table_teams(raws: list[Raw], text: str, paragraphs: list[tuple[int, int]]) -
         out.append(Raw(s, e, text[s:e], "ORG", None, inside[0].model_label if inside else None,
                        locked=True))
     return out
-
-
-_NEXT_WORD = re.compile(r"[^\S\n]+([A-Z][\w&]*\.?)")
-
-
-def join_org_suffixes(raws: list[Raw], text: str) -> list[Raw]:
-    """A name written right before an organisation head word is one
-    organisation with it: "Johnson Controls" + "Inc", which the model
-    splits into a person and a stray "Inc"."""
-    out, absorbed = [], set()
-    for r in sorted(raws, key=lambda r: r.start):
-        if (r.start, r.end) in absorbed:
-            continue
-        m = _NEXT_WORD.match(text, r.end)
-        if m and m.group(1).rstrip(".").casefold() in LAST_HEADS and not r.locked:
-            absorbed |= {(x.start, x.end) for x in raws if m.start(1) <= x.start < m.end()}
-            end = m.end(1) - m.group(1).endswith(".")  # the full stop may end the sentence
-            out.append(Raw(r.start, end, text[r.start:end], "ORG", None, r.model_label))
-        else:
-            out.append(r)
-    return out
-
-
-#: What follows a person's name and nothing else's in news copy: an age
-#: between commas ("Wang, 45, was") and a country in brackets ("Marion
-#: Clignet (France) 3:30.974"). In CoNLL-2003 train the names before them
-#: are people 55 times in 55 and 1,262 in 1,304.
-_AGE_AFTER = re.compile(r"[^\S\n]*,[^\S\n]*\d{1,2}[^\S\n]*,")
-_BRACKET_AFTER = re.compile(r"[^\S\n]*\([^\S\n]*([A-Z][\w.]*(?:[^\S\n]+[A-Z][\w.]*)*)[^\S\n]*\)")
-
-
-def people_by_context(raws: list[Raw], text: str, registry: Registry) -> None:
-    """Retype as a person each mention an age or a bracketed country follows."""
-    for r in raws:
-        if r.locked or r.label == "PERSON":
-            continue
-        bracket = _BRACKET_AFTER.match(text, r.end)
-        country = bracket and registry.lookup(bracket.group(1))
-        if _AGE_AFTER.match(text, r.end) or (country and country.kind == "country"):
-            r.label = "PERSON"
-
-
-def join_split_people(raws: list[Raw], text: str, registry: Registry) -> list[Raw]:
-    """A person span and a one-word span right beside it are one name
-    ("Jan" + "Allan Mueller", "Marco Tonchetti" + "Provera"): the model cut
-    it and typed the piece apart. A piece the registry knows stays apart
-    ("Russian" + "Boris Yeltsin")."""
-    ordered = sorted(raws, key=lambda r: (r.start, r.end))
-    out: list[Raw] = []
-    for r in ordered:
-        prev = out[-1] if out else None
-        if prev is not None and _one_name(prev, r, text, registry):
-            out[-1] = Raw(prev.start, r.end, text[prev.start:r.end], "PERSON",
-                          prev.title or r.title, prev.model_label)
-        else:
-            out.append(r)
-    return out
-
-
-def _one_name(a: Raw, b: Raw, text: str, registry: Registry) -> bool:
-    if text[a.end:b.start] != " " or a.locked or b.locked:
-        return False
-    if (a.label == "PERSON") == (b.label == "PERSON"):
-        return False
-    piece = b if a.label == "PERSON" else a
-    return (" " not in piece.text and piece.text[:1].isupper() and not piece.text.isupper()
-            and registry.lookup(piece.text) is None)
-

@@ -224,7 +224,7 @@ def test_alias_memory_can_forget_a_recovered_table():
 
 # --- entities/3: breaks inside spans, venues, datelines, learned lexicons --
 
-from pipeline.nlp import known, spans, sports  # noqa: E402
+from pipeline.nlp import known, learned, name_context, spans, sports  # noqa: E402
 
 
 def _raw(text: str, label: str = "ORG") -> spans.Raw:
@@ -270,12 +270,12 @@ def test_a_city_after_at_or_in_is_the_venue_in_sports_copy(nlp):
 
 
 def test_learned_heads_and_names_type_spans():
-    assert known.learned_type("Homegate Hospitality Inc", "PERSON") == "ORG"
-    assert known.learned_type("Banco Nacional of Ruritania", "PERSON") is None
-    assert known.learned_type("Bank of Ruritania", "PERSON") == "ORG"
+    assert learned.learned_type("Homegate Hospitality Inc", "PERSON") == "ORG"
+    assert learned.learned_type("Banco Nacional of Ruritania", "PERSON") is None
+    assert learned.learned_type("Bank of Ruritania", "PERSON") == "ORG"
     # a place reading of the model stands against a head word
-    assert known.learned_type("West Riverside Bank", "GPE") is None
-    assert known.learned_type("Interfax", "PERSON") == "ORG"  # learned from train
+    assert learned.learned_type("West Riverside Bank", "GPE") is None
+    assert learned.learned_type("Interfax", "PERSON") == "ORG"  # learned from train
 
 
 def test_results_and_standings_lines_name_teams():
@@ -323,16 +323,16 @@ def test_an_owner_before_a_possessive_stays_apart():
 
 
 def test_learned_first_names_make_people():
-    assert known.learned_type("Giovanni Tararache", "ORG") == "PERSON"
-    assert known.learned_type("Giovanni", "ORG") is None  # one word alone says nothing
-    assert known.learned_type("Mark Stevens", "ORG") is None  # "mark" is also a word
+    assert learned.learned_type("Giovanni Tararache", "ORG") == "PERSON"
+    assert learned.learned_type("Giovanni", "ORG") is None  # one word alone says nothing
+    assert learned.learned_type("Mark Stevens", "ORG") is None  # "mark" is also a word
 
 
 def test_an_age_or_a_bracketed_country_after_a_name_makes_a_person():
     text = "Wang, 45, was held. Marion Clignet (France) won. Polti (Tour) led."
     raws = [spans.Raw(0, 4, "Wang", "ORG"), spans.Raw(20, 34, "Marion Clignet", "ORG"),
             spans.Raw(49, 54, "Polti", "ORG")]
-    known.people_by_context(raws, text, default_registry())
+    name_context.people_by_context(raws, text, default_registry())
     assert [r.label for r in raws] == ["PERSON", "PERSON", "ORG"]
 
 
@@ -400,7 +400,7 @@ def test_a_name_cut_in_two_by_the_model_is_joined():
     text = "said Marco Tonchetti Provera and Russian Boris Yeltsin"
     raws = [spans.Raw(5, 20, "Marco Tonchetti", "PERSON"), spans.Raw(21, 28, "Provera", "WORK_OF_ART"),
             spans.Raw(33, 40, "Russian", "NORP"), spans.Raw(41, 54, "Boris Yeltsin", "PERSON")]
-    joined = known.join_split_people(raws, text, default_registry())
+    joined = name_context.join_split_people(raws, text, default_registry())
     assert [(r.text, r.label) for r in joined] == [
         ("Marco Tonchetti Provera", "PERSON"), ("Russian", "NORP"), ("Boris Yeltsin", "PERSON")]
 
