@@ -27,8 +27,9 @@ SIMILARITY = 0.88
 def vote(raws: list[Raw]) -> str:
     """Majority type; PERSON votes count double because the small model
     under-tags surnames as PERSON far more often than it over-tags them.
-    A locked mention (a dateline) decides alone."""
-    locked = [r.label for r in raws if r.locked]
+    A locked mention (a dateline) decides alone, and failing one a cued
+    mention (a name with an age after it)."""
+    locked = [r.label for r in raws if r.locked] or [r.label for r in raws if r.cued]
     if locked:
         return locked[0]
     score: Counter[str] = Counter()

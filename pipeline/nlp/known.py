@@ -88,12 +88,19 @@ def dateline_spans(text: str, paragraphs: list[tuple[int, int]],
 
 
 def add_datelines(raws: list[Raw], text: str, datelines: dict[int, int]) -> list[Raw]:
-    """Dateline places the model left untagged ("BELGRADE 1996-08-30"), as
-    locked places: the dateline's shape says what they are."""
-    added = [Raw(s, e, text[s:e], "GPE", None, None, locked=True)
-             for s, e in datelines.items()
-             if not any(r.start < e and s < r.end for r in raws)]
-    return raws + added
+    """Dateline places as whole mentions: added where the model left them
+    untagged ("BELGRADE 1996-08-30"), widened where it tagged a piece
+    ("PANAMA" of "PANAMA CITY"). The dateline's shape says what they are;
+    the type is left to :func:`retype`, which locks them."""
+    for s, e in datelines.items():
+        inside = [r for r in raws if s <= r.start and r.end <= e]
+        if any(r.start < e and s < r.end for r in raws if r not in inside):
+            continue  # a span runs past the place: leave the model's reading
+        raws = [r for r in raws if r not in inside]
+        label = inside[0].label if inside else "GPE"
+        raws.append(Raw(s, e, text[s:e], label, None, inside[0].model_label if inside else None,
+                        locked=not inside))
+    return raws
 
 
 def _candidates(text: str, start: int, end: int):

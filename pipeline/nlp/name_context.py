@@ -55,14 +55,16 @@ _BRACKET_AFTER = re.compile(r"[^\S\n]*\([^\S\n]*([A-Z][\w.]*(?:[^\S\n]+[A-Z][\w.
 
 
 def people_by_context(raws: list[Raw], text: str, registry: Registry) -> None:
-    """Retype as a person each mention an age or a bracketed country follows."""
+    """Mark as a person each mention an age or a bracketed country follows;
+    such a cue decides the type of the mention's whole cluster ("Wang, 45,"
+    makes every "Wang" of the article the person the model called ORG)."""
     for r in raws:
-        if r.locked or r.label == "PERSON":
+        if r.locked:
             continue
         bracket = _BRACKET_AFTER.match(text, r.end)
         country = bracket and registry.lookup(bracket.group(1))
         if _AGE_AFTER.match(text, r.end) or (country and country.kind == "country"):
-            r.label = "PERSON"
+            r.label, r.cued = "PERSON", True
 
 
 def join_split_people(raws: list[Raw], text: str, registry: Registry) -> list[Raw]:

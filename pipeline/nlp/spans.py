@@ -28,6 +28,9 @@ class Raw:
     title: str | None = None
     model_label: str | None = None
     locked: bool = False
+    #: the words beside it show what it is (an age after a name): its type
+    #: decides its cluster's vote unless a locked mention does
+    cued: bool = False
 
 
 _LEADING_THE = re.compile(r"the\s+", re.I)

@@ -382,6 +382,9 @@ def test_dateline_places_are_places_and_rubrics_are_not():
     assert datelines == {0: 8}
     added = known.add_datelines([], text, datelines)
     assert [(r.text, r.label, r.locked) for r in added] == [("BELGRADE", "GPE", True)]
+    line = "PANAMA CITY 1996-08-30"
+    piece = known.add_datelines([spans.Raw(0, 6, "PANAMA", "GPE")], line, {0: 11})
+    assert [(r.text, r.label) for r in piece] == [("PANAMA CITY", "GPE")]
 
 
 def test_a_venue_is_the_city_and_the_team_stays_a_team(nlp):
@@ -416,3 +419,11 @@ def test_an_untagged_name_ending_in_an_organisation_head_is_added():
     added = known.add_known_mentions([], text, [(0, len(text))], default_registry(), False)
     assert [(r.text, r.label) for r in added] == [("Apic Yamada Corp", "ORG"),
                                                   ("Bluewater Group", "ORG")]
+
+
+def test_an_age_after_one_mention_makes_the_whole_cluster_a_person():
+    from pipeline.nlp.clusters import vote
+    cued = spans.Raw(0, 4, "Wang", "PERSON", cued=True)
+    uncued = [spans.Raw(9 + 9 * i, 13 + 9 * i, "Wang", "ORG") for i in range(3)]
+    assert vote([*uncued, spans.Raw(0, 4, "Wang", "PERSON")]) == "ORG"
+    assert vote([*uncued, cued]) == "PERSON"
