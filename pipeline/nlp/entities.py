@@ -71,7 +71,7 @@ def raw_mentions(doc: Doc, clean: CleanArticle, registry: Registry) -> list[Raw]
                           acronyms.definitions(text))
     raws = name_context.join_split_people(raws, text, registry)
     in_sports = is_sports(text, text[paras[0][0]:paras[0][1]] if paras else "")
-    raws = known.add_datelines(raws, text, datelines)
+    raws = known.add_datelines(known.drop_rubrics(raws, text, paras, registry), text, datelines)
     known.retype(raws, registry, in_sports, datelines, text)
     if in_sports:
         raws = known.table_teams(raws, text, paras)

@@ -87,6 +87,23 @@ def dateline_spans(text: str, paragraphs: list[tuple[int, int]],
             if registry.lookup(text[s:e]) is not None or _DATELINE_TAIL.match(text, e)}
 
 
+#: A rubric opening a paragraph: "SOCCER - ", "EUROBONDS - ".
+_RUBRIC = re.compile(r"([A-Z][A-Z&'.]*(?:[^\S\n]+[A-Z][A-Z&'.]*)*)[^\S\n]+-{1,2}[^\S\n]")
+
+
+def drop_rubrics(raws: list[Raw], text: str, paragraphs: list[tuple[int, int]],
+                 registry: Registry) -> list[Raw]:
+    """Drop spans that are exactly a paragraph's opening rubric ("SOCCER -",
+    "EUROBONDS -"): a section label, not a name, unless the registry knows
+    it as a place ("BRITAIN - Gilts struggled")."""
+    rubrics = set()
+    for a, _ in paragraphs:
+        m = _RUBRIC.match(text, a)
+        if m and registry.lookup(m.group(1)) is None:
+            rubrics.add(m.span(1))
+    return [r for r in raws if (r.start, r.end) not in rubrics]
+
+
 def add_datelines(raws: list[Raw], text: str, datelines: dict[int, int]) -> list[Raw]:
     """Dateline places as whole mentions: added where the model left them
     untagged ("BELGRADE 1996-08-30"), widened where it tagged a piece

@@ -427,3 +427,10 @@ def test_an_age_after_one_mention_makes_the_whole_cluster_a_person():
     uncued = [spans.Raw(9 + 9 * i, 13 + 9 * i, "Wang", "ORG") for i in range(3)]
     assert vote([*uncued, spans.Raw(0, 4, "Wang", "PERSON")]) == "ORG"
     assert vote([*uncued, cued]) == "PERSON"
+
+
+def test_a_rubric_is_not_a_name_but_a_place_rubric_is():
+    text = "EUROBONDS - Primary market activity slowed.\n\nBRITAIN - Gilts fell."
+    raws = [spans.Raw(0, 9, "EUROBONDS", "ORG"), spans.Raw(45, 52, "BRITAIN", "GPE")]
+    kept = known.drop_rubrics(raws, text, [(0, 43), (45, len(text))], default_registry())
+    assert [r.text for r in kept] == ["BRITAIN"]
