@@ -21,6 +21,7 @@ from pipeline.nlp.clusters import (KEPT_TYPES, PRIORITY, add_missed_names, group
                                    join_short_orgs, join_surnames, main_form,
                                    merge_near_spellings, opens, vote)
 from pipeline.nlp.idents import entity_id, slug
+from pipeline.nlp.learned import FIRST_NAMES
 from pipeline.nlp.registry import Registry, default_registry
 from pipeline.nlp.spans import TITLE_RE, Raw, preceding_title
 from pipeline.nlp.sports import is_sports
@@ -41,7 +42,8 @@ def _model_spans(doc: Doc, no_title: list[tuple[int, int]]) -> list[Raw]:
     for ent in doc.ents:
         if ent.label_ not in PRIORITY:
             continue
-        raw = spans.clean_span(text, ent.start_char, ent.end_char, ent.label_)
+        start = _compound_start(ent) if ent.label_ == "PERSON" else ent.start_char
+        raw = spans.clean_span(text, start, ent.end_char, ent.label_)
         if raw is None:
             continue
         if raw.label != "PERSON" and any(a <= raw.start and raw.end <= b for a, b in titles):
@@ -51,6 +53,31 @@ def _model_spans(doc: Doc, no_title: list[tuple[int, int]]) -> list[Raw]:
             raw.title = None
         raws.append(raw)
     return raws
+
+
+def _compound_start(ent) -> int:
+    """Where a person's name starts once the capitalised proper nouns the
+    parser attaches to it as compounds, right before the span, are added:
+    the model often leaves out a first name ("Costantino" of "Costantino
+    Rocca"). Titles so taken in are cut again by :func:`spans.clean_span`."""
+    i = ent.start
+    while i > 0 and _name_part_of(ent.doc[i - 1], ent.start, ent.end):
+        i -= 1
+    return ent.doc[i].idx
+
+
+def _name_part_of(tok, start: int, end: int) -> bool:
+    """A first name the parser hangs on the span's name, not a title or a
+    role word before it ("Minister", "Striker")."""
+    return (tok.pos_ == "PROPN" and tok.dep_ == "compound" and start <= tok.head.i < end
+            and tok.text[:1].isupper() and bool(tok.whitespace_)
+            and (tok.lower_ in FIRST_NAMES or _after_a_mark(tok)))
+
+
+def _after_a_mark(tok) -> bool:
+    """Right after a number or punctuation mark in its sentence ("5.
+    Costantino Rocca"): a list or table entry, where no title stands."""
+    return tok.i > 0 and not tok.doc[tok.i - 1].is_space and not tok.doc[tok.i - 1].is_alpha
 
 
 def raw_mentions(doc: Doc, clean: CleanArticle, registry: Registry) -> list[Raw]:
@@ -76,6 +103,7 @@ def raw_mentions(doc: Doc, clean: CleanArticle, registry: Registry) -> list[Raw]
     if in_sports:
         raws = known.table_teams(raws, text, paras)
     name_context.people_by_context(raws, text, registry)
+    raws = name_context.add_people_before_countries(raws, text, registry)
     return known.add_known_mentions(raws, text, paras or [(0, len(text))], registry, in_sports)
 
 

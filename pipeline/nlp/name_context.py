@@ -92,3 +92,23 @@ def _one_name(a: Raw, b: Raw, text: str, registry: Registry) -> bool:
     piece = b if a.label == "PERSON" else a
     return (" " not in piece.text and piece.text[:1].isupper() and not piece.text.isupper()
             and registry.lookup(piece.text) is None)
+
+
+_NAME_BEFORE_BRACKET = re.compile(r"(?<![\w'’.-])([A-Z][\w'’.-]+(?:[^\S\n]+[A-Z][\w'’.-]+){0,3})"
+                                  r"(?=" + _BRACKET_AFTER.pattern + r")")
+
+
+def add_people_before_countries(raws: list[Raw], text: str, registry: Registry) -> list[Raw]:
+    """A capitalised name the model left untagged before a bracketed country
+    ("Rodney Eyles (Australia) beat ...") is a person, as the tagged ones
+    are (see :data:`_BRACKET_AFTER`)."""
+    added = []
+    for m in _NAME_BEFORE_BRACKET.finditer(text):
+        s, e = m.span(1)
+        country = registry.lookup(_BRACKET_AFTER.match(text, e).group(1))
+        if (country is None or country.kind != "country" or registry.lookup(m.group(1))
+                or any(r.start < e and s < r.end for r in raws)):
+            continue
+        added.append(Raw(s, e, m.group(1), "PERSON", cued=True))
+    return raws + added
+

@@ -434,3 +434,19 @@ def test_a_rubric_is_not_a_name_but_a_place_rubric_is():
     raws = [spans.Raw(0, 9, "EUROBONDS", "ORG"), spans.Raw(45, 52, "BRITAIN", "GPE")]
     kept = known.drop_rubrics(raws, text, [(0, 43), (45, len(text))], default_registry())
     assert [r.text for r in kept] == ["BRITAIN"]
+
+
+def test_an_untagged_name_before_a_bracketed_country_is_a_person():
+    text = "Rodney Eyles (Australia) beat Peter Nicol (Scotland); Hong Kong (China) won."
+    tagged = [spans.Raw(43, 51, "Scotland", "GPE")]
+    found = name_context.add_people_before_countries(tagged, text, default_registry())
+    assert [(r.text, r.label, r.cued) for r in found[1:]] == [
+        ("Rodney Eyles", "PERSON", True), ("Peter Nicol", "PERSON", True)]
+
+
+def test_a_first_name_the_model_left_out_joins_the_person(nlp):
+    clean, entities = entities_of(["GOLF - LEADING MONEY WINNERS", "LONDON 1996-08-31",
+                                   "Leading money winners on the European Tour:",
+                                   "5. Costantino Rocca (Italy) 297,157"])
+    people = [e.name for e in entities if e.type == "PERSON"]
+    assert people == ["Costantino Rocca"]
