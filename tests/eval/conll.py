@@ -8,6 +8,13 @@ its document, tokens joined by single spaces, paragraphs by a blank line (the
 shape of ``CleanArticle.text``). Predicted character spans map back to gold
 tokens; a span whose edges fall inside a token cannot match and counts as a
 false positive, as conlleval would count a mis-tokenised entity.
+
+Dev documents are cut into a tune and a holdout part by
+:mod:`tests.eval.splits` on :func:`doc_key`; :func:`report` scores both
+and all, per type. Train is for learning lexicons only
+(:mod:`tests.eval.conll_learn`, :func:`learn_clubs`).
+
+    python -m tests.eval.conll            # the table for dev
 """
 from __future__ import annotations
 
