@@ -22,7 +22,7 @@ from pipeline.nlp import sports
 from pipeline.nlp.learned import LAST_HEADS, LEARNED, learned_type
 from pipeline.nlp.name_context import after_locative
 from pipeline.nlp.registry import Known, Registry
-from pipeline.nlp.spans import Raw
+from pipeline.nlp.spans import TITLE_RE, Raw
 
 #: Registry kinds that override the model's type of a whole span.
 STRONG = ("country", "demonym", "capital", "state", "continent")
@@ -154,6 +154,7 @@ def add_known_mentions(raws: list[Raw], text: str, paragraphs: list[tuple[int, i
     """Mentions of registry names and (in sports copy) clubs that no NER
     span covers, each typed by what it names."""
     taken = sorted((r.start, r.end) for r in raws)
+    people = {r.text for r in raws if r.label == "PERSON" and " " in r.text}
     added = []
     for a, b in paragraphs:
         for s, e in _candidates(text, a, b):
@@ -162,7 +163,8 @@ def add_known_mentions(raws: list[Raw], text: str, paragraphs: list[tuple[int, i
             if any(s < y and x < e for x, y in taken):
                 continue
             etype = _scan_type(surface, registry, in_sports, after_locative(text, s))
-            if etype is None and _ends_in_head(surface):
+            if etype is None and _ends_in_head(surface) and not _holds_a_person(
+                    text, s, e, people):
                 etype = "ORG"
                 s += len(surface) - len(_LEADING_THE.sub("", surface))
                 surface = text[s:e]
@@ -173,6 +175,14 @@ def add_known_mentions(raws: list[Raw], text: str, paragraphs: list[tuple[int, i
 
 
 _LEADING_THE = re.compile(r"\Athe[^\S\n]+", re.I)
+
+
+def _holds_a_person(text: str, start: int, end: int, people: set[str]) -> bool:
+    """The run takes in a title or a person's name ("Secretary of State Ned
+    Price US State Department"): a byline run, not one organisation."""
+    return (any(m.start() < end and start < m.end() for m in
+                TITLE_RE.finditer(text, max(0, start - 40), end))
+            or any(p in text[start:end] for p in people))
 
 
 def _ends_in_head(surface: str) -> bool:

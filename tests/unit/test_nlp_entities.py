@@ -450,3 +450,13 @@ def test_a_first_name_the_model_left_out_joins_the_person(nlp):
                                    "5. Costantino Rocca (Italy) 297,157"])
     people = [e.name for e in entities if e.type == "PERSON"]
     assert people == ["Costantino Rocca"]
+
+
+def test_a_byline_run_with_a_title_or_a_person_is_not_one_organisation():
+    text = "at the level of the Secretary of State Ned Price US State Department official"
+    person = spans.Raw(39, 48, "Ned Price", "PERSON")
+    added = known.add_known_mentions([person], text, [(0, len(text))], default_registry(), False)
+    assert not any(r.label == "ORG" and "Ned Price" in r.text for r in added)
+    alone = known.add_known_mentions([], "the Secretary of State Ned Price US State Department",
+                                     [(0, 52)], default_registry(), False)
+    assert [r.text for r in alone if r.label == "ORG"] == []
