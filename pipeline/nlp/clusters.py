@@ -27,8 +27,9 @@ SIMILARITY = 0.88
 def vote(raws: list[Raw]) -> str:
     """Majority type; PERSON votes count double because the small model
     under-tags surnames as PERSON far more often than it over-tags them.
-    A locked mention (a dateline) decides alone."""
-    locked = [r.label for r in raws if r.locked]
+    A locked mention (a dateline) decides alone, and failing one a cued
+    mention (a name with an age after it)."""
+    locked = [r.label for r in raws if r.locked] or [r.label for r in raws if r.cued]
     if locked:
         return locked[0]
     score: Counter[str] = Counter()
@@ -53,10 +54,11 @@ def similar(a: str, b: str) -> bool:
 
 def group(raws: list[Raw]) -> list[list[Raw]]:
     """Mentions sharing a slug ("The State Department", "state department");
-    locked datelines stay apart from a club of the same name."""
-    groups: dict[tuple[str, bool], list[Raw]] = {}
+    locked mentions stay apart by their type: a dateline's city from the
+    team of a results table, both from the model's mentions."""
+    groups: dict[tuple[str, str | None], list[Raw]] = {}
     for r in raws:
-        groups.setdefault((slug(r.text), r.locked), []).append(r)
+        groups.setdefault((slug(r.text), r.label if r.locked else None), []).append(r)
     return list(groups.values())
 
 
@@ -95,6 +97,35 @@ def join_surnames(groups: list[list[Raw]]) -> list[list[Raw]]:
         else:
             kept.append(g)
     return kept
+
+
+def join_short_orgs(groups: list[list[Raw]]) -> list[list[Raw]]:
+    """Fold a group whose form opens exactly one organisation's longer name
+    into it ("Magna" -> "Magna International Inc", "Lear" -> "Lear Corp"):
+    within an article the short form names the same organisation, whatever
+    type the model gave it. Places stay apart, and so does an owner named
+    before a possessive ("Farrakhan" of "Farrakhan's Nation of Islam")."""
+    orgs = [g for g in groups if vote(g) == "ORG" and " " in main_form(g)]
+    kept = []
+    for g in groups:
+        form = main_form(g)
+        homes = [o for o in orgs if o is not g and opens(form, main_form(o))]
+        if (len(homes) == 1 and vote(g) not in ("GPE", "LOC", "NORP")
+                and not any(r.locked for r in g)):
+            for r in g:
+                r.label = "ORG"
+            homes[0].extend(g)
+        else:
+            kept.append(g)
+    return kept
+
+
+def opens(short: str, name: str) -> bool:
+    """``short`` is the first word(s) of the longer ``name``."""
+    words, longer = short.split(), name.split()
+    return (len(words) < len(longer) and longer[:len(words)] == words
+            and longer[len(words)] not in ("'s", "’s") and not longer[len(words) - 1].endswith(
+                ("'s", "’s")))
 
 
 def add_missed_names(groups: list[list[Raw]], text: str, no_title) -> None:

@@ -8,6 +8,7 @@ glued together by a lost line break, a place swallowed by an organisation
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -27,10 +28,15 @@ class Raw:
     title: str | None = None
     model_label: str | None = None
     locked: bool = False
+    #: the words beside it show what it is (an age after a name): its type
+    #: decides its cluster's vote unless a locked mention does
+    cued: bool = False
 
 
 _LEADING_THE = re.compile(r"the\s+", re.I)
 _TRAILING_JUNK = re.compile(r"(?:['’]s|[\s,;:\"'“”‘’])+\Z")
+#: Dashes and quotes before a name: a signature line ("-- Harry Milling").
+_LEADING_JUNK = re.compile(r"[-–—\"“”‘’(\[]+[^\S\n]*")
 _GAP = r"[^\S\n]+"  # spaces that do not cross a line or paragraph break
 
 
@@ -44,8 +50,9 @@ _TITLE_AT_START = re.compile(r"\A(" + _TITLE + r")" + _GAP, re.I)
 _TITLE_BEFORE = re.compile(r"(?<!\w)(" + _TITLE + r")" + _GAP + r"\Z", re.I)
 _HONORIFIC = re.compile(r"\A(?:" + _alternation(load_words("honorifics.txt")) + r")"
                         + _GAP, re.I)
-#: Score and statistics columns after a name in results tables ("Kersey 63").
-_TRAILING_NUMBERS = re.compile(r"(?:" + _GAP + r"[\d.,/:-]+)+\Z")
+#: Score and statistics columns after a name in results tables ("Kersey 63"),
+#: and telephone numbers after a desk's name ("London Newsroom +44").
+_TRAILING_NUMBERS = re.compile(r"(?:" + _GAP + r"\+?[\d.,/:-]+)+\Z")
 #: Two words glued by a lost break: "MinistryOfficial" (lower then upper).
 _GLUE = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z]{2})")
 _PLACE_TAIL = re.compile(_GAP + r"(?:in|at)" + _GAP + r"(?:the" + _GAP + r")?"
@@ -66,7 +73,7 @@ def clean_span(text: str, start: int, end: int, label: str) -> Raw | None:
     title = None
     while True:
         piece = text[start:end]
-        m = _LEADING_THE.match(piece) or _HONORIFIC.match(piece)
+        m = _LEADING_THE.match(piece) or _HONORIFIC.match(piece) or _LEADING_JUNK.match(piece)
         t = _TITLE_AT_START.match(piece) if label == "PERSON" else None
         if t and not m:
             title = t.group(1)
@@ -77,13 +84,89 @@ def clean_span(text: str, start: int, end: int, label: str) -> Raw | None:
     for pattern in (_TRAILING_JUNK, _TRAILING_NUMBERS, _TRAILING_JUNK):
         junk = pattern.search(text, start, end)
         end = junk.start() if junk and junk.start() > start else end
-    if end <= start or not any(c.isalpha() for c in text[start:end]):
+    end = _without_common_tail(text, start, end)
+    if end <= start or not any(c.isupper() for c in text[start:end]):
         return None
     if label == "PERSON" and TITLE_RE.fullmatch(text, start, end):
         return None
     if label == "PERSON" and title is None:
         title = preceding_title(text, start)
     return Raw(start, end, text[start:end], label, title, label)
+
+
+#: Trailing words without a capital ("Interfax news agency", "the Moscow
+#: club"): common nouns after the name, never part of it in English copy.
+_COMMON_TAIL = re.compile(r"(?:" + _GAP + r"[^\sA-Z]*[a-z][^\sA-Z]*)+\Z")
+
+
+def _without_common_tail(text: str, start: int, end: int) -> int:
+    tail = _COMMON_TAIL.search(text, start, end)
+    return tail.start() if tail and tail.start() > start else end
+
+
+#: What never stands inside one name: a number standing alone ("Haitai 2
+#: Samsung" is a results line), a spaced dash ("Lithuania - Danius
+#: Gleveckas" is a heading), a bracket ("Quigley ( USA").
+_BREAK = re.compile(_GAP + r"(?:[\d.,/:]*\d[\d.,/:]*|-{1,2}|[()\[\]])(?=" + _GAP + r"|\Z)")
+
+
+def split_at_breaks(raws: list[Raw]) -> list[Raw]:
+    """Cut spans at a break no name contains; each piece with a capital
+    letter keeps the span's label (clustering and the registry then fix
+    the type of each piece on its own)."""
+    out = []
+    for r in raws:
+        cuts = [(m.start(), m.end()) for m in _BREAK.finditer(r.text)]
+        if not cuts:
+            out.append(r)
+            continue
+        bounds = [0] + [x for cut in cuts for x in cut] + [len(r.text)]
+        for a, b in zip(bounds[::2], bounds[1::2]):
+            piece = r.text[a:b].strip()
+            if any(c.isupper() for c in piece):
+                a += r.text[a:b].index(piece)
+                out.append(Raw(r.start + a, r.start + a + len(piece), piece, r.label,
+                               r.title if a == 0 else None, r.model_label))
+    return out
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’.&-]*")
+
+
+def recut_capitals(raws: list[Raw], text: str, paragraphs: list[tuple[int, int]],
+                   keep: Collection[int]) -> list[Raw]:
+    """Re-cut spans in all-capitals paragraphs (headlines) by how the rest
+    of the article writes each word: the model cannot tell a name from a
+    verb there ("MITCHELL DEFEATS BAILEY"). A word stays when the mixed-case
+    text writes it capitalised and never in lower case; spans starting at an
+    offset in ``keep`` (datelines) stay whole. Only where headlines are the
+    minority of paragraphs, so that the body shows how words are written."""
+    shouting = [(a, b) for a, b in paragraphs if text[a:b].isupper()]
+    if not shouting or 2 * len(shouting) >= len(paragraphs):
+        return raws  # capitals are the article's style (a table), not headlines
+    capital, lower = set(), set()
+    for a, b in paragraphs:
+        if (a, b) not in shouting:
+            for m in _WORD.finditer(text, a, b):
+                word = m.group().rstrip(".").casefold()
+                (capital if m.group()[0].isupper() else lower).add(word)
+    names = capital - lower
+    out = []
+    for r in raws:
+        if r.start in keep or not any(a <= r.start < b for a, b in shouting):
+            out.append(r)
+            continue
+        run: list[re.Match] = []
+        for m in [*_WORD.finditer(r.text), None]:
+            if m is not None and m.group().rstrip(".").casefold() in names:
+                run.append(m)
+                continue
+            if run:
+                a, b = run[0].start(), run[-1].end()
+                out.append(Raw(r.start + a, r.start + b, r.text[a:b], r.label, None,
+                               r.model_label))
+            run = []
+    return out
 
 
 def split_glued(raws: list[Raw], text: str) -> list[Raw]:

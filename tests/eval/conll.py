@@ -8,13 +8,22 @@ its document, tokens joined by single spaces, paragraphs by a blank line (the
 shape of ``CleanArticle.text``). Predicted character spans map back to gold
 tokens; a span whose edges fall inside a token cannot match and counts as a
 false positive, as conlleval would count a mis-tokenised entity.
+
+Dev documents are cut into a tune and a holdout part by
+:mod:`tests.eval.splits` on :func:`doc_key`; :func:`report` scores both
+and all, per type. Train is for learning lexicons only
+(:mod:`tests.eval.conll_learn`, :func:`learn_clubs`).
+
+    python -m tests.eval.conll            # the table for dev
 """
 from __future__ import annotations
 
+import hashlib
 import sys
 from dataclasses import dataclass
 
 from pipeline.records import CleanArticle, Paragraph
+from tests.eval import splits
 from tests.shared_data import SHARED_DATA
 
 DATA = SHARED_DATA / "ner" / "conllpp" / "data"
@@ -24,6 +33,7 @@ TYPE_MAP = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "L
             "NORP": "MISC", "EVENT": "MISC", "PRODUCT": "MISC", "LAW": "MISC",
             "WORK_OF_ART": "MISC", "LANGUAGE": "MISC"}
 CORE = ("PER", "ORG", "LOC")
+ALL = ("PER", "ORG", "LOC", "MISC")
 
 Span = tuple[int, int, int, str]  # sentence index, first token, end token, type
 
@@ -137,14 +147,32 @@ class Score:
         return 2 * self.p * self.r / (self.p + self.r) if self.p + self.r else 0.0
 
 
-def score(docs: list[Document], predict, types=("PER", "ORG", "LOC", "MISC")) -> Score:
-    """Micro P/R/F1 over ``types`` of ``predict(clean) -> [(start, end, label)]``."""
-    total = Score()
+def doc_key(doc: Document) -> str:
+    """The document's stable key for the tune/holdout cut: a hash of its
+    first sentence, so the cut survives reordering of the file."""
+    first = " ".join(doc.sentences[0]).encode("utf-8")
+    return "conll:" + hashlib.sha256(first).hexdigest()[:16]
+
+
+def _scored(docs: list[Document], predict) -> list[tuple[set[Span], set[Span]]]:
+    """(gold, predicted) token spans of every document."""
+    out = []
     for i, doc in enumerate(docs):
         clean, offsets = article(doc, i)
-        pred = {s for s in to_tokens(predict(clean), doc, offsets) if s[3] in types}
-        total.add({s for s in doc.gold() if s[3] in types}, pred)
+        out.append((doc.gold(), to_tokens(predict(clean), doc, offsets)))
+    return out
+
+
+def _total(pairs, types) -> Score:
+    total = Score()
+    for gold, pred in pairs:
+        total.add({s for s in gold if s[3] in types}, {s for s in pred if s[3] in types})
     return total
+
+
+def score(docs: list[Document], predict, types=ALL) -> Score:
+    """Micro P/R/F1 over ``types`` of ``predict(clean) -> [(start, end, label)]``."""
+    return _total(_scored(docs, predict), types)
 
 
 def raw_per_sentence(nlp):
@@ -177,25 +205,36 @@ def ours():
     return predict
 
 
-def report(split: str = "dev") -> dict[str, dict[str, Score]]:
-    """Scores of every tagger on all four types and on PER/ORG/LOC."""
+#: The type groups every table reports: all four, the core three, each alone.
+GROUPS = {"all": ALL, "PER/ORG/LOC": CORE, **{t: (t,) for t in ALL}}
+
+
+def report(split: str = "dev", nlp=None) -> dict[str, dict[str, dict[str, Score]]]:
+    """Scores as ``[part][tagger][group]``, parts "tune", "holdout" and
+    "all" (the cut of :mod:`tests.eval.splits` by :func:`doc_key`).
+    Each tagger runs once over every document; the parts only regroup them."""
     from pipeline.nlp.model import get_nlp
     docs = read(split)
-    nlp = get_nlp()
+    nlp = nlp or get_nlp()
     taggers = {"raw/sentence": raw_per_sentence(nlp), "raw/document": raw_per_document(nlp),
                "ours": ours()}
-    out = {}
+    parts = [splits.part_of(doc_key(d)) for d in docs]
+    out: dict[str, dict[str, dict[str, Score]]] = {p: {} for p in (*splits.PARTS, "all")}
     for name, predict in taggers.items():
-        out[name] = {"all": score(docs, predict), "PER/ORG/LOC": score(docs, predict, CORE)}
+        pairs = _scored(docs, predict)
+        for part in out:
+            chosen = [pair for pair, p in zip(pairs, parts) if part in ("all", p)]
+            out[part][name] = {g: _total(chosen, types) for g, types in GROUPS.items()}
     return out
 
 
-def format_table(results: dict[str, dict[str, Score]]) -> str:
-    lines = [f"{'tagger':<14} {'types':<12} {'P':>6} {'R':>6} {'F1':>6}"]
-    for name, by_types in results.items():
-        for types, s in by_types.items():
-            lines.append(f"{name:<14} {types:<12} {100 * s.p:6.2f} {100 * s.r:6.2f} "
-                         f"{100 * s.f1:6.2f}")
+def format_table(results: dict[str, dict[str, dict[str, Score]]]) -> str:
+    lines = [f"{'part':<8} {'tagger':<14} {'types':<12} {'P':>6} {'R':>6} {'F1':>6}"]
+    for part, by_tagger in results.items():
+        for name, by_types in by_tagger.items():
+            for types, s in by_types.items():
+                lines.append(f"{part:<8} {name:<14} {types:<12} {100 * s.p:6.2f} "
+                             f"{100 * s.r:6.2f} {100 * s.f1:6.2f}")
     return "\n".join(lines)
 
 

@@ -1,5 +1,10 @@
 """Quality gate: entity-level NER scores on the CoNLL-2003 dev split.
 
+The dev documents are cut into a tune part and a holdout part
+(tests/eval/splits.py, keyed by tests/eval/conll.py:doc_key). Rules may be
+tuned by reading tune errors only; the holdout part is only ever scored and
+its figure is the "unseen" estimate. Both parts are gated.
+
 The raw model and our extractor are scored in the same run, on the same
 text (see tests/eval/conll.py), so the comparison holds whatever the machine.
 Run with ``-s`` to see the table.
@@ -16,13 +21,19 @@ pytestmark = [
                        reason="CoNLL data not found beside the repository"),
 ]
 
-#: Floors: our F1 measured on dev when the gate was set (77.76 all types,
-#: 78.74 PER/ORG/LOC; entities/2), minus one point of slack for noise.
-FLOOR_ALL = 76.7
-FLOOR_CORE = 77.7
-#: The issue's goal: at least this many F1 points over the raw model on
-#: PER/ORG/LOC, against the raw model's better input condition.
-MIN_GAIN_CORE = 8.0
+#: Floors per part: our F1 measured when the gate was last raised
+#: (entities/3, tune / holdout: all types 84.73 / 86.41, PER/ORG/LOC
+#: 86.51 / 88.49, ORG 82.40 / 80.38), minus about one point of slack.
+#: Before issue 11 (entities/2) they were 76.28 / 80.72, 77.02 / 82.13
+#: and 66.84 / 70.21.
+FLOORS = {
+    "tune": {"all": 83.7, "PER/ORG/LOC": 85.5, "ORG": 81.4},
+    "holdout": {"all": 85.4, "PER/ORG/LOC": 87.5, "ORG": 79.4},
+}
+#: F1 points over the raw model on PER/ORG/LOC, against the raw model's
+#: better input condition, per part: measured 23.64 (tune) and 20.73
+#: (holdout) when last raised, minus about one point (the first goal was 8).
+MIN_GAIN_CORE = 19.7
 
 
 @pytest.fixture(scope="module")
@@ -33,12 +44,17 @@ def results():
     return found
 
 
-def test_ours_meets_the_floor(results):
-    assert 100 * results["ours"]["all"].f1 >= FLOOR_ALL
-    assert 100 * results["ours"]["PER/ORG/LOC"].f1 >= FLOOR_CORE
+@pytest.mark.parametrize("part", sorted(FLOORS))
+def test_ours_meets_the_floors(results, part):
+    ours = results[part]["ours"]
+    below = {group: round(100 * ours[group].f1, 2) for group, floor in FLOORS[part].items()
+             if 100 * ours[group].f1 < floor}
+    assert not below, f"{part}: below the floors {FLOORS[part]}: {below}"
 
 
-def test_ours_beats_the_raw_model(results):
-    raw = max(results["raw/sentence"]["PER/ORG/LOC"].f1,
-              results["raw/document"]["PER/ORG/LOC"].f1)
-    assert 100 * (results["ours"]["PER/ORG/LOC"].f1 - raw) >= MIN_GAIN_CORE
+@pytest.mark.parametrize("part", sorted(FLOORS))
+def test_ours_beats_the_raw_model(results, part):
+    by_tagger = results[part]
+    raw = max(by_tagger["raw/sentence"]["PER/ORG/LOC"].f1,
+              by_tagger["raw/document"]["PER/ORG/LOC"].f1)
+    assert 100 * (by_tagger["ours"]["PER/ORG/LOC"].f1 - raw) >= MIN_GAIN_CORE
