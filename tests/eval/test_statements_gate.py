@@ -18,8 +18,10 @@ from tests.eval import polnear
 
 pytestmark = pytest.mark.eval
 
-#: part -> metric -> floor: the figure measured with statements/5 (tune:
-#: 1,420 gold contents, holdout: 772) minus 0.01. Rules up to statements/4
+#: part -> metric -> floor: the figure measured with statements/5 and
+#: entities/3 (tune: 1,420 gold contents, holdout: 772) minus 0.01; the
+#: entity changes moved resolved speakers (tune 0.714 -> 0.700, holdout
+#: 0.570 -> 0.608) through which mentions become clusters. Rules up to statements/4
 #: were tuned on all of dev, so only what changed since is unseen on holdout.
 #: Before statements/5 (same evaluation): resolved 0.596 / 0.512, strict
 #: 0.866 / 0.852, named 0.933 / 0.930, content F1 0.676 / 0.630. Recall
@@ -27,15 +29,15 @@ pytestmark = pytest.mark.eval
 #: (precision rose nine points).
 FLOORS = {
     "tune": {
-        "content_f1": 0.692,            # measured 0.702 (P 0.862, R 0.592)
+        "content_f1": 0.691,            # measured 0.701 (P 0.862, R 0.592)
         "word_f1": 0.846,               # measured 0.856
         "direct_recall": 0.948,         # measured 0.958 on quote-marked contents
         "other_recall": 0.489,          # measured 0.499
         "speech_recall": 0.813,         # measured 0.823
         "speaker_acc": 0.931,           # measured 0.941
         "named_speaker_acc": 0.937,     # measured 0.947
-        "resolved_speaker_acc": 0.704,  # measured 0.714 (140 pairs)
-        "strict_speaker_acc": 0.886,    # measured 0.896
+        "resolved_speaker_acc": 0.690,  # measured 0.700 (140 pairs)
+        "strict_speaker_acc": 0.884,    # measured 0.894
     },
     "holdout": {
         "content_f1": 0.634,            # measured 0.644 (P 0.814, R 0.532)
@@ -45,8 +47,8 @@ FLOORS = {
         "speech_recall": 0.759,         # measured 0.769
         "speaker_acc": 0.938,           # measured 0.948
         "named_speaker_acc": 0.933,     # measured 0.943
-        "resolved_speaker_acc": 0.560,  # measured 0.570 (79 pairs)
-        "strict_speaker_acc": 0.859,    # measured 0.869
+        "resolved_speaker_acc": 0.598,  # measured 0.608 (79 pairs)
+        "strict_speaker_acc": 0.866,    # measured 0.876
     },
 }
 #: Two cores evaluate the whole split in well under a minute; a slower run
