@@ -11,6 +11,7 @@ from datetime import timedelta
 import faust
 
 from agents import faust_fixes
+from newswire import metrics
 from newswire import config
 from newswire.progress import Progress
 from pipeline.stages import Output
@@ -56,14 +57,16 @@ topics: dict[str, faust.TopicT] = {
 }
 
 
-async def send_all(outputs: list[Output]) -> None:
+async def send_all(outputs: list[Output], stage: str) -> None:
     """Send a stage's outputs and wait until the broker has them all.
 
     ``topic.send`` only queues a message; the input's offset may be committed
     as soon as the agent moves on, so a crash in between would lose the
     outputs. Waiting for the acknowledgements keeps delivery at least once.
+    All are queued before the first wait, so a batch costs one round trip.
     """
     pending = [await topics[out.topic].send(key=out.key, value=out.value) for out in outputs]
     for out, delivery in zip(outputs, pending):
         await delivery
         progress.add(out.topic)
+    metrics.count_sent(stage, outputs)

@@ -33,7 +33,7 @@ async def track_feeds(stream):
             command = decode_command(event.value)
         except codec.RejectedInput as exc:
             letter = codec.dead_letter("feeds", event.key, event.value, exc)
-            await send_all([Output("deadletter", event.key, codec.encode(letter))])
+            await send_all([Output("deadletter", event.key, codec.encode(letter))], "feeds")
             continue
         if command.action == "remove":
             feed_table.pop(command.url, None)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import logging
 
+from newswire.metrics import counting_polls
 from agents.app import app, progress, send_all, settings
 from agents.feeds import feed_state, feed_table, feeds_topic
 from newswire.feedlist import load_feeds, poller_options
@@ -16,7 +17,7 @@ log = logging.getLogger(__name__)
 
 
 async def publish(article) -> None:
-    await send_all([Output("raw", article.id.encode(), codec.encode(article))])
+    await send_all([Output("raw", article.id.encode(), codec.encode(article))], "poll")
 
 
 def report_error(url: str, error: str) -> None:
@@ -56,5 +57,5 @@ async def changelog_ready() -> None:
 async def poll_feeds() -> None:
     await changelog_ready()
     poller = FeedPoller([], publish, options=poller_options(settings), store=MappingStore(feed_state),
-                        on_error=report_error, on_success=progress.feed_recovered, on_moved=report_move)
+                        on_moved=report_move, **counting_polls(report_error, progress.feed_recovered))
     await poller.run(feed_list=my_feeds)

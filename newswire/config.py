@@ -40,6 +40,12 @@ class Settings:
     poll_per_host: int = 4             # of which at most this many to one host
     allow_private_addresses: bool = False
     max_message_bytes: int = 4 * 1024 * 1024
+    # The extract agent parses up to this many articles in one model pass,
+    # waiting at most this long for a batch to fill.
+    extract_batch: int = 8
+    extract_batch_ms: int = 200
+    metrics_port: int = 0              # Prometheus /metrics of this process; 0: off
+    metrics_host: str = "127.0.0.1"    # 0.0.0.0 in a container, so the scraper reaches it
     log_level: str = "warning"
 
     @property

@@ -34,8 +34,16 @@ def topic_specs(settings: Settings) -> list[NewTopic]:
     return specs
 
 
-async def ensure_topics(settings: Settings, attempts: int = 30) -> list[str]:
-    """Create missing topics (idempotent); return the names created now."""
+def changelog_specs(changelogs: Iterable[tuple[str, int]]) -> list[NewTopic]:
+    """Compacted topics for Faust table changelogs, as Faust itself makes them."""
+    return [NewTopic(name, partitions, 1, topic_configs={"cleanup.policy": "compact"})
+            for name, partitions in changelogs]
+
+
+async def ensure_topics(settings: Settings, attempts: int = 30,
+                        extra: Iterable[NewTopic] = ()) -> list[str]:
+    """Create missing topics (idempotent), the contract's and ``extra``;
+    return the names created now."""
     admin = AIOKafkaAdminClient(bootstrap_servers=settings.bootstrap)
     for attempt in range(attempts):
         try:
@@ -47,7 +55,7 @@ async def ensure_topics(settings: Settings, attempts: int = 30) -> list[str]:
             await asyncio.sleep(1)
     try:
         existing = set(await admin.list_topics())
-        missing = [spec for spec in topic_specs(settings) if spec.name not in existing]
+        missing = [spec for spec in [*topic_specs(settings), *extra] if spec.name not in existing]
         if missing:
             try:
                 await admin.create_topics(missing)

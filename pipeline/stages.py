@@ -58,12 +58,16 @@ def extract_stage(key: bytes | None, value: bytes | None,
 
     def work() -> list[Output]:
         article: CleanArticle = codec.decode("clean_article", value, limit)
-        entities, statements, events = analyze(article, memory)
-        outputs = [Output("entities", article.id.encode(), codec.encode(entities))]
-        outputs += [Output("statements", s.id.encode(), codec.encode(s)) for s in statements]
-        outputs += [Output("events", e.id.encode(), codec.encode(e)) for e in events]
-        return outputs
+        return _analysis_outputs(article, analyze(article, memory))
     return _guarded("extract", key, value, work)
+
+
+def _analysis_outputs(article: CleanArticle, result: tuple) -> list[Output]:
+    entities, statements, events = result
+    outputs = [Output("entities", article.id.encode(), codec.encode(entities))]
+    outputs += [Output("statements", s.id.encode(), codec.encode(s)) for s in statements]
+    outputs += [Output("events", e.id.encode(), codec.encode(e)) for e in events]
+    return outputs
 
 
 def learned_entities(outputs: list[Output]) -> list[Entity]:
@@ -108,3 +112,34 @@ def summarize(outputs: list[Output]) -> dict[str, Any]:
     for out in outputs:
         counts[out.topic] = counts.get(out.topic, 0) + 1
     return counts
+
+
+def extract_batch_stage(messages: list[tuple[bytes | None, bytes | None]],
+                        limit: int = codec.MAX_MESSAGE_BYTES,
+                        memory: Any = None) -> list[list[Output]]:
+    """:func:`extract_stage` of each news.clean message, in one model pass.
+
+    Returns each message's outputs, in order. Articles of one batch do not
+    learn from each other (the caller learns after the batch, as it would
+    after each message); a batch that fails as a whole (a bug on one
+    article) is done again one message at a time, so only that message
+    becomes a dead letter.
+    """
+    from pipeline.nlp.analyze import analyze_many  # loads spaCy: only where needed
+
+    decoded: dict[int, CleanArticle] = {}
+    results: list[list[Output]] = []
+    for n, (key, value) in enumerate(messages):
+        def work(value: bytes | None = value, n: int = n) -> list[Output]:
+            decoded[n] = codec.decode("clean_article", value, limit)
+            return []
+        results.append(_guarded("extract", key, value, work))
+    try:
+        analysed = analyze_many([decoded[n] for n in sorted(decoded)], memory)
+    except Exception:  # noqa: BLE001 - retried one by one below, each guarded
+        return [extract_stage(key, value, limit, memory) for key, value in messages]
+    for n, result in zip(sorted(decoded), analysed):
+        key, value = messages[n]
+        results[n] = _guarded("extract", key, value,
+                              lambda n=n, result=result: _analysis_outputs(decoded[n], result))
+    return results

@@ -74,3 +74,47 @@ def test_extract_agent_emits_entities_statements_events():
             codec.validate(name, record)
             assert key == record["id"].encode()
     assert sent["deadletter"] == []
+
+
+def test_extract_agent_acks_a_batch_only_once_the_broker_has_its_outputs():
+    """Two articles and a bad message go through one batch; none of the three
+    is acked while any of its outputs is still unacknowledged by the broker."""
+    from agents.extract import extract
+    from pipeline.text.clean import clean_article
+    articles = [clean_article(raw_from_document(ARTICLE, url=f"https://example.org/cairo/{n}",
+                                                published="2023-10-09")) for n in range(2)]
+    messages = [(a.id.encode(), codec.encode(a)) for a in articles] + [(b"bad", b"not json")]
+    sent: dict[str, list] = {role: [] for role in topics}
+    unacked_at_send: list[bool] = []
+    events = []
+
+    async def go():
+        broker_acks: list[asyncio.Future] = []
+        with ExitStack() as stack:
+            for role, topic in topics.items():
+                async def fake_send(*, key=None, value=None, _role=role, **_):
+                    sent[_role].append((key, value))
+                    unacked_at_send.append(not any(e.message.acked for e in events))
+                    broker_acks.append(asyncio.get_running_loop().create_future())
+                    return broker_acks[-1]
+                stack.enter_context(patch.object(topic, "send", AsyncMock(side_effect=fake_send)))
+            async with extract.test_context() as context:
+                for key, value in messages:
+                    events.append(await context.put(value, key=key, wait=False))
+                for _ in range(600):  # the batch is parsed and its sends are queued
+                    if sent["deadletter"] and len(sent["entities"]) == 2:
+                        break
+                    await asyncio.sleep(0.05)
+                await asyncio.sleep(0.3)
+                before = [e.message.acked for e in events]
+                for ack in broker_acks:
+                    ack.set_result(None)
+                for _ in range(100):
+                    if all(e.message.acked for e in events):
+                        break
+                    await asyncio.sleep(0.05)
+                return before, [e.message.acked for e in events]
+    before, after = asyncio.run(go())
+    assert len(sent["entities"]) == 2 and len(sent["deadletter"]) == 1
+    assert all(unacked_at_send) and before == [False, False, False]
+    assert after == [True, True, True]

@@ -1,0 +1,36 @@
+"""The extract stage over a batch gives each message what it gives alone."""
+from __future__ import annotations
+
+import orjson
+
+from pipeline import codec
+from pipeline.process import raw_from_document
+from pipeline.stages import extract_batch_stage, extract_stage
+from pipeline.text.clean import clean_article
+
+TEXTS = [
+    b"Envoy visits Cairo\n\nThe French Foreign Minister Catherine Colonna met Egyptian President "
+    b"Abdel Fattah el-Sisi in Cairo on Monday.\n\n\xe2\x80\x9cWe discussed Gaza,\xe2\x80\x9d Colonna said.",
+    b"Protest in Lima\n\nThousands of farmers protested in Lima on Tuesday against the new water law, "
+    b"police said.",
+]
+
+
+def _comparable(outputs):
+    """Outputs as decoded records, without the dead letter's time of receipt."""
+    records = [(out.topic, out.key, orjson.loads(out.value)) for out in outputs]
+    for _, _, record in records:
+        record.pop("received_at", None)
+    return records
+
+
+def test_a_batch_matches_one_message_at_a_time_and_bad_input_stays_its_own():
+    articles = [clean_article(raw_from_document(t, url=f"https://example.org/{n}", published="2024-01-02"))
+                for n, t in enumerate(TEXTS)]
+    messages = [(articles[0].id.encode(), codec.encode(articles[0])), (b"bad", b"{not json"),
+                (articles[1].id.encode(), codec.encode(articles[1]))]
+    batch = extract_batch_stage(messages)
+    alone = [extract_stage(key, value) for key, value in messages]
+    assert [_comparable(outputs) for outputs in batch] == [_comparable(outputs) for outputs in alone]
+    assert [out.topic for out in batch[1]] == ["deadletter"]
+    assert batch[0][0].topic == "entities" and batch[2][0].topic == "entities"
