@@ -34,5 +34,11 @@ async def extract(stream):
             for event in events:
                 event.message.incref()  # never acked: whoever owns the partition next reads it
             raise
-        for outputs in results:  # table writes: on the loop, in the stream, in order
+        # Table writes: on the loop, in order, each as part of its article's
+        # event (its partition); then the event take_events' buffer may be
+        # waiting to add is put back, with no await in between.
+        previous = stream.current_event
+        for event, outputs in zip(events, results):
+            stream._set_current_event(event)
             memory.learn(learned_entities(outputs))
+        stream._set_current_event(previous)

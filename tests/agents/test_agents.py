@@ -113,6 +113,8 @@ def test_extract_agent_acks_a_batch_only_once_the_broker_has_its_outputs():
                     if all(e.message.acked for e in events):
                         break
                     await asyncio.sleep(0.05)
+                await asyncio.sleep(0.3)  # the loop learns the batch's entities after the acks
+                assert context._crash_reason is None, context._crash_reason
                 return before, [e.message.acked for e in events]
     before, after = asyncio.run(go())
     assert len(sent["entities"]) == 2 and len(sent["deadletter"]) == 1

@@ -121,5 +121,41 @@ def wait_for(env: dict[str, str], role: str, predicate, timeout: float = 120,
     raise AssertionError(f"timed out waiting on {role}: {len(values)} messages")
 
 
-__all__ = ["TOPIC_ROLES", "isolated_env", "create_topics", "start_role", "stop", "send",
+def group_state(env: dict[str, str]) -> tuple[str, int]:
+    """(state, members) of the workers' consumer group, from the broker's
+    own description of it (state is e.g. Stable, PreparingRebalance, Empty)."""
+    from aiokafka.admin import AIOKafkaAdminClient
+    from aiokafka.errors import KafkaError
+
+    async def describe():
+        admin = AIOKafkaAdminClient(bootstrap_servers=env["NEWSWIRE_KAFKA_BOOTSTRAP"])
+        await admin.start()
+        try:
+            [response] = await admin.describe_consumer_groups([env["NEWSWIRE_APP_ID"]])
+        except KafkaError as exc:  # no coordinator yet: the group has never been joined
+            return type(exc).__name__, 0
+        finally:
+            await admin.close()
+        group = response.groups[0]
+        return group[2], len(group[5])
+    return asyncio.run(describe())
+
+
+def wait_stable(env: dict[str, str], members: int, timeout: float = 180,
+                procs: tuple[subprocess.Popen, ...] = ()) -> float:
+    """Wait until the group is Stable with ``members`` members; return the seconds it took."""
+    began = time.monotonic()
+    state = ("unknown", 0)
+    while time.monotonic() - began < timeout:
+        state = group_state(env)
+        if state == ("Stable", members):
+            return time.monotonic() - began
+        for proc in procs:
+            if proc.poll() is not None:
+                raise AssertionError(f"{proc.args} exited with {proc.returncode}")
+        time.sleep(0.5)
+    raise AssertionError(f"group not Stable with {members} members in {timeout} s: {state}")
+
+
+__all__ = ["group_state", "wait_stable", "TOPIC_ROLES", "isolated_env", "create_topics", "start_role", "stop", "send",
            "read_all", "wait_for", "settings_for"]

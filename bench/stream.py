@@ -1,0 +1,257 @@
+"""The whole pipeline on the real local broker against `newswire process` offline.
+
+    .venv/bin/python bench/stream.py [--pages 48] [--workers 1,2,4] [--churn 0] [--no-offline]
+
+Offline: what ``newswire process`` runs per page (``raw_from_document``,
+``analyze_raw`` with shared near-duplicate and alias memories, the JSON
+out), in this process after a warm-up, in wall and CPU seconds.
+
+Stream: for each worker count, a fresh app id and topic prefix on one local
+broker (started here on a free port, or ``--bootstrap``); the workers are
+real ``newswire worker`` processes, started and left to settle (group
+Stable) before the clock starts; then every page goes onto news.raw at
+once and the clock stops at the last article's entities record. Articles
+per second are over that span; CPU seconds per article are the workers'
+own (from /proc), the broker's given apart. Latency raw -> outputs is,
+per article, the broker timestamp of its last entities/statements/events
+record minus that of its raw record (p50, p95).
+
+Churn (``--churn R``): R runs of two workers under load where a third
+joins and then one leaves; for each start and stop, how long the group was
+not Stable, against one session timeout; and whether every article
+reached its entities record. ``--workers ""`` skips the throughput runs.
+
+Pages: the fundus_eval news pages (HTML, so cleaning does real work), then
+the seed texts, read from ../shared/data; nothing is copied anywhere.
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import gzip
+import os
+import shutil
+import socket
+import statistics
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+import orjson  # noqa: E402
+from aiokafka import AIOKafkaConsumer, TopicPartition  # noqa: E402
+
+from newswire.broker import LocalBroker  # noqa: E402
+from pipeline.process import raw_from_document  # noqa: E402
+from tests.integration import kafka_helpers as kh  # noqa: E402
+from tests.shared_data import SHARED_DATA  # noqa: E402
+
+PUBLISHED = "2022-07-28"
+OUTPUT_ROLES = ("entities", "statements", "events")
+TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def pages(limit: int):
+    """RawArticles of the news pages, then the seed texts, up to ``limit``."""
+    paths = sorted((SHARED_DATA / "cleaning/fundus_eval/dataset/html").glob("*.html.gz"))
+    docs = [(p.name[:-3], gzip.decompress(p.read_bytes())) for p in paths]
+    docs += [(p.name, p.read_bytes()) for p in sorted((SHARED_DATA / "seed").glob("*.txt"))]
+    return [raw_from_document(data, name=name, url=f"https://bench.example/{n}/{name}",
+                              published=PUBLISHED) for n, (name, data) in enumerate(docs[:limit])]
+
+
+def offline(raws) -> tuple[float, float]:
+    """(articles per wall second, CPU seconds per article) of `newswire process`'s loop."""
+    from pipeline.nlp.aliases import AliasMemory
+    from pipeline.process import analysis_json, analyze_raw
+    from pipeline.text.dedupe import RecentFingerprints
+    for raw in raws[:2]:  # warm-up: model load, lexicons, caches
+        analyze_raw(raw)
+    recent, memory = RecentFingerprints(), AliasMemory()
+    wall, cpu = time.perf_counter(), time.process_time()
+    for raw in raws:
+        analysis_json(analyze_raw(raw, recent=recent, memory=memory))
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    return len(raws) / wall, cpu / len(raws)
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of a process so far (all its threads)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / TICKS
+
+
+async def _watch_outputs(env, ids: set[str], timeout: float) -> tuple[dict, dict, float]:
+    """Follow raw and the output topics until every id has its entities record.
+    Returns ({id: raw ms}, {id: last output ms}, ms of the last entities record)."""
+    settings = kh.settings_for(env)
+    consumer = AIOKafkaConsumer(bootstrap_servers=env["NEWSWIRE_KAFKA_BOOTSTRAP"], group_id=None,
+                                enable_auto_commit=False, auto_offset_reset="earliest")
+    await consumer.start()
+    try:
+        names = {settings.topic(role): role for role in ("raw", *OUTPUT_ROLES)}
+        await consumer._client.force_metadata_update()
+        consumer.assign([TopicPartition(t, p) for t in names
+                         for p in sorted(consumer.partitions_for_topic(t) or ())])
+        await consumer.seek_to_beginning()
+        raw_at, out_at, done_at, with_entities = {}, {}, 0, set()
+        deadline, idle_after_done = time.monotonic() + timeout, 0
+        while time.monotonic() < deadline and idle_after_done < 2:
+            batch = await consumer.getmany(timeout_ms=500)
+            if not batch and with_entities >= ids:
+                idle_after_done += 1
+            for tp, messages in batch.items():
+                role = names[tp.topic]
+                for msg in messages:
+                    record = orjson.loads(msg.value)
+                    article = record["id"] if role == "raw" else record["article_id"]
+                    if role == "raw":
+                        raw_at[article] = msg.timestamp
+                        continue
+                    out_at[article] = max(out_at.get(article, 0), msg.timestamp)
+                    if role == "entities" and article not in with_entities:
+                        with_entities.add(article)
+                        done_at = max(done_at, msg.timestamp)
+        return raw_at, out_at, done_at
+    finally:
+        await consumer.stop()
+
+
+def _percentile(values: list[float], q: float) -> float:
+    return statistics.quantiles(values, n=100, method="inclusive")[q - 1] if len(values) > 1 else values[0]
+
+
+def stream_run(bootstrap: str, tmp: Path, raws, workers: int, broker_pid: int | None) -> dict:
+    env = kh.isolated_env(bootstrap, tmp, NEWSWIRE_PARTITIONS="4", NEWSWIRE_LOG_LEVEL="warning")
+    kh.create_topics(env)
+    procs = [kh.start_role("worker", env, tmp / f"worker{workers}-{n}.log") for n in range(workers)]
+    try:
+        kh.wait_stable(env, workers, procs=tuple(procs))
+        time.sleep(2)  # the last recovery's tail: the group is Stable, the workers ready
+        cpu0 = [cpu_seconds(p.pid) for p in procs]
+        broker0 = cpu_seconds(broker_pid) if broker_pid else 0.0
+        began = time.time()
+        kh.send(env, "raw", [(r.id.encode(), orjson.dumps(r)) for r in raws])
+        ids = {r.id for r in raws}
+        raw_at, out_at, done_at = asyncio.run(_watch_outputs(env, ids, timeout=1800))
+        cpu = sum(cpu_seconds(p.pid) for p in procs) - sum(cpu0)
+        broker = (cpu_seconds(broker_pid) - broker0) if broker_pid else float("nan")
+    finally:
+        for proc in procs:
+            kh.stop(proc)
+    missing = ids - set(out_at)
+    latencies = [(out_at[i] - raw_at[i]) / 1000 for i in ids if i in out_at and i in raw_at]
+    span = done_at / 1000 - began
+    return {"workers": workers, "rate": (len(ids) - len(missing)) / span, "cpu": cpu / len(ids),
+            "broker_cpu": broker / len(ids), "p50": _percentile(latencies, 50),
+            "p95": _percentile(latencies, 95), "missing": len(missing)}
+
+
+def _stall(env, members: int, procs, timeout: float = 600) -> float:
+    """Seconds from the group's first not-Stable sighting to Stable with ``members``."""
+    left_stable, began = None, time.monotonic()
+    while time.monotonic() - began < timeout:
+        state = kh.group_state(env)
+        if state == ("Stable", members):
+            return 0.0 if left_stable is None else time.monotonic() - left_stable
+        if state[0] != "Stable" and left_stable is None:
+            left_stable = time.monotonic()
+        for proc in procs:
+            if proc.poll() is not None:
+                raise RuntimeError(f"{proc.args} exited with {proc.returncode}")
+        time.sleep(0.2)
+    return float("inf")
+
+
+def churn_run(bootstrap: str, tmp: Path, raws, n: int, session_timeout: int) -> dict:
+    env = kh.isolated_env(bootstrap, tmp, NEWSWIRE_PARTITIONS="4", NEWSWIRE_LOG_LEVEL="warning",
+                          NEWSWIRE_SESSION_TIMEOUT_SECONDS=str(session_timeout))
+    kh.create_topics(env)
+    procs = [kh.start_role("worker", env, tmp / f"churn{n}-{k}.log") for k in (1, 2)]
+    try:
+        kh.wait_stable(env, 2, procs=tuple(procs))
+        kh.send(env, "raw", [(r.id.encode(), orjson.dumps(r)) for r in raws])
+        procs.append(kh.start_role("worker", env, tmp / f"churn{n}-3.log"))
+        join = _stall(env, 3, procs)
+        kh.stop(procs.pop(0))
+        leave = _stall(env, 2, procs)
+        ids = {r.id for r in raws}
+        _, out_at, _ = asyncio.run(_watch_outputs(env, ids, timeout=900))
+    finally:
+        for proc in procs:
+            kh.stop(proc)
+    return {"join": join, "leave": leave, "missing": len(ids - set(out_at))}
+
+
+def _free_port_pair() -> int:
+    for _ in range(50):
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        with socket.socket() as second:
+            try:
+                second.bind(("127.0.0.1", port + 1))
+                return port
+            except OSError:
+                continue
+    raise RuntimeError("no free port pair for the bench broker")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--pages", type=int, default=48)
+    ap.add_argument("--workers", default="1,2,4", help='worker counts, e.g. "1,2,4"; "" for none')
+    ap.add_argument("--churn", type=int, default=0, help="runs of the join/leave test")
+    ap.add_argument("--session-timeout", type=int, default=10, help="seconds, for the churn runs")
+    ap.add_argument("--no-offline", action="store_true")
+    ap.add_argument("--bootstrap", default="", help="an existing broker; default: start one")
+    args = ap.parse_args()
+    raws = pages(args.pages)
+    if not raws:
+        sys.exit(f"no pages under {SHARED_DATA}")
+    node = None
+    if args.bootstrap:
+        bootstrap, broker_pid = args.bootstrap, None
+    else:
+        node = LocalBroker(REPO / ".cache" / "kafka", _free_port_pair())
+        node.start()
+        bootstrap, broker_pid = node.bootstrap, node.pid()
+    tmp = Path(os.environ.get("TMPDIR", "/tmp")) / f"newswire-bench-{os.getpid()}"
+    tmp.mkdir(parents=True, exist_ok=True)
+    try:
+        print(f"pages: {len(raws)}; cores: {os.cpu_count()}", flush=True)
+        base = None
+        if not args.no_offline:
+            rate, cpu = offline(raws)
+            base = rate
+            print(f"offline (newswire process): {rate:.2f} art/s, {cpu:.3f} CPU s/article", flush=True)
+        one = None
+        for workers in [int(w) for w in args.workers.split(",") if w.strip()]:
+            r = stream_run(bootstrap, tmp, raws, workers, broker_pid)
+            one = one or (r["rate"] if workers == 1 else None)
+            vs = f", {r['rate'] / base:.2f}x offline" if base else ""
+            vs += f", {r['rate'] / one:.2f}x one worker" if one and workers > 1 else ""
+            print(f"{workers} worker(s): {r['rate']:.2f} art/s{vs}; workers {r['cpu']:.3f} CPU s/article"
+                  f" (broker {r['broker_cpu']:.3f}); latency p50 {r['p50']:.1f} s, p95 {r['p95']:.1f} s;"
+                  f" missing {r['missing']}", flush=True)
+        stalls = missing = 0
+        for n in range(args.churn):
+            r = churn_run(bootstrap, tmp, raws, n, args.session_timeout)
+            stalled = max(r["join"], r["leave"]) > args.session_timeout
+            stalls, missing = stalls + stalled, missing + r["missing"]
+            print(f"churn {n + 1}: join {r['join']:.1f} s, leave {r['leave']:.1f} s not Stable"
+                  f"{' (STALL)' if stalled else ''}; missing {r['missing']}", flush=True)
+        if args.churn:
+            print(f"churn: {args.churn} runs, {stalls} stalls over {args.session_timeout} s, "
+                  f"{missing} articles missing", flush=True)
+    finally:
+        if node is not None:
+            node.stop()
+            shutil.rmtree(node.state_dir, ignore_errors=True)
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
