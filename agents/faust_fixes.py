@@ -1,10 +1,13 @@
 """Fixes for Faust races that lose messages when workers restart or rebalance."""
 from __future__ import annotations
 
+import logging
+
 from faust.tables.recovery import Recovery
 from faust.transport.consumer import Consumer
 from faust.transport.drivers.aiokafka import ensure_aiokafka_TP
 
+log = logging.getLogger(__name__)
 _on_recovery_completed = Recovery.on_recovery_completed
 _perform_seek = Consumer.perform_seek
 
@@ -50,6 +53,7 @@ async def _seek_uncommitted_to_beginning(self: Consumer) -> None:
     fresh = uncommitted_stream_partitions(self.assignment(), self._committed_offset,
                                           self.app.tables.changelog_topics)
     if fresh:  # through the consumer thread, like every other seek Faust makes
+        log.info("seeking %d partitions with no commit to their beginning", len(fresh))
         await self._thread.seek_to_beginning(*(ensure_aiokafka_TP(tp) for tp in fresh))
         for tp in fresh:
             self._read_offset[tp] = None  # accept whatever offset comes first

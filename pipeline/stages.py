@@ -11,8 +11,10 @@ import base64
 from dataclasses import dataclass
 from typing import Any, Callable
 
+import orjson
+
 from pipeline import codec
-from pipeline.records import CleanArticle, Entity, RawArticle
+from pipeline.records import ArticleEntities, CleanArticle, Entity, RawArticle
 from pipeline.text.clean import clean_article
 from pipeline.text.dedupe import RecentFingerprints
 
@@ -74,8 +76,8 @@ def learned_entities(outputs: list[Output]) -> list[Entity]:
     """The entities an extract stage emitted, to teach an alias memory."""
     found: list[Entity] = []
     for out in outputs:
-        if out.topic == "entities":
-            found.extend(codec.decode("article_entities", out.value).entities)
+        if out.topic == "entities":  # made by this process: no schema check (a third of the cost)
+            found.extend(codec.from_dict(ArticleEntities, orjson.loads(out.value)).entities)
     return found
 
 

@@ -33,15 +33,15 @@ def test_a_worker_joining_and_one_leaving_under_load_loses_nothing(kafka_broker,
     try:
         kh.wait_stable(env, 2, procs=tuple(workers))
         _send(env, articles[:ARTICLES // 2])
-        kh.wait_for(env, "entities", lambda v: len(v) >= 4, procs=tuple(workers))
-        # A third joins while the first half is still being worked through.
+        # A third joins while the first half is being worked through, before
+        # most partitions have a committed offset (the case Faust got wrong).
         workers.append(kh.start_role("worker", env, tmp_path / "worker3.log"))
         _send(env, articles[ARTICLES // 2:])
         kh.wait_stable(env, 3, procs=tuple(workers))
         kh.stop(workers.pop(0))  # and one leaves, mid-stream
         kh.wait_stable(env, 2, procs=tuple(workers))
         entities = kh.wait_for(env, "entities", lambda v: {r["article_id"] for r in v} >= expected,
-                               timeout=600, procs=tuple(workers))
+                               timeout=300, procs=tuple(workers))
         statements = kh.wait_for(env, "statements",
                                  lambda v: {r["article_id"] for r in v} >= expected,
                                  procs=tuple(workers))
