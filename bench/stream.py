@@ -34,6 +34,7 @@ import shutil
 import socket
 import statistics
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -175,8 +176,10 @@ def churn_run(bootstrap: str, tmp: Path, raws, n: int, session_timeout: int) -> 
         kh.send(env, "raw", [(r.id.encode(), orjson.dumps(r)) for r in raws])
         procs.append(kh.start_role("worker", env, tmp / f"churn{n}-3.log"))
         join = _stall(env, 3, procs)
-        kh.stop(procs.pop(0))
+        leaving = threading.Thread(target=kh.stop, args=(procs.pop(0),))
+        leaving.start()  # a clean stop: the group rebalances while the worker shuts down
         leave = _stall(env, 2, procs)
+        leaving.join()
         ids = {r.id for r in raws}
         _, out_at, _ = asyncio.run(_watch_outputs(env, ids, timeout=900))
     finally:
