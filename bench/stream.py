@@ -124,8 +124,10 @@ def _percentile(values: list[float], q: float) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[q - 1] if len(values) > 1 else values[0]
 
 
-def stream_run(bootstrap: str, tmp: Path, raws, workers: int, broker_pid: int | None) -> dict:
-    env = kh.isolated_env(bootstrap, tmp, NEWSWIRE_PARTITIONS="4", NEWSWIRE_LOG_LEVEL="warning")
+def stream_run(bootstrap: str, tmp: Path, raws, workers: int, broker_pid: int | None,
+               batch: int) -> dict:
+    env = kh.isolated_env(bootstrap, tmp, NEWSWIRE_PARTITIONS="4", NEWSWIRE_LOG_LEVEL="warning",
+                          NEWSWIRE_EXTRACT_BATCH=str(batch))
     kh.create_topics(env)
     procs = [kh.start_role("worker", env, tmp / f"worker{workers}-{n}.log") for n in range(workers)]
     try:
@@ -209,6 +211,7 @@ def main() -> None:
     ap.add_argument("--churn", type=int, default=0, help="runs of the join/leave test")
     ap.add_argument("--session-timeout", type=int, default=10, help="seconds, for the churn runs")
     ap.add_argument("--no-offline", action="store_true")
+    ap.add_argument("--extract-batch", type=int, default=8, help="NEWSWIRE_EXTRACT_BATCH of the workers")
     ap.add_argument("--bootstrap", default="", help="an existing broker; default: start one")
     args = ap.parse_args()
     raws = pages(args.pages)
@@ -232,7 +235,7 @@ def main() -> None:
             print(f"offline (newswire process): {rate:.2f} art/s, {cpu:.3f} CPU s/article", flush=True)
         one = None
         for workers in [int(w) for w in args.workers.split(",") if w.strip()]:
-            r = stream_run(bootstrap, tmp, raws, workers, broker_pid)
+            r = stream_run(bootstrap, tmp, raws, workers, broker_pid, args.extract_batch)
             one = one or (r["rate"] if workers == 1 else None)
             vs = f", {r['rate'] / base:.2f}x offline" if base else ""
             vs += f", {r['rate'] / one:.2f}x one worker" if one and workers > 1 else ""
