@@ -43,3 +43,23 @@ def test_the_flow_is_stopped_before_faust_resumes_and_seeks(monkeypatch):
 def test_the_app_installs_the_fix():
     import agents.app  # noqa: F401  (importing the app installs it)
     assert Recovery.on_recovery_completed is faust_fixes._seek_before_fetching
+
+
+def test_kept_partitions_with_no_commit_are_the_ones_sought_to_the_beginning():
+    from faust.types import TP
+    assigned = {TP("news.clean", 0), TP("news.clean", 1), TP("news.raw", 0),
+                TP("app-entity_names-changelog", 0)}
+    committed = {TP("news.clean", 0): 17, TP("news.clean", 1): 0}
+    fresh = faust_fixes.uncommitted_stream_partitions(assigned, committed,
+                                                      {"app-entity_names-changelog"})
+    assert fresh == {TP("news.clean", 1), TP("news.raw", 0)}
+
+
+def test_the_app_installs_the_seek_fix_and_lists_every_changelog():
+    from faust.transport.consumer import Consumer
+
+    from agents.app import app
+    import agents.tables  # noqa: F401  (declares the global tables)
+    assert Consumer.perform_seek is faust_fixes._seek_uncommitted_to_beginning
+    names = {name for name, _ in faust_fixes.changelog_topics(app)}
+    assert {f"{app.conf.id}-entity_aliases-changelog", f"{app.conf.id}-recent_fingerprints-changelog"} <= names
