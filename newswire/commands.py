@@ -103,7 +103,7 @@ def iter_documents(inputs: list[str]) -> Iterator[tuple[str, bytes]]:
 def cmd_process(args, settings: Settings) -> int:
     from pipeline.codec import RejectedInput
     from pipeline.process import analysis_json, analyze_raw, raw_from_document
-    from pipeline.nlp.aliases import AliasMemory
+    from pipeline.nlp.entities import AliasMemory
     from pipeline.text.dedupe import RecentFingerprints
 
     if args.url and (len(args.inputs) > 1 or Path(args.inputs[0]).is_dir()):

@@ -13,7 +13,7 @@ import orjson
 
 from pipeline import codec, ids
 from pipeline.feeds.identity import canonical_url
-from pipeline.nlp.aliases import AliasMemory
+from pipeline.nlp.entities import AliasMemory
 from pipeline.nlp.analyze import analyze
 from pipeline.records import Analysis, RawArticle
 from pipeline.text.clean import clean_article

@@ -6,8 +6,8 @@ from collections.abc import Callable, Iterable
 from spacy.tokens import Doc
 
 from pipeline.nlp import dates, entities, events, statements
-from pipeline.nlp.aliases import AliasMemory
-from pipeline.nlp.model import parse, parse_many
+from pipeline.nlp.entities import AliasMemory
+from pipeline.nlp.parsing import parse, parse_many
 from pipeline.records import ArticleEntities, CleanArticle, Event, Statement
 
 #: What made an ArticleEntities record: entities and the dates beside them.

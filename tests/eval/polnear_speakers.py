@@ -45,7 +45,7 @@ import re
 
 from pipeline.nlp.lexicon import load_lines
 
-GIVEN_NAMES = {row[0]: row[1] for row in load_lines("given_names.tsv")}
+GIVEN_NAMES = {row[0]: row[1] for row in load_lines("entities/lexicons/given_names.tsv")}
 
 PRONOUNS = frozenset({"he", "she", "it", "they"})
 DEFINITE = frozenset({"the", "this", "that"})

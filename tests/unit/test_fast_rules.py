@@ -2,8 +2,8 @@
 import spacy
 from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
 
-from pipeline.nlp.fast_rules import FastMatch
-from pipeline.nlp.model import MODEL_NAME, get_nlp, parse_many, parse
+from pipeline.nlp.parsing.fast_rules import FastMatch
+from pipeline.nlp.parsing.model import MODEL_NAME, get_nlp, parse_many, parse
 from pipeline.records import CleanArticle, Paragraph
 
 TEXTS = [
@@ -51,7 +51,7 @@ def test_built_gap_docs_equal_the_pipeline_output():
     from spacy.attrs import ENT_IOB, ENT_TYPE, SENT_START
     from spacy.tokens import Doc
 
-    from pipeline.nlp.model import segments
+    from pipeline.nlp.parsing.model import segments
     art = _article(0, "He said \"no\".\n\nThen Paris.\n\nThe minister, in Kyiv, said.")
     stock = spacy.load(MODEL_NAME)
     ref = Doc.from_docs(list(stock.pipe(segments(art))), ensure_whitespace=False)
