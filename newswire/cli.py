@@ -78,15 +78,15 @@ def main(argv: list[str] | None = None) -> int:
     if getattr(args, "feeds", None):
         os.environ["NEWSWIRE_FEEDS"] = str(Path(args.feeds).resolve())
     from newswire import commands
-    from newswire.feeds_cli import FeedsError
+    from pipeline.errors import OPERATOR_EXIT, OperatorError
     handler = getattr(commands, f"cmd_{args.command}")
     try:
         return handler(args, config.load()) or 0
     except KeyboardInterrupt:
         return 130
-    except (commands.CommandError, FeedsError) as exc:
+    except OperatorError as exc:  # see pipeline/errors.py for what the other kinds become
         print(f"newswire {args.command}: {exc}", file=sys.stderr)
-        return 2
+        return OPERATOR_EXIT
 
 
 if __name__ == "__main__":

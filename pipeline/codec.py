@@ -18,21 +18,13 @@ import jsonschema
 import orjson
 
 from pipeline import records
+from pipeline.errors import RejectedInput
 from pipeline.schema_gen import schema_path
 
 T = TypeVar("T")
 
 #: Largest message a stage accepts; bigger ones are dead-lettered, not parsed.
 MAX_MESSAGE_BYTES = 4 * 1024 * 1024
-
-
-class RejectedInput(ValueError):
-    """An input a stage cannot use; ``reason`` says why in plain words."""
-
-    def __init__(self, reason: str, error_type: str = "invalid") -> None:
-        super().__init__(reason)
-        self.reason = reason
-        self.error_type = error_type
 
 
 def encode(record: Any) -> bytes:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import html
 import io
+import logging
 import re
 from dataclasses import dataclass, field
 from typing import Any, Container, Mapping
@@ -21,6 +22,8 @@ from pipeline.feeds.fields import language_tag, rfc3339, ttl_minutes
 from pipeline.feeds.identity import canonical_url, entry_identity, web_url
 from pipeline.feeds.sanitize import html_to_text, looks_like_html, sanitize_html
 from pipeline.records import RawArticle
+
+log = logging.getLogger(__name__)
 
 __all__ = ["MAX_FEED_BYTES", "ParsedFeed", "needs_full_text", "parse_feed"]
 
@@ -200,7 +203,8 @@ def _add_entry(result: ParsedFeed, entry: Mapping[str, Any], ctx: _Context,
         entry = dict(entry)
         ident = entry_identity(entry)
         built = None if ident is None or ident[2] in seen else _article(entry, ctx, ident[0], ident[1])
-    except Exception:  # one odd entry must not cost the whole feed
+    except Exception as exc:  # noqa: BLE001 - one odd entry must not cost the whole feed
+        log.warning("feed entry skipped (%s: %s)", type(exc).__name__, exc)
         ident = built = None
     if ident is None or (built is None and ident[2] not in seen):
         result.skipped += 1

@@ -10,6 +10,7 @@ trafilatura finds nothing).
 """
 from __future__ import annotations
 
+import logging
 import re
 from typing import Iterator
 
@@ -17,6 +18,8 @@ import lxml.etree
 import lxml.html
 
 from pipeline.text import UnusableContent
+
+log = logging.getLogger(__name__)
 
 Block = tuple[str, str]  # (kind, text), kind in body | heading | caption | link | embed
 
@@ -127,7 +130,9 @@ def extract_blocks(html: str) -> list[Block]:
 def _trafilatura_blocks(html: str) -> list[Block]:
     try:
         main = _trafilatura_body(html)
-    except Exception:  # noqa: BLE001 - hostile markup must never crash the stage
+    except Exception as exc:  # noqa: BLE001 - hostile markup must never crash the stage
+        log.info("trafilatura failed on the page (%s: %s); reading it as a fragment",
+                 type(exc).__name__, exc)
         return []
     if main is None:
         return []
@@ -188,7 +193,9 @@ def _fragment_blocks(html: str) -> list[Block]:
         for br in root.iter("br"):  # keep line breaks as paragraph hints
             br.tail = "\n\n" + (br.tail or "")
         return list(_walk(root, _FRAGMENT_KINDS))
-    except Exception:  # noqa: BLE001 - lxml raises many types on broken input
+    except Exception as exc:  # noqa: BLE001 - lxml raises many types on broken input
+        # No blocks: the caller rejects the page as unusable, with a reason.
+        log.info("markup could not be read as a fragment (%s: %s)", type(exc).__name__, exc)
         return []
 
 
