@@ -8,8 +8,14 @@ TAG and LOWER values its first token requires, so a token is checked only
 against the one or two patterns that can match it, on the integer attribute
 array rather than Token objects. The ruler keeps its own
 ``set_annotations`` (same order: pattern index, then position), so only
-*finding* the matches changes; :func:`install` refuses any pattern it
+*finding* the matches changes; :class:`FastMatch` refuses any pattern it
 cannot compile, and a unit test compares the result with the stock ruler.
+
+It goes in as a registered spaCy component, not a patch: the factory
+``fast_attribute_ruler`` makes a :class:`FastAttributeRuler` (the stock
+class, with ``match`` replaced), and :func:`pipeline.nlp.parsing.model.get_nlp`
+loads the model with its ``attribute_ruler`` built by that factory. The
+model's patterns load into it exactly as into the stock ruler.
 """
 from __future__ import annotations
 
@@ -17,6 +23,7 @@ import re
 from collections.abc import Callable
 
 from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
+from spacy.language import Language
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 
@@ -120,9 +127,37 @@ class FastMatch:
         return sorted(found)
 
 
-def install(nlp) -> None:
-    """Swap the attribute_ruler's matcher for :class:`FastMatch`, in place."""
-    if "attribute_ruler" not in nlp.pipe_names:
-        return
-    ruler = nlp.get_pipe("attribute_ruler")
-    ruler.match = FastMatch(ruler)
+#: The factory name the model's attribute_ruler is built with (see model.py).
+FACTORY = "fast_attribute_ruler"
+
+
+class FastAttributeRuler(AttributeRuler):
+    """The stock AttributeRuler, finding its matches with :class:`FastMatch`.
+
+    The index is built on first use and dropped whenever patterns change
+    (``from_disk`` clears, then adds the model's patterns).
+    """
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._fast: FastMatch | None = None
+
+    def clear(self) -> None:
+        super().clear()
+        self._fast = None
+
+    def add(self, *args, **kwargs) -> None:
+        super().add(*args, **kwargs)
+        self._fast = None
+
+    def match(self, doc: Doc):
+        if self._fast is None:
+            self._fast = FastMatch(self)
+        return self._fast(doc)
+
+
+@Language.factory(FACTORY, default_config={
+    "validate": False, "scorer": {"@scorers": "spacy.attribute_ruler_scorer.v1"}})
+def make_fast_attribute_ruler(nlp: Language, name: str, validate: bool,
+                              scorer: Callable | None) -> FastAttributeRuler:
+    return FastAttributeRuler(nlp.vocab, name, validate=validate, scorer=scorer)
