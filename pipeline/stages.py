@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import base64
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from pipeline import codec
 from pipeline.records import CleanArticle, Entity, RawArticle

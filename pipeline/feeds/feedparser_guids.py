@@ -32,7 +32,13 @@ __all__ = ["install", "installed"]
 class _IdentifiersAsWritten:
     """Mixed in ahead of feedparser's parser classes."""
 
+    # Provided by feedparser's parser class this is mixed into.
     guidislink: Any
+    push: Any
+    pop: Any
+    _save: Any
+    _get_context: Any
+    resolve_uri: Any
 
     def _start_id(self, attrs_d: dict[str, str]) -> None:
         # An Atom <id> (also atom:id inside RSS) names the entry; it is not a
@@ -66,7 +72,7 @@ def install() -> None:
         current = getattr(feedparser.api, name, None)
         if original is None or current is not original:
             continue  # already installed, or a feedparser without that class
-        fixed = type(name, (_IdentifiersAsWritten, original), {"__module__": __name__})
+        fixed = type(name, (_IdentifiersAsWritten, original), {"__module__": __name__})  # type: ignore[arg-type]
         setattr(feedparser.api, name, fixed)
 
 

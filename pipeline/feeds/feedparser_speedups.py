@@ -56,6 +56,7 @@ import copy
 import datetime
 import re
 import urllib.parse
+from collections.abc import Mapping
 from typing import Any
 from xml.sax.expatreader import ExpatParser
 
@@ -144,7 +145,7 @@ _RFC822_PLAIN = re.compile(
     r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), ([0-9]{2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
     r" ([0-9]{4}) ([0-9]{2}):([0-9]{2}):([0-9]{2}) (?:GMT|UT|Z|([+-])([0-9]{2})([0-9]{2}))")
 _MONTHS = {name: number for number, name in enumerate(
-    "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(), start=1)}
+    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"], start=1)}
 
 
 def _parse_date_rfc822_plain(date: str):
@@ -207,6 +208,9 @@ def _is_strict_feedparser(handler: Any) -> bool:
 
 class _BufferedExpatParser(ExpatParser):
     _feedparser: Any = None
+    # ExpatParser internals the standard library's stubs leave out.
+    _parser: Any
+    _cont_handler: Any
 
     def reset(self) -> None:
         super().reset()
@@ -215,7 +219,7 @@ class _BufferedExpatParser(ExpatParser):
         self._parser.buffer_text = True
 
     def _reset_cont_handler(self) -> None:
-        super()._reset_cont_handler()
+        super()._reset_cont_handler()  # type: ignore[misc]  # private, not in the stubs
         handler = self._cont_handler
         self._feedparser = handler if _is_strict_feedparser(handler) else None
         if self._feedparser is not None:
@@ -231,7 +235,7 @@ class _BufferedExpatParser(ExpatParser):
     # without a space, the namespace '' maps to prefix '', and the attribute
     # dict is {name.lower(): value} in document order. Anything else (a
     # namespace, pending xmlns declarations in ``decls``) takes the full path.
-    def start_element_ns(self, name: str, attrs: dict[str, str]) -> None:
+    def start_element_ns(self, name: str, attrs: Mapping[str, str]) -> None:
         handler = self._feedparser
         if handler is not None and " " not in name and not handler.decls:
             if not attrs:

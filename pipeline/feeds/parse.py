@@ -10,8 +10,9 @@ import html
 import io
 import logging
 import re
+from collections.abc import Container, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Container, Mapping
+from typing import Any, cast
 from urllib.parse import urlsplit
 
 import feedparser
@@ -21,7 +22,7 @@ from pipeline.feeds import feedparser_guids, feedparser_speedups
 from pipeline.feeds.fields import language_tag, rfc3339, ttl_minutes
 from pipeline.feeds.identity import canonical_url, entry_identity, web_url
 from pipeline.feeds.sanitize import html_to_text, looks_like_html, sanitize_html
-from pipeline.records import RawArticle
+from pipeline.records import ContentType, RawArticle
 
 log = logging.getLogger(__name__)
 
@@ -226,7 +227,7 @@ def _article(entry: Mapping[str, Any], ctx: _Context, guid: str | None,
         id=ids.article_id(canonical),
         feed_url=ctx.feed_url, source=ctx.source, url=link or guid or "", guid=guid,
         title=_plain(entry.get("title_detail") or {}, entry.get("title")),
-        summary=summary, content=content, content_type=content_type,
+        summary=summary, content=content, content_type=cast(ContentType, content_type),
         language=language_tag(content_lang) or _entry_language(entry) or ctx.language,
         published_at=rfc3339(entry.get("published_parsed") or entry.get("updated_parsed")),
         fetched_at=ctx.fetched_at,

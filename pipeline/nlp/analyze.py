@@ -37,7 +37,7 @@ def analyze_many(cleans: Iterable[CleanArticle], memory: AliasMemory | None = No
     """
     cleans = list(cleans)
     out = []
-    for doc, clean in zip(parse_many(cleans), cleans):
+    for doc, clean in zip(parse_many(cleans), cleans, strict=True):
         result = extract(doc, clean, memory)
         if learn and memory is not None:
             memory.learn(result[0].entities)

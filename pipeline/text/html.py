@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import logging
 import re
-from typing import Iterator
+from collections.abc import Iterator
+from typing import Any
 
 import lxml.etree
 import lxml.html
@@ -34,7 +35,7 @@ _SPACE = re.compile(r"\s+")
 #: Default balance measured best on fundus_eval blocks (ROUGE-LSum F1 94.5 vs
 #: 93.9 with favor_precision, 93.4 with favor_recall; trafilatura 2.3.1).
 #: Links are kept (as <ref>) only to measure link density, never as output.
-TRAFILATURA_OPTIONS = dict(
+TRAFILATURA_OPTIONS: dict[str, Any] = dict(
     output_format="xml", include_comments=False, include_tables=False,
     include_images=False, include_links=True, include_formatting=False,
     deduplicate=False)

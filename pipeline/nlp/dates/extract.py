@@ -185,10 +185,7 @@ def _weekday(m: re.Match[str], text: str, pub: date | None) -> tuple[str, str] |
     direction = (m["dir"] or "").lower()
     sentence = _sentence_around(text, m.start(), m.end())
     forward = direction == "next" or (direction != "last" and _FUTURE.search(sentence))
-    if forward:
-        delta = (target - pub.weekday()) % 7 or 7
-    else:
-        delta = -((pub.weekday() - target) % 7)
+    delta = ((target - pub.weekday()) % 7 or 7) if forward else -((pub.weekday() - target) % 7)
     return (pub + timedelta(days=delta)).isoformat(), "day"
 
 

@@ -13,8 +13,16 @@ from pipeline.nlp.entities.extract import EXTRACTOR, extract_entities
 from pipeline.nlp.entities.gender import PRONOUN_GENDER, genders, word_gender
 from pipeline.nlp.entities.idents import entity_id, slug
 from pipeline.nlp.entities.registry import Known, Registry, default_registry
-from pipeline.nlp.entities.resolve import (ORG_NOUNS, PERSON_NOUNS, EntityIndex, Hit, noun_phrase,
-                                           ref, resolve, with_conjuncts)
+from pipeline.nlp.entities.resolve import (
+                                           ORG_NOUNS,
+                                           PERSON_NOUNS,
+                                           EntityIndex,
+                                           Hit,
+                                           noun_phrase,
+                                           ref,
+                                           resolve,
+                                           with_conjuncts,
+)
 from pipeline.nlp.entities.spans import TITLE_RE
 from pipeline.nlp.entities.sports import is_sports
 

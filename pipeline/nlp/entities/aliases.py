@@ -10,7 +10,8 @@ nothing here does I/O.
 from __future__ import annotations
 
 from collections import OrderedDict
-from typing import Any, MutableMapping
+from collections.abc import MutableMapping
+from typing import Any
 
 from pipeline.records import Entity
 
@@ -66,11 +67,13 @@ class AliasMemory:
         self._trim("names", self.names)
 
     def _touch(self, table: str, key: bytes) -> None:
+        assert self._order is not None  # made by learn(), the only caller
         order = self._order[table]
         order.pop(key, None)
         order[key] = None
 
     def _trim(self, table: str, mapping: MutableMapping[bytes, Any]) -> None:
+        assert self._order is not None  # made by learn(), the only caller
         order = self._order[table]
         while len(mapping) > self.capacity and order:
             key, _ = order.popitem(last=False)

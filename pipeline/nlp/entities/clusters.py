@@ -47,7 +47,7 @@ def similar(a: str, b: str) -> bool:
     ta, tb = a.split(), b.split()
     if len(ta) != len(tb) or min(len(a), len(b)) < 5:
         return False
-    if any(x[0].lower() != y[0].lower() for x, y in zip(ta, tb)):
+    if any(x[0].lower() != y[0].lower() for x, y in zip(ta, tb, strict=False)):
         return False
     return ratio(a.lower(), b.lower()) >= SIMILARITY * 100
 

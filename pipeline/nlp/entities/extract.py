@@ -12,20 +12,30 @@ slug of the canonical name.
 from __future__ import annotations
 
 from collections import Counter
+from typing import cast
 
 from spacy.tokens import Doc
 
 from pipeline.nlp.entities import acronyms, known, name_context, spans
 from pipeline.nlp.entities.aliases import AliasMemory
-from pipeline.nlp.entities.clusters import (KEPT_TYPES, PRIORITY, add_missed_names, group,
-                                   join_short_orgs, join_surnames, main_form,
-                                   merge_near_spellings, opens, vote)
+from pipeline.nlp.entities.clusters import (
+    KEPT_TYPES,
+    PRIORITY,
+    add_missed_names,
+    group,
+    join_short_orgs,
+    join_surnames,
+    main_form,
+    merge_near_spellings,
+    opens,
+    vote,
+)
 from pipeline.nlp.entities.idents import entity_id, slug
 from pipeline.nlp.entities.learned import FIRST_NAMES
 from pipeline.nlp.entities.registry import Registry, default_registry
 from pipeline.nlp.entities.spans import TITLE_RE, Raw, preceding_title
 from pipeline.nlp.entities.sports import is_sports
-from pipeline.records import CleanArticle, Entity, Mention
+from pipeline.records import CleanArticle, Entity, EntityType, Mention
 
 EXTRACTOR = "entities/3"
 
@@ -167,7 +177,7 @@ def _to_entity(raws: list[Raw], registry: Registry, memory: AliasMemory | None) 
     titles = Counter(r.title for r in raws if r.title)
     mentions = list(dict.fromkeys((r.start, r.end, r.text) for r in raws))
     return Entity(
-        id=eid, name=name, type=etype, aliases=aliases,
+        id=eid, name=name, type=cast(EntityType, etype), aliases=aliases,  # one of KEPT_TYPES
         title=titles.most_common(1)[0][0] if titles else None,
         mentions=[Mention(s, e, t) for s, e, t in mentions], wikidata=qid,
     )

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from pipeline.nlp.lexicon import load_lines
+from pipeline.records import Entity
 
 GENDERED = {row[0]: row[1] for row in load_lines("entities/lexicons/gender.tsv")}
 GIVEN_NAMES = {row[0]: row[1] for row in load_lines("entities/lexicons/given_names.tsv")}
@@ -57,7 +58,7 @@ def _given_votes(name: str) -> dict[str, int]:
     return tally
 
 
-def genders(text: str, spans: list[tuple[int, int, object]]) -> dict[str, str]:
+def genders(text: str, spans: list[tuple[int, int, Entity]]) -> dict[str, str]:
     """Entity id -> "m" | "f" for the people of one article whose gender
     the text shows; ``spans`` are (start, end, entity), sorted by start."""
     people = [(s, e, ent) for s, e, ent in spans if ent.type == "PERSON"]

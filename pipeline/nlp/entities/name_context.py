@@ -105,7 +105,8 @@ def add_people_before_countries(raws: list[Raw], text: str, registry: Registry) 
     added = []
     for m in _NAME_BEFORE_BRACKET.finditer(text):
         s, e = m.span(1)
-        country = registry.lookup(_BRACKET_AFTER.match(text, e).group(1))
+        after = _BRACKET_AFTER.match(text, e)
+        country = registry.lookup(after.group(1)) if after else None
         if (country is None or country.kind != "country" or registry.lookup(m.group(1))
                 or any(r.start < e and s < r.end for r in raws)):
             continue

@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
+from typing import Any, TypeGuard
 
 from pipeline.nlp.entities.idents import entity_id
 from pipeline.nlp.lexicon import load_lines
@@ -70,22 +71,22 @@ def _key(surface: str) -> str:
     return re.sub(r"\s+", " ", text.replace(".", "")).casefold()
 
 
-def _is_name(text: str | None) -> bool:
+def _is_name(text: str | None) -> TypeGuard[str]:
     """Latin-script names only: the registry serves English copy."""
-    return bool(text) and len(text) >= MIN_ALT_LENGTH and text.isascii() and text[0].isupper()
+    return text is not None and len(text) >= MIN_ALT_LENGTH and text.isascii() and text[0].isupper()
 
 
 def _add_countries(reg: Registry) -> None:
     import pycountry
     from countryinfo import CountryInfo
 
-    infos = {}
-    for info in CountryInfo.all().values():
-        code = (info.get("ISO") or {}).get("alpha2")
+    infos: dict[str, Any] = {}  # countryinfo's records, by ISO alpha-2 code
+    for record in CountryInfo.all().values():
+        code = (record.get("ISO") or {}).get("alpha2")
         if code:
-            infos[code.upper()] = info
+            infos[code.upper()] = record
     for country in pycountry.countries:
-        info = infos.get(country.alpha_2, {})
+        info: dict[str, Any] = infos.get(country.alpha_2, {})
         common = getattr(country, "common_name", None) or info.get("name") or country.name
         known = Known(entity_id("GPE", common), common, "GPE", "country")
         names = [common, country.name, getattr(country, "official_name", None),

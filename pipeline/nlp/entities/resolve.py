@@ -38,6 +38,14 @@ class Hit:
     end: int
     text: str
 
+    @property
+    def known(self) -> Entity:
+        """The entity of a hit that names one, as every hit the index makes
+        of a mention does (only a phrase resolved to nothing has none)."""
+        if self.entity is None:
+            raise ValueError(f"no entity behind {self.text!r}")
+        return self.entity
+
 
 def ref(hit: Hit) -> EntityRef:
     if hit.entity is None:
@@ -93,7 +101,7 @@ def _pronoun(tok: Token, index: EntityIndex) -> Hit | None:
     candidate: preferring known genders skipped the nearest, right, person."""
     doc, want = tok.doc, PRONOUN_GENDER.get(tok.lower_)
     people = [h for h in index.before(tok.idx, "PERSON")[:12]
-              if want is None or index.gender(h.entity, doc) in (None, want)]
+              if want is None or index.gender(h.known, doc) in (None, want)]
     for hit in people[:6]:
         span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
         if span is not None and span.root.dep_ in _SUBJECT_DEPS:
@@ -112,10 +120,10 @@ def _description(tok: Token, index: EntityIndex) -> Hit | None:
     lemma = tok.lemma_.lower()
     if lemma in ORG_NOUNS:
         orgs = index.before(tok.idx, "ORG")
-        named = [h for h in orgs if lemma in h.entity.name.lower()]
-        return (named or orgs or [None])[0]
+        named = [h for h in orgs if lemma in h.known.name.lower()]
+        return (named or orgs or [None])[0]  # type: ignore[list-item]
     people = index.before(tok.idx, "PERSON")
-    titled = [h for h in people if h.entity.title and h.entity.title.lower() in phrase]
+    titled = [h for h in people if h.known.title and h.known.title.lower() in phrase]
     if titled:
         return titled[0]
     return people[0] if people and lemma in PERSON_NOUNS else None

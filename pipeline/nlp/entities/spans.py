@@ -121,7 +121,7 @@ def split_at_breaks(raws: list[Raw]) -> list[Raw]:
             out.append(r)
             continue
         bounds = [0] + [x for cut in cuts for x in cut] + [len(r.text)]
-        for a, b in zip(bounds[::2], bounds[1::2]):
+        for a, b in zip(bounds[::2], bounds[1::2], strict=True):
             piece = r.text[a:b].strip()
             if any(c.isupper() for c in piece):
                 a += r.text[a:b].index(piece)
@@ -144,7 +144,8 @@ def recut_capitals(raws: list[Raw], text: str, paragraphs: list[tuple[int, int]]
     shouting = [(a, b) for a, b in paragraphs if text[a:b].isupper()]
     if not shouting or 2 * len(shouting) >= len(paragraphs):
         return raws  # capitals are the article's style (a table), not headlines
-    capital, lower = set(), set()
+    capital: set[str] = set()
+    lower: set[str] = set()
     for a, b in paragraphs:
         if (a, b) not in shouting:
             for m in _WORD.finditer(text, a, b):
@@ -156,10 +157,10 @@ def recut_capitals(raws: list[Raw], text: str, paragraphs: list[tuple[int, int]]
         if r.start in keep or not any(a <= r.start < b for a, b in shouting):
             out.append(r)
             continue
-        run: list[re.Match] = []
-        for m in [*_WORD.finditer(r.text), None]:
-            if m is not None and m.group().rstrip(".").casefold() in names:
-                run.append(m)
+        run: list[re.Match[str]] = []
+        for found in [*_WORD.finditer(r.text), None]:
+            if found is not None and found.group().rstrip(".").casefold() in names:
+                run.append(found)
                 continue
             if run:
                 a, b = run[0].start(), run[-1].end()
@@ -167,6 +168,12 @@ def recut_capitals(raws: list[Raw], text: str, paragraphs: list[tuple[int, int]]
                                r.model_label))
             run = []
     return out
+
+
+def _next_word(text: str, at: int) -> str:
+    """The word starting at ``at`` (a _GLUE cut is always before a capital)."""
+    word = re.match(r"\w+", text[at:])
+    return word.group() if word else ""
 
 
 def split_glued(raws: list[Raw], text: str) -> list[Raw]:
@@ -177,7 +184,7 @@ def split_glued(raws: list[Raw], text: str) -> list[Raw]:
     for r in raws:
         cut = next((m.start() for m in _GLUE.finditer(r.text)
                     if _is_word_elsewhere(text, r.text[:m.start()].split()[-1])
-                    and _is_word_elsewhere(text, re.match(r"\w+", r.text[m.start():])[0])),
+                    and _is_word_elsewhere(text, _next_word(r.text, m.start()))),
                    None)
         if cut is None:
             out.append(r)
@@ -216,10 +223,10 @@ def things_in_places(raws: list[Raw], text: str) -> None:
     word like "region" is a region ("the Donbass region", whatever the
     model called it): retype both as places."""
     for r in raws:
-        if r.label in _THINGS and _IN_BEFORE.search(text, max(0, r.start - 12), r.start):
-            r.label = "LOC"
-        elif (r.label not in ("GPE", "LOC", "FAC") and _REGION_AFTER.match(text, r.end)
-              and _THE_BEFORE.search(text, max(0, r.start - 5), r.start)):
+        happens_in = r.label in _THINGS and _IN_BEFORE.search(text, max(0, r.start - 12), r.start)
+        named_region = (r.label not in ("GPE", "LOC", "FAC") and _REGION_AFTER.match(text, r.end)
+                        and _THE_BEFORE.search(text, max(0, r.start - 5), r.start))
+        if happens_in or named_region:
             r.label = "LOC"
 
 

@@ -85,5 +85,5 @@ def table_teams(paragraph: str) -> list[tuple[int, int]]:
     if m is None:
         return []
     lead = len(paragraph) - len(paragraph.lstrip())
-    return [(lead + m.start(g), lead + m.end(g)) for g in range(1, m.lastindex + 1)]
+    return [(lead + m.start(g), lead + m.end(g)) for g in range(1, (m.lastindex or 0) + 1)]
 

@@ -19,12 +19,11 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from pipeline.nlp.events.implied import undergoer
-from pipeline.nlp.events.pronouns import GROUP_PRONOUNS, PRONOUNS, group, speaker_of
-from pipeline.nlp.events.light_verbs import (governing_verb, passive_doer, phrase_head, receiving,
-                                      stance_verb)
-from pipeline.nlp.events.party_phrases import coordinated_modifiers, office_of, person_inside
 from pipeline.nlp.entities import EntityIndex, Hit, resolve, with_conjuncts
+from pipeline.nlp.events.implied import undergoer
+from pipeline.nlp.events.light_verbs import governing_verb, passive_doer, phrase_head, receiving, stance_verb
+from pipeline.nlp.events.party_phrases import coordinated_modifiers, office_of, person_inside
+from pipeline.nlp.events.pronouns import GROUP_PRONOUNS, PRONOUNS, group, speaker_of
 from pipeline.nlp.events.triggers import Trigger, actor_nouns, trigger_of
 
 _RECIPIENT_PREPS = frozenset({"to", "with", "against", "on", "between"})
@@ -68,6 +67,14 @@ def _name(tok: Token) -> Hit:
 
 def participant(tok: Token, index: EntityIndex) -> list[Hit]:
     """Hits the head ``tok`` stands for, or [] when it names no one."""
+    stands_for = _stand_in(tok, index)
+    return stands_for if stands_for is not None else _named(tok, index)
+
+
+def _stand_in(tok: Token, index: EntityIndex) -> list[Hit] | None:
+    """The participants of a head that stands for someone else (a pronoun,
+    a misparsed verb, "two of X", an office, a thing someone owns); None
+    when ``tok`` is to be resolved as it is."""
     lower = tok.lower_
     if tok.pos_ == "PRON" and lower in PRONOUNS:
         speaker = speaker_of(tok) if tok.dep_ in ("nsubj", "nsubjpass", "poss") else None
@@ -77,16 +84,20 @@ def participant(tok: Token, index: EntityIndex) -> list[Hit]:
     if tok.pos_ == "VERB":  # misparsed "[X operating in Y] said": X
         inner = [c for c in tok.children if c.dep_ == "nsubj"]
         return participant(inner[0], index) if inner else []
-    if tok.lower_ in _QUANTITY or tok.pos_ == "NUM":
-        if of := _pobjs_of(tok, ("of",)):
-            return participant(of[0], index)
-    if tok.pos_ == "NOUN" and tok.lemma_.lower() in actor_nouns() and (
-            states := office_of(tok, index)):
+    if (lower in _QUANTITY or tok.pos_ == "NUM") and (of := _pobjs_of(tok, ("of",))):
+        return participant(of[0], index)
+    actor_noun = tok.pos_ == "NOUN" and tok.lemma_.lower() in actor_nouns()
+    if actor_noun and (states := office_of(tok, index)):
         return states  # "the president of Armenia" acts for Armenia, whoever holds it
     owners = [c for c in tok.children if c.dep_ == "poss"]
-    thing = tok.pos_ == "NOUN" and tok.lemma_.lower() not in actor_nouns()
+    thing = tok.pos_ == "NOUN" and not actor_noun
     if thing and owners and (hits := participant(owners[0], index)):
         return hits  # "protested Lavrov's visit", "block Sweden's NATO membership"
+    return None
+
+
+def _named(tok: Token, index: EntityIndex) -> list[Hit]:
+    """The entity (or name) a head gives itself, else whom its phrase names."""
     hit = resolve(tok, index, modifiers=True)
     if hit is not None and hit.entity is not None:
         return [hit, *coordinated_modifiers(tok, hit, index)]
@@ -95,10 +106,10 @@ def participant(tok: Token, index: EntityIndex) -> list[Hit]:
         return [_name(tok)]
     if tok.pos_ == "NOUN" and trigger_of(tok) is not None and (doers := _own_doers(tok, index)):
         return doers  # "condemned the killing of X by Y": Y did it
-    if tok.pos_ == "NOUN" and (inner := _pobjs_of(tok, _INNER_PREPS)):
-        # "positions of the security forces", "action against Russia"
-        if hits := [h for t in inner[:2] for h in participant(t, index)]:
-            return hits
+    inner = _pobjs_of(tok, _INNER_PREPS) if tok.pos_ == "NOUN" else []
+    # "positions of the security forces", "action against Russia"
+    if hits := [h for t in inner[:2] for h in participant(t, index)]:
+        return hits
     return person_inside(tok, index)
 
 
@@ -222,12 +233,13 @@ def _received(frame: tuple[list[Token], list[Token]],
     return resolve_all(_expand(givers), index), doers
 
 
-def _noun_heads(noun: Token, trig: Trigger, index: EntityIndex) -> tuple[list[Hit], list[Hit]]:
-    """Participants of a nominal trigger: "Blinken's talks with Lavrov",
-    "a conversation between X and Y", "a US offer", "X sent Russia a request"."""
+def _modifier_heads(noun: Token, trig: Trigger) -> tuple[list[Token], list[Token], bool]:
+    """(actor heads, recipient heads, whether the doer is stated) from the
+    modifiers of a nominal trigger: "Blinken's talks", "between X and Y",
+    "a request from colleagues" (stated: not the receiver's), "arrest of X"."""
     actors: list[Token] = []
-    recipients: list[Token] = undergoer(noun)  # "X was put under investigation"
-    stated = False  # "receipt of a request from colleagues": not the receiver's
+    recipients: list[Token] = []
+    stated = False
     for c in noun.children:
         if c.dep_ in ("poss", "amod", "compound") and c.i < noun.i:
             actors.extend(with_conjuncts(c))
@@ -239,6 +251,14 @@ def _noun_heads(noun: Token, trig: Trigger, index: EntityIndex) -> tuple[list[Hi
             stated = True
         elif c.dep_ == "prep" and c.lower_ == "of" and trig.type in _OF_TARGET:
             recipients.extend(_expand(_pobjs(c)))
+    return actors, recipients, stated
+
+
+def _noun_heads(noun: Token, trig: Trigger, index: EntityIndex) -> tuple[list[Hit], list[Hit]]:
+    """Participants of a nominal trigger: "Blinken's talks with Lavrov",
+    "a conversation between X and Y", "a US offer", "X sent Russia a request"."""
+    actors, recipients, stated = _modifier_heads(noun, trig)
+    recipients = [*undergoer(noun), *recipients]  # "X was put under investigation"
     recipients += _expand(complements(noun, trig.type in _ON_TARGET))
     if trig.type in _FOR_TARGET:  # "support for Ukraine", "aid for Sudan"
         recipients += _expand(_pobjs_of(noun, ("for",)))

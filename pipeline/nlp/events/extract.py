@@ -21,21 +21,32 @@ citing the first sentence that shows it.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import cast
 
 from spacy.tokens import Doc, Token
 
 from pipeline.ids import span_id
 from pipeline.nlp.dates import is_relative, parse_published
-from pipeline.nlp.events.args import key_of, participants, resolve_all, subject
-from pipeline.nlp.events.plan import plan
-from pipeline.nlp.events.implied import EventMemory, complete, speaker_as_actor
-from pipeline.nlp.events.readings import in_background
 from pipeline.nlp.entities import EntityIndex, Hit, ref
+from pipeline.nlp.events.args import key_of, participants, resolve_all, subject
+from pipeline.nlp.events.implied import EventMemory, complete, speaker_as_actor
+from pipeline.nlp.events.plan import plan
+from pipeline.nlp.events.readings import in_background
 from pipeline.nlp.events.tense import conditional, intends, negated, tense
 from pipeline.nlp.events.triggers import Trigger, trigger_of, triggers
-from pipeline.records import (CleanArticle, Entity, EntityRef, Event, EventDate, Span,
-                              Statement, TimeExpression)
+from pipeline.records import (
+    CleanArticle,
+    Entity,
+    EntityRef,
+    Event,
+    EventDate,
+    EventType,
+    Span,
+    Statement,
+    TimeExpression,
+)
 
 __all__ = ["EXTRACTOR", "extract_events", "triggers", "trigger_of", "event_date"]
 
@@ -72,7 +83,7 @@ def _other_times(tok: Token) -> list[tuple[int, int]]:
 
 
 def event_date(start: int, end: int, anchor: int, times: list[TimeExpression],
-               published: str | None, skip: list[tuple[int, int]] = ()) -> EventDate | None:
+               published: str | None, skip: Sequence[tuple[int, int]] = ()) -> EventDate | None:
     """The time expression in the sentence nearest the trigger (outside the
     ``skip`` ranges), else the publication day, else unknown."""
     inside = [t for t in times if start <= t.start and t.end <= end
@@ -92,7 +103,7 @@ def location(tok: Token, index: EntityIndex) -> EntityRef | None:
             continue
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
             hit = index.covering(obj.idx, obj.idx + len(obj))
-            if hit and hit.entity.type in ("GPE", "LOC", "FAC"):
+            if hit and hit.known.type in ("GPE", "LOC", "FAC"):
                 places.append((abs(prep.i - tok.i), hit))
     return ref(min(places, key=lambda p: p[0])[1]) if places else None
 
@@ -124,7 +135,7 @@ class _Context:
     times: list[TimeExpression]
 
 
-def _retype(tok: Token, trig: Trigger) -> tuple[str, bool]:
+def _retype(tok: Token, trig: Trigger) -> tuple[EventType, bool]:
     """(type, negated): what an intention, a condition or a refusal makes
     of the trigger's own type. "will withdraw unless ..." is a threat, and
     "will not accept" or "failed to reach agreement" a rejection (which
@@ -136,7 +147,7 @@ def _retype(tok: Token, trig: Trigger) -> tuple[str, bool]:
         return "THREATEN", neg
     if intends(tok) and trig.type in _COOPERATIVE:
         return "AGREE", neg
-    return trig.type, neg
+    return cast(EventType, trig.type), neg  # lexicon file names are PLOVER types
 
 
 def _event(ctx: _Context, tok: Token, trig: Trigger, actors: list[Hit],
@@ -186,7 +197,7 @@ def _speaker(ctx: _Context, tok: Token) -> Hit | None:
     if stmt is None or stmt.speaker is None or stmt.speaker_span is None:
         return None
     hit = ctx.index.covering(stmt.speaker_span.start, stmt.speaker_span.end)
-    return hit if hit is not None and hit.entity.id == stmt.speaker.entity_id else None
+    return hit if hit is not None and hit.known.id == stmt.speaker.entity_id else None
 
 
 def _place_hit(tok: Token, index: EntityIndex) -> Hit | None:
@@ -195,7 +206,7 @@ def _place_hit(tok: Token, index: EntityIndex) -> Hit | None:
     if where is None:
         return None
     return next((h for h in index.within(tok.sent.start_char, tok.sent.end_char)
-                 if h.entity.id == where.entity_id), None)
+                 if h.known.id == where.entity_id), None)
 
 
 def _place(tok: Token, index: EntityIndex, actors: list[Hit]) -> list[Hit]:

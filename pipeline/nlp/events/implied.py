@@ -23,9 +23,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from pipeline.nlp.events.roles import (Resolver, aimed_against, left_place, moved_from, named_only,
-                                      visited)
 from pipeline.nlp.entities import Hit
+from pipeline.nlp.events.roles import Resolver, aimed_against, left_place, moved_from, named_only, visited
 from pipeline.nlp.events.triggers import Trigger, trigger_of
 
 #: Acts of a state's organs: passive with no agent, the state where they
@@ -81,7 +80,7 @@ def _cause_objects(tok: Token) -> list[Token]:
     heads = [tok, *(c for c in tok.children if c.dep_ in ("acl", "xcomp", "ccomp"))]
     if tok.dep_ == "nsubj" and tok.head.lemma_ == "be":
         heads.append(tok.head)
-    out = []
+    out: list[Token] = []
     for head in heads:
         for prep in (c for c in head.children if c.dep_ in ("prep", "acomp")):
             if prep.lower_ not in _CAUSES:

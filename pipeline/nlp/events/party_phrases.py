@@ -20,7 +20,7 @@ def coordinated_modifiers(tok: Token, hit: Hit, index: EntityIndex) -> list[Hit]
         if mod.dep_ in ("nmod", "amod", "compound") and mod.idx <= hit.start < mod.idx + len(mod):
             for conj in (c for c in mod.children if c.dep_ == "conj"):
                 other = index.covering(conj.idx, conj.idx + len(conj))
-                if other is not None and other.entity.id != hit.entity.id:
+                if other is not None and other.known.id != hit.known.id:
                     out.append(other)
     return out
 
@@ -30,7 +30,7 @@ def office_of(tok: Token, index: EntityIndex) -> list[Hit]:
     objects = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                for p in c.children if p.dep_ == "pobj"]
     hits = [index.covering(p.idx, p.idx + len(p)) for p in objects]
-    return [h for h in hits if h is not None and h.entity.type in _BODY_TYPES][:1]
+    return [h for h in hits if h is not None and h.known.type in _BODY_TYPES][:1]
 
 
 def person_inside(tok: Token, index: EntityIndex) -> list[Hit]:
@@ -41,5 +41,5 @@ def person_inside(tok: Token, index: EntityIndex) -> list[Hit]:
         return []
     phrase = noun_phrase(tok)
     hits = index.within(phrase[0].idx, phrase[-1].idx + len(phrase[-1])) if phrase else []
-    people = [h for h in hits if h.entity.type == "PERSON"]
+    people = [h for h in hits if h.known.type == "PERSON"]
     return people[:1]

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from pipeline.nlp.entities import EntityIndex
 from pipeline.nlp.events.args import content
 from pipeline.nlp.events.light_verbs import governing_verb
 from pipeline.nlp.events.readings import not_happenings
-from pipeline.nlp.entities import EntityIndex
 from pipeline.nlp.events.triggers import Trigger, combined, combined_row, trigger_of
 
 #: Prepositions that set another event beside the verb's, not inside it.
@@ -48,7 +48,7 @@ def _prep_governor(noun: Token, trig: Trigger,
     return (verb, found[verb.i]) if found[verb.i].type == trig.type else None
 
 
-def plan(doc: Doc, index: EntityIndex) -> tuple[dict[int, Trigger], dict[int, tuple]]:
+def plan(doc: Doc, index: EntityIndex) -> tuple[dict[int, Trigger], dict[int, tuple[Token, Trigger]]]:
     """Token index -> the event it triggers, after merging verb + object and
     dropping demanded or threatened content; and verb -> absorbed noun."""
     found = {t.i: trig for t in doc if (trig := trigger_of(t)) and not _named(t, index)}

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from pipeline.nlp.lexicon import load_words
 from pipeline.nlp.entities import EntityIndex, Hit, resolve, with_conjuncts
+from pipeline.nlp.lexicon import load_words
 
 REPORTING = load_words("statements/lexicons/reporting_verbs.txt")
 GROUP_PRONOUNS = frozenset({"they", "them", "we", "us"})
@@ -30,7 +30,7 @@ def speaker_of(tok: Token) -> Token | None:
 def group(tok: Token, index: EntityIndex) -> list[Hit]:
     """"they" after "Blinken and Lavrov": the latest coordinated pair of
     entities in the sentence or the three before it."""
-    sent, start = tok.sent, tok.sent.start
+    start = tok.sent.start
     for _ in range(3):
         if start == 0:
             break
@@ -38,6 +38,7 @@ def group(tok: Token, index: EntityIndex) -> list[Hit]:
     for cand in reversed(tok.doc[start:tok.i]):
         if cand.dep_ == "conj" and cand.pos_ == "PROPN":
             hits = [resolve(t, index) for t in with_conjuncts(cand.head)]
-            if len(hits) > 1 and all(h is not None and h.entity for h in hits):
-                return hits
+            found = [h for h in hits if h is not None and h.entity]
+            if len(hits) > 1 and len(found) == len(hits):
+                return found
     return []

@@ -65,9 +65,9 @@ def charges(doc: Doc, found: dict[int, Trigger]) -> set[int]:
             continue
         preps = _CHARGE_PREPS if doc[i].pos_ == "VERB" else {"for"}
         for prep in doc[i].children:
-            if prep.dep_ == "prep" and prep.lower_ in preps:
-                if any(c.dep_ == "pcomp" or c.pos_ in ("NOUN", "VERB") for c in prep.children):
-                    out |= _subtree(prep)
+            if prep.dep_ == "prep" and prep.lower_ in preps and any(
+                    c.dep_ == "pcomp" or c.pos_ in ("NOUN", "VERB") for c in prep.children):
+                out |= _subtree(prep)
     return out
 
 

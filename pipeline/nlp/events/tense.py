@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from pipeline.records import Tense
+
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 _HYPOTHETICAL_AUX = frozenset({"could", "may", "might", "would", "should"})
 _FUTURE_HEADS = frozenset({"intend", "plan", "hope", "expect", "aim", "prepare", "seek"})
@@ -76,7 +78,7 @@ def _tense_path(tok: Token) -> list[Token]:
     return path
 
 
-def tense(tok: Token) -> str:
+def tense(tok: Token) -> Tense:
     """future ("will", "plans to"), hypothetical (could/may/might/would),
     else past or present from the finite verb's tag."""
     path = _tense_path(tok)

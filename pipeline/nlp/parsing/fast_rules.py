@@ -103,8 +103,9 @@ class FastMatch:
 
     def _add(self, pattern: _Pattern, first: dict) -> None:
         for kind in _KINDS:
-            values = [_positive(first[a], self.strings) if a in first else None for a in kind]
-            if any(v is None for v in values):
+            required = [_positive(first[a], self.strings) if a in first else None for a in kind]
+            values = [v for v in required if v is not None]
+            if len(values) < len(kind):
                 continue
             keys = [(kind, v) for v in values[0]] if len(kind) == 1 else [
                 (kind, (a, b)) for a in values[0] for b in values[1]]

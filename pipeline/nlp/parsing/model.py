@@ -52,7 +52,7 @@ def segments(clean: CleanArticle) -> list[str]:
     for p in paras:
         cuts.extend((p.start, p.end))
     cuts.append(len(text))
-    pieces = [text[a:b] for a, b in zip(cuts, cuts[1:])]
+    pieces = [text[a:b] for a, b in zip(cuts, cuts[1:], strict=False)]
     return [p for p in pieces if p]
 
 
@@ -81,7 +81,7 @@ def _join(clean: CleanArticle, docs: list[Doc]) -> Doc:
     # No extractor reads the tensor; leaving it out saves the copy and the
     # memory, and the built gap Docs have none to stack.
     doc = docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False,
-                                                       exclude=["tensor"])
+                                                       exclude=["tensor"])  # type: ignore[call-arg]  # spaCy's stub lags
     if doc.text != clean.text:
         raise ValueError("parsed text differs from CleanArticle.text")
     return doc
@@ -108,7 +108,8 @@ def parse_many(cleans: Iterable[CleanArticle]) -> list[Doc]:
     cleans = list(cleans)
     pieces = [_checked_segments(c) for c in cleans]
     gaps = [[_gap_doc(nlp, p) for p in ps] for ps in pieces]
-    flat = (p for ps, gs in zip(pieces, gaps) for p, g in zip(ps, gs) if g is None)
+    flat = (p for ps, gs in zip(pieces, gaps, strict=True) for p, g in zip(ps, gs, strict=True)
+            if g is None)
     stream = nlp.pipe(flat, batch_size=BATCH_SIZE)
     return [_join(c, [g if g is not None else next(stream) for g in gs])
-            for c, gs in zip(cleans, gaps)]
+            for c, gs in zip(cleans, gaps, strict=True)]
