@@ -29,7 +29,7 @@ from pipeline.nlp.resolve import EntityIndex
 from pipeline.nlp.speakers import speaker_of
 from pipeline.records import CleanArticle, Entity, Span, Statement
 
-EXTRACTOR = "statements/5"
+EXTRACTOR = "statements/6"
 
 
 def _verbless(tokens) -> bool:
