@@ -104,13 +104,18 @@ def join_short_orgs(groups: list[list[Raw]]) -> list[list[Raw]]:
     into it ("Magna" -> "Magna International Inc", "Lear" -> "Lear Corp"):
     within an article the short form names the same organisation, whatever
     type the model gave it. Places stay apart, and so does an owner named
-    before a possessive ("Farrakhan" of "Farrakhan's Nation of Islam")."""
+    before a possessive ("Farrakhan" of "Farrakhan's Nation of Islam"), and
+    so does the surname of a person the article names in full ("Trump" of
+    "Donald Trump", not of "Trump Foundation")."""
     orgs = [g for g in groups if vote(g) == "ORG" and " " in main_form(g)]
+    surnames = {slug(r.text.split()[-1]) for g in groups if vote(g) == "PERSON"
+                for r in g if " " in r.text}
     kept = []
     for g in groups:
         form = main_form(g)
         homes = [o for o in orgs if o is not g and opens(form, main_form(o))]
         if (len(homes) == 1 and vote(g) not in ("GPE", "LOC", "NORP")
+                and not (" " not in form and slug(form) in surnames)
                 and not any(r.locked for r in g)):
             for r in g:
                 r.label = "ORG"

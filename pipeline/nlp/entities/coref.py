@@ -6,10 +6,10 @@ candidates are the article's entities before the attribution, of a kind the
 phrase allows (a person agreeing in gender for "he" and "she", an
 organisation or a state for "it" and "they", the kind of the head noun for
 a description, learned from PolNeAR train). Going back sentence by
-sentence, the most salient wins: the latest one in subject position or
-already a speaker (news names a speaker, then goes on with "he said"), else
-the latest mentioned. Names inside a quotation never count: the people a
-speaker talks about are not who is speaking. A description first looks for
+sentence, the most salient wins: the latest one already a speaker (news
+names a speaker, then goes on with "he said"), else the latest in subject
+position, else the latest mentioned. Names inside a quotation never count:
+the people a speaker talks about are not who is speaking. A description first looks for
 an entity whose title or name has its head noun ("the minister" -> the
 Foreign Minister, "the fund" -> the International Monetary Fund), and is
 never the one who reports the clause it stands in ("Okafor said the
@@ -54,6 +54,9 @@ _WORD = re.compile(r"\w+")
 class Mention:
     start: int
     entity: Entity
+    #: a speaker already: within one sentence it goes before a subject
+    #: ("McLenney said Clinton doesn't show ..." then "she said": McLenney)
+    speaker: bool = False
 
 
 def anaphor_head(doc: Doc, start: int, end: int, index: EntityIndex) -> Token | None:
@@ -87,7 +90,7 @@ class Antecedents:
 
     def add_speaker(self, start: int, entity: Entity) -> None:
         """A resolved speaker is salient where it was named."""
-        bisect.insort(self.salient, Mention(start, entity), key=lambda m: m.start)
+        bisect.insort(self.salient, Mention(start, entity, True), key=lambda m: m.start)
 
     def resolve(self, head: Token) -> Entity | None:
         """The entity ``head`` (from :func:`anaphor_head`) stands for."""
@@ -120,8 +123,8 @@ class Antecedents:
 
     def _latest(self, pos: int, types: tuple[str, ...], gender: str | None,
                 skip: frozenset[str] = frozenset()) -> Entity | None:
-        """Sentence by sentence back from ``pos``: the latest fitting subject
-        or speaker, else the latest fitting mention ("It was announced by
+        """Sentence by sentence back from ``pos``: the latest fitting speaker,
+        else subject, else the latest fitting mention ("It was announced by
         Putin. He said ..."); past :data:`SENTENCES_BACK`, the latest
         fitting subject or speaker anywhere before."""
         fits = lambda m: (m.entity.type in types and m.entity.id not in skip  # noqa: E731
@@ -130,9 +133,9 @@ class Antecedents:
         for back in range(sent, max(-1, sent - SENTENCES_BACK), -1):
             lo = self.sent_starts[back]
             for pool in (self.salient, self.mentions):
-                hit = next(filter(fits, reversed(_between(pool, lo, pos))), None)
-                if hit is not None:
-                    return hit.entity
+                hits = list(filter(fits, _between(pool, lo, pos)))
+                if hits:
+                    return max(hits, key=lambda m: (m.speaker, m.start)).entity
             pos = lo
         hit = next(filter(fits, reversed(_between(self.salient, 0, pos))), None)
         return hit.entity if hit is not None else None

@@ -116,14 +116,15 @@ def _description(tok: Token, index: EntityIndex) -> Hit | None:
         return None
     if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in tok.children):
         return None
-    phrase = " ".join(t.lower_ for t in noun_phrase(tok) if t.dep_ != "det")
+    # words, not a substring: "President" is not a title in "presidential nominee"
+    phrase = f' {" ".join(t.lower_ for t in noun_phrase(tok) if t.dep_ != "det")} '
     lemma = tok.lemma_.lower()
     if lemma in ORG_NOUNS:
         orgs = index.before(tok.idx, "ORG")
         named = [h for h in orgs if lemma in h.known.name.lower()]
         return (named or orgs or [None])[0]  # type: ignore[list-item]
     people = index.before(tok.idx, "PERSON")
-    titled = [h for h in people if h.known.title and h.known.title.lower() in phrase]
+    titled = [h for h in people if h.known.title and f" {h.known.title.lower()} " in phrase]
     if titled:
         return titled[0]
     return people[0] if people and lemma in PERSON_NOUNS else None

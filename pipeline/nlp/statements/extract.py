@@ -29,7 +29,7 @@ from pipeline.nlp.entities import EntityIndex
 from pipeline.nlp.statements.speakers import speaker_of
 from pipeline.records import CleanArticle, Entity, Span, Statement
 
-EXTRACTOR = "statements/5"
+EXTRACTOR = "statements/6"
 
 
 def _verbless(tokens) -> bool:
@@ -94,6 +94,22 @@ def _attribution_of(tok: Token, index: EntityIndex):
     return (subj, [content]) if subj is not None else None
 
 
+def _without_participle(doc: Doc, lo: int, hi: int) -> int:
+    """The end of a reported content before a participial clause the writer
+    adds after a comma ("... bipartisan appeal, citing the strategic
+    importance of ..."): PolNeAR leaves it out of the content. On PolNeAR
+    dev tune, content F1 0.701 -> 0.703; cutting before ", which ..." or
+    ", but ..." as well lost F1 or moved nothing."""
+    span = doc.char_span(lo, hi, alignment_mode="expand")
+    if span is None:
+        return hi
+    for comma in span[1:-1]:
+        after = comma.nbor()
+        if comma.text == "," and after.tag_ == "VBG" and after.dep_ in ("advcl", "xcomp", "conj"):
+            return comma.idx
+    return hi
+
+
 def verb_statements(cues: list[Token], text: str, index: EntityIndex,
                     quotes: list[Quote]) -> list[Found]:
     """Reporting verbs with a subject and a clausal complement."""
@@ -107,6 +123,7 @@ def verb_statements(cues: list[Token], text: str, index: EntityIndex,
         subj, parts = attribution
         speaker = speaker_of(subj, index)
         for lo, hi in parts:
+            hi = _without_participle(tok.doc, lo, hi)
             stmt = classify(text, *trim(text, lo, hi, ".!?"), quotes)
             if stmt is not None and words(text[stmt.start:stmt.end]) > 0:
                 stmt.cue, stmt.cue_lemma = written_cue(tok)
