@@ -27,8 +27,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from pipeline.nlp.entities.gender import PRONOUN_GENDER, word_gender
-from pipeline.nlp.lexicon import load_lines
 from pipeline.nlp.entities.resolve import ORG_NOUNS, PERSON_NOUNS, EntityIndex
+from pipeline.nlp.lexicon import load_lines
 from pipeline.records import Entity, Speaker
 
 #: The entity types each pronoun may stand for.
@@ -37,7 +37,8 @@ PRONOUN_TYPES = {"he": ("PERSON",), "she": ("PERSON",), "it": ("ORG", "GPE"),
 #: head noun -> entity types it may stand for ("the ministry" -> ORG).
 #: Learned from PolNeAR train (the lexicon says how), with the hand-made
 #: heads that resolve.py knows.
-HEAD_TYPES = {row[0]: tuple(row[1].upper().split(",")) for row in load_lines("entities/lexicons/speaker_heads.tsv")}
+HEAD_TYPES = {row[0]: tuple(row[1].upper().split(","))
+              for row in load_lines("entities/lexicons/speaker_heads.tsv")}
 for _noun in ORG_NOUNS:
     HEAD_TYPES.setdefault(_noun, ("ORG",))
 for _noun in PERSON_NOUNS:
@@ -118,7 +119,7 @@ class Antecedents:
             for subj in (c for c in verb.children if c.dep_ in _SUBJECT_DEPS):
                 hit = self.index.covering(subj.idx, subj.idx + len(subj))
                 if hit is not None:
-                    ids.add(hit.entity.id)
+                    ids.add(hit.known.id)
         return frozenset(ids)
 
     def _latest(self, pos: int, types: tuple[str, ...], gender: str | None,
@@ -155,8 +156,8 @@ def name_speakers(doc: Doc, found: list, index: EntityIndex,
     for f in sorted((f for f in found if f.speaker_span), key=lambda f: f.speaker_span.start):
         where = (f.speaker_span.start, f.speaker_span.end)
         if where not in named:
-            named[where] = _speaker(doc, where, index, antecedents) or f.speaker
-            entity = by_id.get(named[where].entity_id) if named[where] else None
+            speaker = named[where] = _speaker(doc, where, index, antecedents) or f.speaker
+            entity = by_id.get(speaker.entity_id or "") if speaker else None
             if entity is not None:
                 antecedents.add_speaker(where[0], entity)
         f.speaker = named[where]

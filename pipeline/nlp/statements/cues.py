@@ -52,7 +52,7 @@ _SUFFIXES = ("es", "s", "ed", "d", "ing")
 
 def _inflections() -> frozenset[str]:
     """Every word form :func:`lemma_of` maps back onto a cue head."""
-    forms = set()
+    forms: set[str] = set()
     for head in _HEADS:
         for stem in {head, head[:-1]} if head.endswith("e") else {head}:
             forms.update(stem + suffix for suffix in _SUFFIXES if len(stem) > 2)

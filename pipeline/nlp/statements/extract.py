@@ -15,17 +15,25 @@ resolved within the article (:mod:`coref`).
 """
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span as SpacySpan, Token
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from pipeline.ids import span_id
-from pipeline.nlp.entities import name_speakers
-from pipeline.nlp.statements.cues import (candidates, content_of, cue_of, frames_of, holder_of, noun_content,
-                               subject_of, written_cue)
+from pipeline.nlp.entities import EntityIndex, name_speakers
+from pipeline.nlp.statements.cues import (
+    candidates,
+    content_of,
+    cue_of,
+    frames_of,
+    holder_of,
+    noun_content,
+    subject_of,
+    written_cue,
+)
 from pipeline.nlp.statements.pull_quotes import pull_quote_statement, repeated
 from pipeline.nlp.statements.quote_lines import colon_statements, line_quotes
 from pipeline.nlp.statements.quote_speakers import quote_statements
 from pipeline.nlp.statements.quotes import Found, Quote, classify, find_quotes, inside_any, trim, words
-from pipeline.nlp.entities import EntityIndex
 from pipeline.nlp.statements.speakers import speaker_of
 from pipeline.records import CleanArticle, Entity, Span, Statement
 
@@ -48,7 +56,7 @@ def _trailing_attribution(verb: Token, index: EntityIndex) -> tuple[Token, tuple
     if name is None:
         return None
     hit = index.covering(name.idx, name.idx + len(name))
-    if hit is None or hit.entity.type not in ("PERSON", "ORG"):
+    if hit is None or hit.known.type not in ("PERSON", "ORG"):
         return None
     doc, first = verb.doc, _token_at(verb.doc, hit.start)
     commas = [t.i for t in sent if t.text == "," and t.i < first]

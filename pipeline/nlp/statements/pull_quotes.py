@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
-from pipeline.nlp.statements.quotes import EDGE, MARKS, MIN_QUOTE_WORDS, Found, trim, words
 from pipeline.nlp.entities import EntityIndex, Hit
+from pipeline.nlp.statements.quotes import EDGE, MARKS, MIN_QUOTE_WORDS, Found, trim, words
 from pipeline.records import Span, Speaker
 
 #: A pull quote's trailing attribution is a name plus a short role.
@@ -23,7 +23,7 @@ def _attribution(text: str, lo: int, hi: int, index: EntityIndex) -> Hit | None:
     for etype in ("PERSON", "ORG"):
         for hit in hits:
             tail = text[hit.end:hi]
-            if (hit.entity.type == etype and hit.start > lo and not re.search(r"[.!?…]", tail)
+            if (hit.known.type == etype and hit.start > lo and not re.search(r"[.!?…]", tail)
                     and words(tail) <= MAX_ATTRIBUTION_WORDS
                     and words(text[lo:hit.start]) >= MIN_QUOTE_WORDS):
                 return hit
@@ -41,7 +41,7 @@ def pull_quote_statement(text: str, lo: int, hi: int, index: EntityIndex) -> Fou
     if hit is None:
         return Found(start, end, "pull_quote", None, None, None)
     role = text[hit.end:hi].strip(EDGE + MARKS) or None
-    speaker = Speaker(hit.entity.id, hit.entity.name, role or hit.entity.title)
+    speaker = Speaker(hit.known.id, hit.known.name, role or hit.known.title)
     return Found(start, end, "pull_quote", None, speaker, Span(hit.start, hit.end))
 
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from pipeline.nlp.statements.quotes import MIN_QUOTE_WORDS, Found, Quote, classify, continues, trim, words
 from pipeline.nlp.entities import EntityIndex, Hit
+from pipeline.nlp.statements.quotes import MIN_QUOTE_WORDS, Found, Quote, classify, continues, trim, words
 from pipeline.records import Span, Speaker
 
 #: "Roger Stone: Don't Trust the Voting Machines": a headline or transcript
@@ -33,9 +33,9 @@ def _line_speaker(text: str, lo: int, hi: int, index: EntityIndex) -> tuple[Spea
     of exactly those words, or a transcript's capitalised surname
     ("WALLACE:") of a person the article names."""
     hit = index.covering(lo, hi)
-    if hit is not None and hit.entity.type in ("PERSON", "ORG") and (
+    if hit is not None and hit.known.type in ("PERSON", "ORG") and (
             hit.start, hit.end) == (lo, hi):
-        return Speaker(hit.entity.id, hit.entity.name, hit.entity.title), Span(lo, hi)
+        return Speaker(hit.known.id, hit.known.name, hit.known.title), Span(lo, hi)
     label = text[lo:hi]
     if not _CAPS_LABEL.fullmatch(label):
         return None
@@ -88,7 +88,7 @@ def colon_speaker(text: str, q: Quote, index: EntityIndex) -> Hit | None:
         return None
     colon = text.rfind(":", 0, q.outer_start)
     hit = index.covering(colon - 1, colon)
-    if hit is None or hit.entity.type not in ("PERSON", "ORG") or hit.end != colon:
+    if hit is None or hit.known.type not in ("PERSON", "ORG") or hit.end != colon:
         return None
     line_start = text.rfind("\n", 0, hit.start) + 1
     return hit if not text[line_start:hit.start].strip() else None
@@ -139,8 +139,8 @@ def dash_signed(text: str, paragraphs, index: EntityIndex) -> list[tuple[Quote, 
         start, end = trim(text, m.start(1), m.end(1))
         name = m.group(2).rstrip(".")
         hit = index.covering(m.start(2), m.start(2) + len(name))
-        if hit is not None and hit.entity.type in ("PERSON", "ORG"):
-            speaker = Speaker(hit.entity.id, hit.entity.name, hit.entity.title)
+        if hit is not None and hit.known.type in ("PERSON", "ORG"):
+            speaker = Speaker(hit.known.id, hit.known.name, hit.known.title)
         else:
             speaker = Speaker(None, name, None)
         quote = Quote(m.start(), m.end(1) + 1, m.start(1), m.end(1))

@@ -14,12 +14,13 @@ from __future__ import annotations
 import bisect
 import re
 
-from spacy.tokens import Doc, Span as SpacySpan, Token
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
+from pipeline.nlp.entities import EntityIndex
 from pipeline.nlp.statements.cues import content_of, cue_of, subject_of, written_cue
 from pipeline.nlp.statements.quote_lines import carried, colon_speaker, continued
 from pipeline.nlp.statements.quotes import MIN_QUOTE_WORDS, Found, Quote, inside_any, trim, words
-from pipeline.nlp.entities import EntityIndex
 from pipeline.nlp.statements.speakers import speaker_of
 from pipeline.records import Span, Speaker
 
@@ -48,7 +49,7 @@ def _leads(text: str, quote: Quote, sent: SpacySpan | None) -> bool:
         return False
     if "\n" in text[quote.outer_end:sent.start_char]:
         return False
-    return any(cue_of(t) and content_of(t, cue_of(t)) is None for t in sent[:_LEAD_TOKENS])
+    return any((cue := cue_of(t)) and content_of(t, cue) is None for t in sent[:_LEAD_TOKENS])
 
 
 def _neighbour_sentences(text: str, sents: list[SpacySpan], quote: Quote,
@@ -93,7 +94,7 @@ def _quote_found(text: str, sents, q: Quote, quotes: list[Quote], index: EntityI
     start, end = trim(text, q.inner_start, q.inner_end)
     colon = colon_speaker(text, q, index)
     if colon is not None:
-        speaker = Speaker(colon.entity.id, colon.entity.name, colon.entity.title)
+        speaker = Speaker(colon.known.id, colon.known.name, colon.known.title)
         return Found(start, end, "direct", None, speaker, Span(colon.start, colon.end))
     lead = _lead_subject(sents[0].doc, text, q) if sents else None
     if lead is not None:
@@ -104,9 +105,10 @@ def _quote_found(text: str, sents, q: Quote, quotes: list[Quote], index: EntityI
     near = _neighbour_sentences(text, sents, q, not short)
     cues = (_sentence_cue(s, quotes, cue_tokens) for s in near)
     cue = next(filter(None, cues), None)
-    if cue is None:
+    subject = subject_of(cue) if cue is not None else None
+    if cue is None or subject is None:
         return None
-    speaker, speaker_span = speaker_of(subject_of(cue), index)
+    speaker, speaker_span = speaker_of(subject, index)
     written, lemma = written_cue(cue)
     return Found(start, end, "direct", written, speaker, speaker_span, lemma)
 
@@ -117,7 +119,7 @@ def quote_statements(doc: Doc, text: str, index: EntityIndex, quotes: list[Quote
     cue in the quote's sentence or (for a full quote) a neighbouring one."""
     sents = [s for s in doc.sents if text[s.start_char:s.end_char].strip()]
     found: list[Found] = []
-    for before, q in zip([None, *quotes], quotes):
+    for before, q in zip([None, *quotes], quotes, strict=False):  # each quote after the one before
         if any(s.start <= q.inner_start and q.inner_end <= s.end for s in taken):
             continue
         stmt = continued(text, before, q, taken + found)

@@ -11,7 +11,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from pipeline.records import Span, Speaker
+from pipeline.records import Span, Speaker, StatementKind
 
 #: One pattern per quoting style; group 1 is the quotation. Where two
 #: styles claim overlapping text the earlier, then longer, match wins, so a
@@ -54,7 +54,7 @@ class Found:
     """A statement before it becomes a record."""
     start: int
     end: int
-    kind: str
+    kind: StatementKind
     cue: str | None
     speaker: Speaker | None
     speaker_span: Span | None

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from pipeline.nlp.entities import TITLE_RE
-from pipeline.nlp.entities import EntityIndex, noun_phrase, resolve
+from pipeline.nlp.entities import TITLE_RE, EntityIndex, noun_phrase, resolve
 from pipeline.records import Span, Speaker
 
 
