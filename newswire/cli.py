@@ -6,6 +6,7 @@ import os
 import sys
 from pathlib import Path
 
+import patches
 from newswire import config
 
 DESCRIPTION = """newswire: news feeds to a live Kafka stream of clean articles,
@@ -75,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    patches.install()
     if getattr(args, "feeds", None):
         os.environ["NEWSWIRE_FEEDS"] = str(Path(args.feeds).resolve())
     from newswire import commands

@@ -17,8 +17,9 @@ from urllib.parse import urlsplit
 
 import feedparser
 
+from patches import feedparser_guids
 from pipeline import ids
-from pipeline.feeds import feedparser_guids, feedparser_speedups
+from pipeline.errors import OperatorError
 from pipeline.feeds.fields import language_tag, rfc3339, ttl_minutes
 from pipeline.feeds.identity import canonical_url, entry_identity, web_url
 from pipeline.feeds.sanitize import html_to_text, looks_like_html, sanitize_html
@@ -51,8 +52,6 @@ _HOSTILE_ENTITY = re.compile(
 # tests/unit/test_feeds_parse.py holds the safety proof: the malicious
 # fixture, feedparser's whole sanitize corpus, and relative links.
 _FEEDPARSER_OPTIONS = {"sanitize_html": False, "resolve_relative_uris": False}
-feedparser_speedups.install()
-feedparser_guids.install()
 
 
 @dataclass
@@ -86,6 +85,9 @@ def parse_feed(content: bytes, *, feed_url: str, headers: Mapping[str, str] | No
     (None): sanitising and rendering an entry costs more than feedparser's
     own work on it, and a feed that changed by one item repeats nineteen.
     """
+    if not feedparser_guids.installed():  # a start-up mistake, not bad input
+        raise OperatorError("feedparser is not patched: call patches.install() at start-up, "
+                            "or every guid comes out resolved as a link")
     result = ParsedFeed(feed_url=feed_url)
     if len(content) > MAX_FEED_BYTES:
         result.error = f"feed of {len(content)} bytes exceeds the {MAX_FEED_BYTES} byte limit"

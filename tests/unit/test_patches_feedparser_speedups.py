@@ -1,4 +1,4 @@
-"""pipeline.feeds.feedparser_speedups: faster, and feedparser's output unchanged."""
+"""patches.feedparser_speedups: faster, and feedparser's output unchanged."""
 from __future__ import annotations
 
 import copy
@@ -8,7 +8,7 @@ import feedparser
 import pytest
 from feedparser.util import FeedParserDict
 
-from pipeline.feeds import feedparser_speedups
+from patches import feedparser_speedups
 from tests.shared_data import SHARED_DATA
 
 CORPUS = SHARED_DATA / "feeds" / "feedparser_tests" / "tests"
@@ -91,7 +91,7 @@ def test_feedparser_uses_the_buffering_expat_driver(restore_speedups):
     parser = xml.sax.make_parser(feedparser.api.PREFERRED_XML_PARSERS)
     assert type(parser).__name__ == "_BufferedExpatParser"
     feedparser_speedups.uninstall()
-    assert "pipeline.feeds.feedparser_speedups" not in feedparser.api.PREFERRED_XML_PARSERS
+    assert "patches.feedparser_speedups" not in feedparser.api.PREFERRED_XML_PARSERS
 
 
 def _parse_both(document: bytes, **options) -> tuple[dict, dict]:

@@ -1,4 +1,4 @@
-"""Entry identifiers exactly as the publisher wrote them (installed by ``parse``).
+"""Entry identifiers exactly as the publisher wrote them (installed by ``patches.install``).
 
 feedparser joins every RSS ``<guid>`` it takes for a permalink, and every
 Atom ``<id>``, with the in-scope base URI, as if it were a relative link:

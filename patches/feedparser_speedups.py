@@ -1,4 +1,4 @@
-"""Faster feedparser internals with identical results (installed by ``parse``).
+"""Faster feedparser internals with identical results (installed by ``patches.install``).
 
 Profiling the poller on 20-entry RSS documents (bench/feeds_poll.py) showed
 feedparser spending about 40% of its own time on five pieces of busywork,
