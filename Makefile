@@ -9,7 +9,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 PYTEST_ARGS ?=
 
-.PHONY: run test install broker-stop clean
+.PHONY: run test lint install broker-stop clean
 
 install: $(STAMP)
 
@@ -27,6 +27,11 @@ run: $(STAMP)
 test: $(STAMP)
 	@$(PY) -m pytest $(PYTEST_ARGS) || { rc=$$?; \
 	  if [ $$rc -eq 5 ]; then echo "pytest collected no tests" >&2; fi; exit $$rc; }
+
+# Style and types of the pure core (ruff and mypy settings: pyproject.toml).
+lint: $(STAMP)
+	$(VENV)/bin/ruff check pipeline patches
+	$(VENV)/bin/mypy
 
 broker-stop: $(STAMP)
 	$(VENV)/bin/newswire broker stop

@@ -7,7 +7,7 @@ assignment; pollers and workers share one group, so both import this.
 from __future__ import annotations
 
 from agents.app import app, settings
-from pipeline.nlp.aliases import AliasMemory
+from pipeline.nlp.entities import AliasMemory
 from pipeline.text.dedupe import RecentFingerprints
 
 # Aliases learned from every article, so an id means the same entity across

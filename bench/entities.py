@@ -74,7 +74,7 @@ def entity_stage(clean: CleanArticle, memory=None) -> int:
     """The entity stage as the worker runs it; with ``memory`` (an
     AliasMemory) it also reads and learns aliases, as the extract agent does."""
     from pipeline.nlp import dates, entities
-    from pipeline.nlp.model import parse
+    from pipeline.nlp.parsing import parse
     doc = parse(clean)
     found = entities.extract_entities(doc, clean, memory=memory)
     if memory is not None:
@@ -91,8 +91,8 @@ def _timed(fn) -> float:
 def speed(articles: list[CleanArticle]) -> dict:
     import spacy
 
-    from pipeline.nlp.model import BATCH_SIZE, MODEL_NAME, get_nlp
-    from pipeline.nlp.registry import default_registry
+    from pipeline.nlp.parsing import BATCH_SIZE, MODEL_NAME, get_nlp
+    from pipeline.nlp.entities import default_registry
     get_nlp()
     nlp = spacy.load(MODEL_NAME)  # the bare baseline: stock, nothing of ours
     default_registry()
@@ -119,7 +119,7 @@ def _rss_mb() -> tuple[float, float]:
 def memory_child(n: int, k: int = 1) -> None:
     """Run in the subprocess: the stage over n articles, learning aliases
     as a worker does, RSS checkpoints."""
-    from pipeline.nlp.aliases import AliasMemory
+    from pipeline.nlp.entities import AliasMemory
 
     articles = joined(corpus(), k)
     memory = AliasMemory()

@@ -20,7 +20,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from pipeline.nlp.model import parse_many  # noqa: E402
+from pipeline.nlp.parsing import parse_many  # noqa: E402
 from pipeline.process import raw_from_document  # noqa: E402
 from pipeline.text.clean import clean_article  # noqa: E402
 

@@ -38,6 +38,7 @@ import time
 
 import aiohttp
 
+import patches
 from pipeline.feeds.fetch import make_client
 from pipeline.feeds.poller import FeedPoller, PollerOptions
 
@@ -187,6 +188,7 @@ def pin(poller_core: int | None) -> set[int]:
 
 
 def main() -> int:
+    patches.install()
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--feeds", type=int, default=10_000)
     parser.add_argument("--concurrency", type=int, default=64)

@@ -35,7 +35,7 @@ from tests.shared_data import SHARED_DATA  # noqa: E402
 import spacy  # noqa: E402
 
 from pipeline.nlp.analyze import analyze_many, extract  # noqa: E402
-from pipeline.nlp.model import MODEL_NAME, parse  # noqa: E402
+from pipeline.nlp.parsing import MODEL_NAME, parse  # noqa: E402
 from pipeline.process import analyze_raw, raw_from_document  # noqa: E402
 from pipeline.text.clean import clean_article  # noqa: E402
 

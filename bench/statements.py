@@ -39,7 +39,7 @@ def texts(limit: int) -> list:
 
 def run(limit: int, max_seconds: float) -> dict[str, float]:
     from pipeline.nlp.entities import extract_entities
-    from pipeline.nlp.model import get_nlp, parse
+    from pipeline.nlp.parsing import get_nlp, parse
     from pipeline.nlp.statements import extract_statements
 
     get_nlp()

@@ -17,13 +17,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newswire.config import REPO_ROOT
+from pipeline.errors import BrokerError
 
 DEPLOY_DIR = REPO_ROOT / "deploy" / "kafka"
 JAVA_HEAP = os.environ.get("NEWSWIRE_BROKER_HEAP", "-Xmx768m -Xms256m")
-
-
-class BrokerError(RuntimeError):
-    """The broker could not be assembled, started or stopped."""
 
 
 @dataclass(frozen=True)

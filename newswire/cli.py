@@ -6,6 +6,7 @@ import os
 import sys
 from pathlib import Path
 
+import patches
 from newswire import config
 
 DESCRIPTION = """newswire: news feeds to a live Kafka stream of clean articles,
@@ -75,18 +76,19 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    patches.install()
     if getattr(args, "feeds", None):
         os.environ["NEWSWIRE_FEEDS"] = str(Path(args.feeds).resolve())
     from newswire import commands
-    from newswire.feeds_cli import FeedsError
+    from pipeline.errors import OPERATOR_EXIT, OperatorError
     handler = getattr(commands, f"cmd_{args.command}")
     try:
         return handler(args, config.load()) or 0
     except KeyboardInterrupt:
         return 130
-    except (commands.CommandError, FeedsError) as exc:
+    except OperatorError as exc:  # see pipeline/errors.py for what the other kinds become
         print(f"newswire {args.command}: {exc}", file=sys.stderr)
-        return 2
+        return OPERATOR_EXIT
 
 
 if __name__ == "__main__":

@@ -10,12 +10,9 @@ import orjson
 
 from newswire import broker as local
 from newswire.config import Settings
+from pipeline.errors import CommandError
 
 DOCUMENT_SUFFIXES = {".txt", ".html", ".htm", ".json", ".jsonl"}
-
-
-class CommandError(RuntimeError):
-    """A command cannot go on; the message says why."""
 
 
 def local_broker(settings: Settings) -> local.LocalBroker:
@@ -27,10 +24,7 @@ def ensure_broker(settings: Settings) -> local.LocalBroker | None:
     if not settings.uses_local_broker:
         return None
     node = local_broker(settings)
-    try:
-        seconds = node.start()
-    except local.BrokerError as exc:
-        raise CommandError(str(exc)) from None
+    seconds = node.start()  # a BrokerError is the operator's: the cli reports it
     print(f"kafka {node.version()} on {node.bootstrap} ready"
           + (f" in {seconds:.1f}s" if seconds else " (already running)"), file=sys.stderr)
     return node
@@ -102,8 +96,8 @@ def iter_documents(inputs: list[str]) -> Iterator[tuple[str, bytes]]:
 
 def cmd_process(args, settings: Settings) -> int:
     from pipeline.codec import RejectedInput
+    from pipeline.nlp.entities import AliasMemory
     from pipeline.process import analysis_json, analyze_raw, raw_from_document
-    from pipeline.nlp.aliases import AliasMemory
     from pipeline.text.dedupe import RecentFingerprints
 
     if args.url and (len(args.inputs) > 1 or Path(args.inputs[0]).is_dir()):

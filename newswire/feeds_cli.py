@@ -15,14 +15,11 @@ from typing import Any
 import orjson
 
 from newswire.config import Settings
+from pipeline.errors import CommandError, RejectedInput
 from pipeline.feeds.commands import FeedCommand, add_commands, decode_command, encode_command
 from pipeline.feeds.opml import FeedSpec, read_feed_list, write_opml
 
 ACTIONS = ("list", "add", "remove", "import", "export", "status", "parse")
-
-
-class FeedsError(RuntimeError):
-    """Reported by the command line as ``newswire feeds: <message>``."""
 
 
 def add_parser(sub) -> None:
@@ -80,7 +77,7 @@ def _write(args, settings: Settings) -> int:
         try:
             messages = add_commands(read_feed_list(args.file))
         except (OSError, ValueError) as exc:
-            raise FeedsError(str(exc)) from None
+            raise CommandError(str(exc)) from None
     else:
         _check_url(args.url)
         command = FeedCommand(args.feeds_action, args.url, getattr(args, "title", None))
@@ -93,7 +90,7 @@ def _write(args, settings: Settings) -> int:
 
 def _check_url(url: str) -> None:
     if not url.startswith(("http://", "https://", "file:")):
-        raise FeedsError(f"not a feed URL: {url!r} (http, https or file)")
+        raise CommandError(f"not a feed URL: {url!r} (http, https or file)")
 
 
 def _read(settings: Settings, topic: str) -> dict[bytes, bytes | None]:
@@ -112,7 +109,7 @@ def current_feeds(settings: Settings) -> dict[str, str | None]:
     for value in _read(settings, settings.feeds_topic).values():
         try:
             command = decode_command(value)
-        except Exception:  # noqa: BLE001 - a bad command is the pollers' dead letter
+        except RejectedInput:  # a bad command is the pollers' dead letter, not ours
             continue
         if command.action == "add":
             feeds[command.url] = command.title
@@ -187,7 +184,7 @@ def cmd_parse(args) -> int:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise FeedsError(f"{args.file}: {exc.strerror or exc}") from None
+        raise CommandError(f"{args.file}: {exc.strerror or exc}") from None
     # Without --url the feed is known by its file:// URL, but that path is
     # never a base for its links (parse_feed uses the feed's own addresses).
     feed_url = args.url or path.resolve().as_uri()

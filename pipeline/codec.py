@@ -11,28 +11,20 @@ import dataclasses
 import functools
 import types
 import typing
-from datetime import datetime, timezone
-from typing import Any, TypeVar, get_args, get_origin, get_type_hints
+from datetime import UTC, datetime
+from typing import Any, TypeVar, cast, get_args, get_origin, get_type_hints
 
 import jsonschema
 import orjson
 
 from pipeline import records
+from pipeline.errors import RejectedInput
 from pipeline.schema_gen import schema_path
 
 T = TypeVar("T")
 
 #: Largest message a stage accepts; bigger ones are dead-lettered, not parsed.
 MAX_MESSAGE_BYTES = 4 * 1024 * 1024
-
-
-class RejectedInput(ValueError):
-    """An input a stage cannot use; ``reason`` says why in plain words."""
-
-    def __init__(self, reason: str, error_type: str = "invalid") -> None:
-        super().__init__(reason)
-        self.reason = reason
-        self.error_type = error_type
 
 
 def encode(record: Any) -> bytes:
@@ -80,7 +72,7 @@ def from_dict(cls: type[T], data: dict[str, Any]) -> T:
     """Build a dataclass from already-validated JSON data, recursively."""
     hints = get_type_hints(cls)
     kwargs = {f.name: _convert(hints[f.name], data[f.name])
-              for f in dataclasses.fields(cls) if f.name in data}
+              for f in dataclasses.fields(cast(Any, cls)) if f.name in data}
     return cls(**kwargs)
 
 
@@ -93,7 +85,7 @@ def _convert(hint: Any, value: Any) -> Any:
         return _convert(inner[0], value) if len(inner) == 1 else value
     if origin is list:
         return [_convert(get_args(hint)[0], v) for v in value]
-    if dataclasses.is_dataclass(hint):
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         return from_dict(hint, value)
     if hint is float and isinstance(value, int):
         return float(value)
@@ -101,7 +93,7 @@ def _convert(hint: Any, value: Any) -> Any:
 
 
 def now_rfc3339() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
+    return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
 def dead_letter(stage: str, key: bytes | None, payload: bytes | None,

@@ -7,14 +7,14 @@ from __future__ import annotations
 
 import hashlib
 import re
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import orjson
 
 from pipeline import codec, ids
 from pipeline.feeds.identity import canonical_url
-from pipeline.nlp.aliases import AliasMemory
 from pipeline.nlp.analyze import analyze
+from pipeline.nlp.entities import AliasMemory
 from pipeline.records import Analysis, RawArticle
 from pipeline.text.clean import clean_article
 from pipeline.text.dedupe import RecentFingerprints
@@ -46,8 +46,8 @@ def normalize_published(value: str | None) -> str | None:
     except ValueError:
         parsed = datetime.combine(date.fromisoformat(value), datetime.min.time())
     if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=timezone.utc)
-    return parsed.astimezone(timezone.utc).isoformat().replace("+00:00", "Z")
+        parsed = parsed.replace(tzinfo=UTC)
+    return parsed.astimezone(UTC).isoformat().replace("+00:00", "Z")
 
 
 def split_title(text: str) -> tuple[str, str]:

@@ -35,7 +35,7 @@ def _type_schema(hint: Any, defs: dict[str, Any]) -> dict[str, Any]:
         return {"const": values[0]} if len(values) == 1 else {"enum": values}
     if origin is list:
         return {"type": "array", "items": _type_schema(get_args(hint)[0], defs)}
-    if dataclasses.is_dataclass(hint):
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         if hint.__name__ not in defs:
             defs[hint.__name__] = {}  # reserve the name before recursing
             defs[hint.__name__] = _object_schema(hint, defs)
@@ -63,7 +63,7 @@ def schema_for(name: str, cls: type) -> dict[str, Any]:
     defs: dict[str, Any] = {}
     body = _object_schema(cls, defs)
     major = get_args(get_type_hints(cls)["schema"])[0].rsplit("/", 1)[1]
-    doc = {"$schema": DRAFT, "$id": f"https://newswire.dev/schemas/{name}.v{major}.json",
+    doc: dict[str, Any] = {"$schema": DRAFT, "$id": f"https://newswire.dev/schemas/{name}.v{major}.json",
            "title": cls.__name__, "description": (cls.__doc__ or "").strip().splitlines()[0]}
     doc.update(body)
     if defs:

@@ -8,8 +8,10 @@ topic, so the same code serves any topic prefix.
 from __future__ import annotations
 
 import base64
+import logging
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 import orjson
 
@@ -17,6 +19,8 @@ from pipeline import codec
 from pipeline.records import ArticleEntities, CleanArticle, Entity, RawArticle
 from pipeline.text.clean import clean_article
 from pipeline.text.dedupe import RecentFingerprints
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -33,6 +37,7 @@ def _guarded(stage: str, key: bytes | None, value: bytes | None,
     except codec.RejectedInput as exc:  # includes UnusableContent
         error: Exception = exc
     except Exception as exc:  # noqa: BLE001 - a bug must not stop the stream
+        log.exception("%s stage: unexpected failure, message dead-lettered", stage)
         error = exc
     letter = codec.dead_letter(stage, key, value, error)
     return [Output("deadletter", key, codec.encode(letter))]

@@ -8,7 +8,11 @@ from pathlib import Path
 
 import pytest
 
+import patches
 from tests.shared_data import REPO, SHARED_DATA
+
+# What newswire.cli.main does first: the third-party patches, once.
+patches.install()
 
 SEED = SHARED_DATA / "seed" / "000_be4580497953cbc3.txt"
 

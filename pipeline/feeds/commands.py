@@ -7,8 +7,9 @@ feeds between poller processes.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, Iterable, Literal, Mapping
+from typing import Any, Literal
 
 import orjson
 
@@ -30,7 +31,7 @@ class FeedCommand:
 
 def encode_command(command: FeedCommand) -> tuple[bytes, bytes]:
     """(key, value) for the feeds topic."""
-    value = {"schema": SCHEMA, "action": command.action, "url": command.url,
+    value: dict[str, Any] = {"schema": SCHEMA, "action": command.action, "url": command.url,
              "title": command.title}
     if command.state is not None:
         value["state"] = command.state

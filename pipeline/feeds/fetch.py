@@ -11,9 +11,9 @@ from __future__ import annotations
 import asyncio
 import os
 import time
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from email.utils import formatdate, parsedate_to_datetime
-from typing import Awaitable, Callable
 from urllib.parse import unquote, urljoin, urlsplit
 
 import aiohttp

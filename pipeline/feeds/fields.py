@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 import time
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 __all__ = ["language_tag", "rfc3339", "ttl_minutes"]
 

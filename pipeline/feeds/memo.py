@@ -7,7 +7,8 @@ arguments bypass it: a hostile feed must not pin large strings in memory.
 from __future__ import annotations
 
 import functools
-from typing import Callable, TypeVar
+from collections.abc import Callable
+from typing import TypeVar
 
 T = TypeVar("T")
 
@@ -23,6 +24,6 @@ def memo_short(max_chars: int, maxsize: int = 1024) -> Callable[[Callable[..., T
             if sum(len(a) for a in args if isinstance(a, str)) > max_chars:
                 return function(*args)
             return cached(*args)
-        call.cache_info = cached.cache_info  # what the memo holds, for tests
+        call.cache_info = cached.cache_info  # type: ignore[attr-defined]  # what the memo holds, for tests
         return call
     return wrap

@@ -13,6 +13,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape, quoteattr
 
+from pipeline.errors import FeedListError
+
 __all__ = ["FEED_FILE_SUFFIXES", "FeedSpec", "read_feed_list", "write_opml"]
 
 FEED_FILE_SUFFIXES = (".xml", ".rss", ".atom")
@@ -40,7 +42,7 @@ def read_feed_list(path: str | Path) -> list[FeedSpec]:
     if root in _FEED_ROOTS:
         return [_saved_feed(path)]
     if root is not None:
-        raise ValueError(f"{path}: XML root <{root}> is neither OPML nor a feed")
+        raise FeedListError(f"{path}: XML root <{root}> is neither OPML nor a feed")
     return _dedupe(_read_lines(data.decode("utf-8-sig"), path))
 
 
@@ -52,7 +54,7 @@ def _xml_root_name(data: bytes, path: Path) -> str | None:
         for _, element in ET.iterparse(io.BytesIO(data), events=("start",)):
             return element.tag.rsplit("}", 1)[-1].lower()
     except ET.ParseError as exc:
-        raise ValueError(f"{path}: malformed XML: {exc}") from None
+        raise FeedListError(f"{path}: malformed XML: {exc}") from None
     return None
 
 
@@ -60,7 +62,7 @@ def _read_opml(data: bytes, path: Path) -> list[FeedSpec]:
     try:
         root = ET.fromstring(data)
     except ET.ParseError as exc:
-        raise ValueError(f"{path}: malformed OPML: {exc}") from None
+        raise FeedListError(f"{path}: malformed OPML: {exc}") from None
     feeds = []
     # Categories are outlines that nest outlines; only those with xmlUrl are feeds.
     for outline in root.iter("outline"):
@@ -88,7 +90,7 @@ def _read_lines(text: str, path: Path) -> list[FeedSpec]:
 def _check_url(url: str, where: str) -> None:
     parts = urlsplit(url)
     if parts.scheme not in _URL_SCHEMES or not (parts.netloc or parts.scheme == "file"):
-        raise ValueError(f"{where}: not a feed URL: {url!r}")
+        raise FeedListError(f"{where}: not a feed URL: {url!r}")
 
 
 def _saved_feed(path: Path) -> FeedSpec:

@@ -8,19 +8,24 @@ from __future__ import annotations
 import functools
 import html
 import io
+import logging
 import re
+from collections.abc import Container, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Container, Mapping
+from typing import Any, cast
 from urllib.parse import urlsplit
 
 import feedparser
 
+from patches import feedparser_guids
 from pipeline import ids
-from pipeline.feeds import feedparser_guids, feedparser_speedups
+from pipeline.errors import OperatorError
 from pipeline.feeds.fields import language_tag, rfc3339, ttl_minutes
 from pipeline.feeds.identity import canonical_url, entry_identity, web_url
 from pipeline.feeds.sanitize import html_to_text, looks_like_html, sanitize_html
-from pipeline.records import RawArticle
+from pipeline.records import ContentType, RawArticle
+
+log = logging.getLogger(__name__)
 
 __all__ = ["MAX_FEED_BYTES", "ParsedFeed", "needs_full_text", "parse_feed"]
 
@@ -47,8 +52,6 @@ _HOSTILE_ENTITY = re.compile(
 # tests/unit/test_feeds_parse.py holds the safety proof: the malicious
 # fixture, feedparser's whole sanitize corpus, and relative links.
 _FEEDPARSER_OPTIONS = {"sanitize_html": False, "resolve_relative_uris": False}
-feedparser_speedups.install()
-feedparser_guids.install()
 
 
 @dataclass
@@ -82,6 +85,9 @@ def parse_feed(content: bytes, *, feed_url: str, headers: Mapping[str, str] | No
     (None): sanitising and rendering an entry costs more than feedparser's
     own work on it, and a feed that changed by one item repeats nineteen.
     """
+    if not feedparser_guids.installed():  # a start-up mistake, not bad input
+        raise OperatorError("feedparser is not patched: call patches.install() at start-up, "
+                            "or every guid comes out resolved as a link")
     result = ParsedFeed(feed_url=feed_url)
     if len(content) > MAX_FEED_BYTES:
         result.error = f"feed of {len(content)} bytes exceeds the {MAX_FEED_BYTES} byte limit"
@@ -200,7 +206,8 @@ def _add_entry(result: ParsedFeed, entry: Mapping[str, Any], ctx: _Context,
         entry = dict(entry)
         ident = entry_identity(entry)
         built = None if ident is None or ident[2] in seen else _article(entry, ctx, ident[0], ident[1])
-    except Exception:  # one odd entry must not cost the whole feed
+    except Exception as exc:  # noqa: BLE001 - one odd entry must not cost the whole feed
+        log.warning("feed entry skipped (%s: %s)", type(exc).__name__, exc)
         ident = built = None
     if ident is None or (built is None and ident[2] not in seen):
         result.skipped += 1
@@ -222,7 +229,7 @@ def _article(entry: Mapping[str, Any], ctx: _Context, guid: str | None,
         id=ids.article_id(canonical),
         feed_url=ctx.feed_url, source=ctx.source, url=link or guid or "", guid=guid,
         title=_plain(entry.get("title_detail") or {}, entry.get("title")),
-        summary=summary, content=content, content_type=content_type,
+        summary=summary, content=content, content_type=cast(ContentType, content_type),
         language=language_tag(content_lang) or _entry_language(entry) or ctx.language,
         published_at=rfc3339(entry.get("published_parsed") or entry.get("updated_parsed")),
         fetched_at=ctx.fetched_at,

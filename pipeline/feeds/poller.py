@@ -14,7 +14,7 @@ import dataclasses
 import logging
 import time
 from collections.abc import Awaitable, Callable, Iterable, Mapping
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -67,7 +67,8 @@ def articles_from_document(content: bytes, *, feed_url: str, headers: Mapping[st
     if parsed.error:
         return parsed, [], state
     fresh, state = schedule.filter_new(state, parsed.articles, parsed.keys)
-    return parsed, fresh, state
+    # Only entries already seen are left unbuilt (None), and filter_new drops those.
+    return parsed, [a for a in fresh if a is not None], state
 
 
 class FeedPoller:
@@ -291,5 +292,5 @@ def _charset(headers: dict[str, str]) -> str:
 
 
 def _now_rfc3339(epoch: float) -> str:
-    stamp = datetime.fromtimestamp(epoch, tz=timezone.utc).isoformat(timespec="seconds")
+    stamp = datetime.fromtimestamp(epoch, tz=UTC).isoformat(timespec="seconds")
     return stamp.replace("+00:00", "Z")

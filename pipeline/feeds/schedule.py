@@ -9,8 +9,9 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import random
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Callable, Mapping, Sequence, TypeVar
+from typing import Any, TypeVar
 
 __all__ = [
     "DEFAULT_INTERVAL", "FeedState", "MAX_FAILURES", "MAX_INTERVAL", "MIN_INTERVAL",
@@ -162,7 +163,7 @@ def filter_new(state: FeedState, articles: Sequence[T], keys: Sequence[str],
     seen = set(state.seen)
     fresh: list[T] = []
     current: dict[str, None] = {}  # ordered set of this document's keys
-    for article, key in zip(articles, keys):
+    for article, key in zip(articles, keys, strict=True):
         if key not in seen and key not in current:
             fresh.append(article)
         current[key] = None

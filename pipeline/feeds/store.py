@@ -8,7 +8,8 @@ the benchmark and the offline commands use :class:`MemoryStore`.
 """
 from __future__ import annotations
 
-from typing import Any, MutableMapping, Protocol
+from collections.abc import MutableMapping
+from typing import Any, Protocol
 
 from pipeline.feeds.schedule import FeedState, state_from_dict, state_to_dict
 

@@ -6,8 +6,8 @@ from collections.abc import Callable, Iterable
 from spacy.tokens import Doc
 
 from pipeline.nlp import dates, entities, events, statements
-from pipeline.nlp.aliases import AliasMemory
-from pipeline.nlp.model import parse, parse_many
+from pipeline.nlp.entities import AliasMemory
+from pipeline.nlp.parsing import parse, parse_many
 from pipeline.records import ArticleEntities, CleanArticle, Event, Statement
 
 #: What made an ArticleEntities record: entities and the dates beside them.
@@ -37,7 +37,7 @@ def analyze_many(cleans: Iterable[CleanArticle], memory: AliasMemory | None = No
     """
     cleans = list(cleans)
     out = []
-    for doc, clean in zip(parse_many(cleans), cleans):
+    for doc, clean in zip(parse_many(cleans), cleans, strict=True):
         result = extract(doc, clean, memory)
         if learn and memory is not None:
             memory.learn(result[0].entities)

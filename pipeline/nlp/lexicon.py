@@ -1,11 +1,17 @@
-"""Word lists kept as data files under ``lexicons/``, so linguists can edit
-them without touching code and a diff shows exactly what a change adds."""
+"""Word lists kept as data files, so linguists can edit them without
+touching code and a diff shows exactly what a change adds.
+
+Each subpackage keeps its lists in its own ``lexicons/`` folder, beside the
+code that reads them; a path here is relative to ``pipeline/nlp`` and names
+that folder ("entities/lexicons/titles.txt"), so a reader sees at the call
+whose list it is.
+"""
 from __future__ import annotations
 
 import functools
 from pathlib import Path
 
-LEXICON_DIR = Path(__file__).parent / "lexicons"
+LEXICON_ROOT = Path(__file__).parent
 
 
 @functools.cache
@@ -15,7 +21,7 @@ def load_lines(relative: str) -> tuple[tuple[str, ...], ...]:
     Blank lines and lines starting with ``#`` are skipped.
     """
     rows = []
-    for line in (LEXICON_DIR / relative).read_text(encoding="utf-8").splitlines():
+    for line in (LEXICON_ROOT / relative).read_text(encoding="utf-8").splitlines():
         line = line.strip()
         if not line or line.startswith("#"):
             continue

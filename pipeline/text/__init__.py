@@ -5,19 +5,6 @@ Entry point: :func:`pipeline.text.clean.clean_article`. Everything here is pure
 """
 from __future__ import annotations
 
-from pipeline.codec import RejectedInput
-
-
-class UnusableContent(RejectedInput):
-    """Content the clean stage cannot turn into text (empty, binary, oversized...).
-
-    It is a :class:`~pipeline.codec.RejectedInput`, so the agent's existing
-    dead-letter path (``codec.dead_letter``) keeps ``reason`` and sets
-    ``error_type`` to ``"unusable"`` without special casing.
-    """
-
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason, "unusable")
-
+from pipeline.errors import UnusableContent
 
 __all__ = ["UnusableContent"]

@@ -13,8 +13,7 @@ from dataclasses import dataclass, field
 
 from pipeline.records import Removal
 from pipeline.text import wordlists as W
-from pipeline.text.sections import (cut_related_sections, drop_author_bio, drop_leading_titles,
-                                    is_title, key)
+from pipeline.text.sections import cut_related_sections, drop_author_bio, drop_leading_titles, key
 from pipeline.text.structure import looks_like_heading, split_pull_quote
 
 Block = tuple[str, str]

@@ -9,7 +9,8 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import OrderedDict, deque
-from typing import Any, MutableMapping
+from collections.abc import Iterable, MutableMapping
+from typing import Any
 
 import numpy as np
 
@@ -30,10 +31,11 @@ def _digest(shingle: str) -> bytes:
 def fingerprint(text: str) -> str:
     """SimHash of the text's lower-cased word 3-shingles, as 16 hex digits."""
     words = _WORD.findall(text.lower())
+    shingles: Iterable[str]
     if len(words) < SHINGLE:
         shingles = [" ".join(words)] if words else []
     else:
-        shingles = map(" ".join, zip(*(words[i:] for i in range(SHINGLE))))
+        shingles = map(" ".join, zip(*(words[i:] for i in range(SHINGLE)), strict=False))
     # Vectorised bit counting: a 4 MB article has ~700k shingles, and a pure
     # Python 64-step loop per shingle would take seconds. The 8-byte digests
     # are big-endian, so column 0 is the most significant bit on every platform;
@@ -88,6 +90,7 @@ class RecentFingerprints:
         if self._loaded:
             return
         self._loaded = True
+        assert self.store is not None  # without a store there is nothing to load
         rows = sorted((int(v[1]), k.decode(), str(v[0])) for k, v in self.store.items() if v)
         for seq, article_id, fp in rows[-self.capacity:]:
             self._remember(article_id, fp, seq)

@@ -10,13 +10,17 @@ trafilatura finds nothing).
 """
 from __future__ import annotations
 
+import logging
 import re
-from typing import Iterator
+from collections.abc import Iterator
+from typing import Any
 
 import lxml.etree
 import lxml.html
 
 from pipeline.text import UnusableContent
+
+log = logging.getLogger(__name__)
 
 Block = tuple[str, str]  # (kind, text), kind in body | heading | caption | link | embed
 
@@ -31,7 +35,7 @@ _SPACE = re.compile(r"\s+")
 #: Default balance measured best on fundus_eval blocks (ROUGE-LSum F1 94.5 vs
 #: 93.9 with favor_precision, 93.4 with favor_recall; trafilatura 2.3.1).
 #: Links are kept (as <ref>) only to measure link density, never as output.
-TRAFILATURA_OPTIONS = dict(
+TRAFILATURA_OPTIONS: dict[str, Any] = dict(
     output_format="xml", include_comments=False, include_tables=False,
     include_images=False, include_links=True, include_formatting=False,
     deduplicate=False)
@@ -127,7 +131,9 @@ def extract_blocks(html: str) -> list[Block]:
 def _trafilatura_blocks(html: str) -> list[Block]:
     try:
         main = _trafilatura_body(html)
-    except Exception:  # noqa: BLE001 - hostile markup must never crash the stage
+    except Exception as exc:  # noqa: BLE001 - hostile markup must never crash the stage
+        log.info("trafilatura failed on the page (%s: %s); reading it as a fragment",
+                 type(exc).__name__, exc)
         return []
     if main is None:
         return []
@@ -188,7 +194,9 @@ def _fragment_blocks(html: str) -> list[Block]:
         for br in root.iter("br"):  # keep line breaks as paragraph hints
             br.tail = "\n\n" + (br.tail or "")
         return list(_walk(root, _FRAGMENT_KINDS))
-    except Exception:  # noqa: BLE001 - lxml raises many types on broken input
+    except Exception as exc:  # noqa: BLE001 - lxml raises many types on broken input
+        # No blocks: the caller rejects the page as unusable, with a reason.
+        log.info("markup could not be read as a fragment (%s: %s)", type(exc).__name__, exc)
         return []
 
 

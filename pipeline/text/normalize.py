@@ -15,7 +15,7 @@ from typing import Any
 try:  # ftfy is a declared dependency; the fallback keeps tests and tools alive without it.
     import ftfy
 except ImportError:  # pragma: no cover - exercised only in a stripped install
-    ftfy = None
+    ftfy = None  # type: ignore[assignment]
 
 #: Characters that render as nothing and break word matching (kept: ZWNJ/ZWJ,
 #: which carry meaning in Persian, Hindi and emoji sequences).
@@ -27,7 +27,8 @@ _BLANK_RUNS = re.compile(r"\n{3,}")
 #: in C instead of a Python loop over every character of the sample.
 _LETTER = re.compile(r"[^\W\d_]")
 #: The common UTF-8-read-as-cp1252 sequences, for the fallback repair.
-_MOJIBAKE = re.compile("[\u00c2\u00c3][\u0080-\u00bf]|\u00e2\u20ac[\u0080-\u00ff\u2018-\u201e\u2122\u0153\u009d]")
+_MOJIBAKE = re.compile("[\u00c2\u00c3][\u0080-\u00bf]"
+                       "|\u00e2\u20ac[\u0080-\u00ff\u2018-\u201e\u2122\u0153\u009d]")
 
 #: What ftfy can act on: UTF-8 mojibake always shows a Latin-1 lead character
 #: (Â Ã â ð ...), plus C0/C1 controls, surrogates, ligatures, odd line

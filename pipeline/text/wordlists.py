@@ -116,7 +116,7 @@ SENTENCE_STARTERS = frozenset({
     "earlier", "later", "now", "last", "since", "during", "if", "although", "his",
     "her", "their", "our", "its", "my", "what", "why", "how", "who", "where",
     "to", "from", "with", "by", "of", "also", "then", "thus", "still", "yet",
-    "recently", "today", "yesterday", "tomorrow", "on", "some", "many", "most",
+    "recently", "today", "yesterday", "tomorrow", "some", "many", "most",
 })
 
 #: Real words written in camel case that must not be split as "glued" words.

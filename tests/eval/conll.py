@@ -196,8 +196,8 @@ def raw_per_document(nlp):
 
 def ours():
     """The pipeline's entity extractor: every mention of every entity."""
-    from pipeline.nlp.entities import extract_entities
-    from pipeline.nlp.model import parse
+    from pipeline.nlp.entities.extract import extract_entities
+    from pipeline.nlp.parsing.model import parse
 
     def predict(clean: CleanArticle):
         return [(m.start, m.end, e.type) for e in extract_entities(parse(clean), clean)
@@ -213,7 +213,7 @@ def report(split: str = "dev", nlp=None) -> dict[str, dict[str, dict[str, Score]
     """Scores as ``[part][tagger][group]``, parts "tune", "holdout" and
     "all" (the cut of :mod:`tests.eval.splits` by :func:`doc_key`).
     Each tagger runs once over every document; the parts only regroup them."""
-    from pipeline.nlp.model import get_nlp
+    from pipeline.nlp.parsing.model import get_nlp
     docs = read(split)
     nlp = nlp or get_nlp()
     taggers = {"raw/sentence": raw_per_sentence(nlp), "raw/document": raw_per_document(nlp),
@@ -242,8 +242,8 @@ CLUBS_HEADER = """\
 # Sports clubs and sides: names the CoNLL-2003 TRAIN split (never dev or
 # test) annotates as ORG inside sports copy, in at least half of all their
 # labelled occurrences, and that are not countries (national sides are
-# places there). Used by pipeline/nlp/sports.py only inside sports copy.
-# Regenerate: python -m tests.eval.conll clubs > pipeline/nlp/lexicons/sports_clubs.txt
+# places there). Used by pipeline/nlp/entities/sports.py only inside sports copy.
+# Regenerate: python -m tests.eval.conll clubs > pipeline/nlp/entities/lexicons/sports_clubs.txt
 """
 
 
@@ -251,8 +251,8 @@ def learn_clubs(split: str = "train", min_count: int = 2) -> list[str]:
     """Surface forms that ``split`` labels ORG in sports documents."""
     from collections import Counter
 
-    from pipeline.nlp.registry import default_registry
-    from pipeline.nlp.sports import is_sports
+    from pipeline.nlp.entities.registry import default_registry
+    from pipeline.nlp.entities.sports import is_sports
     labels: dict[str, Counter] = {}
     sporty: Counter = Counter()
     for i, doc in enumerate(read(split)):

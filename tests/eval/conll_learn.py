@@ -20,7 +20,7 @@ from collections import Counter
 
 from tests.eval import conll
 
-LEXICONS = conll.__file__.rsplit("/tests/", 1)[0] + "/pipeline/nlp/lexicons/"
+LEXICONS = conll.__file__.rsplit("/tests/", 1)[0] + "/pipeline/nlp/entities/lexicons/"
 #: How often and how consistently a name must be labelled to be learned.
 MIN_NAME_COUNT = 3
 MIN_NAME_SHARE = 0.9
@@ -62,7 +62,7 @@ FIRST_NAMES_HEADER = f"""\
 
 def _labelled(split: str):
     """(surface, CoNLL type, in sports copy) of every gold name of ``split``."""
-    from pipeline.nlp.sports import is_sports
+    from pipeline.nlp.entities.sports import is_sports
     for i, doc in enumerate(conll.read(split)):
         clean, _ = conll.article(doc, i)
         in_sports = is_sports(clean.text, clean.title)
@@ -71,7 +71,7 @@ def _labelled(split: str):
 
 
 def learn_names(split: str = "train") -> list[tuple[str, str, int, float]]:
-    from pipeline.nlp.registry import default_registry
+    from pipeline.nlp.entities.registry import default_registry
     registry = default_registry()
     labels: dict[str, Counter] = {}
     outside_sports: Counter = Counter()
@@ -113,7 +113,7 @@ def learn_heads(split: str = "train") -> list[tuple[str, str, int, float]]:
             keys.append(("of", words[words.index("of") - 1]))
         for key in keys:
             heads.setdefault(key, Counter())[kind] += 1
-    from pipeline.nlp.registry import default_registry
+    from pipeline.nlp.entities.registry import default_registry
     registry = default_registry()
     out = []
     for (position, word), counts in heads.items():

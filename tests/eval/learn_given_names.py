@@ -5,11 +5,11 @@ pronouns near her name in one article happened to be "his". Over many
 articles a given name's people are referred to by "he" or "she"
 consistently: for every PERSON with a name of two words or more in each
 train article, the gender that article's own evidence shows
-(:func:`pipeline.nlp.gender.genders`) is a vote for the first word of the
+(:func:`pipeline.nlp.entities.gender.genders`) is a vote for the first word of the
 name. A name voted in at least :data:`MIN_ARTICLES` articles with at least
 :data:`MIN_AGREEMENT` of the votes for one gender is kept. Train only.
 
-Writes ``pipeline/nlp/lexicons/given_names.tsv``:
+Writes ``pipeline/nlp/entities/lexicons/given_names.tsv``:
 ``.venv/bin/python -m tests.eval.learn_given_names [LIMIT]``
 """
 from __future__ import annotations
@@ -17,7 +17,7 @@ from __future__ import annotations
 import sys
 from collections import Counter, defaultdict
 
-from pipeline.nlp.lexicon import LEXICON_DIR
+from pipeline.nlp.lexicon import LEXICON_ROOT
 from tests.eval.polnear import load_split, to_clean
 
 MIN_ARTICLES = 3
@@ -34,10 +34,10 @@ HEADER = """\
 
 def learn(limit: int | None = None) -> dict[str, Counter]:
     """given name -> Counter of "m" / "f" votes, one per article and person."""
-    from pipeline.nlp.entities import extract_entities
-    from pipeline.nlp.gender import genders
-    from pipeline.nlp.model import parse
-    from pipeline.nlp.resolve import EntityIndex
+    from pipeline.nlp.entities.extract import extract_entities
+    from pipeline.nlp.entities.gender import genders
+    from pipeline.nlp.parsing.model import parse
+    from pipeline.nlp.entities.resolve import EntityIndex
 
     votes: dict[str, Counter] = defaultdict(Counter)
     for doc in load_split("train", limit):
@@ -65,7 +65,7 @@ def rows(votes: dict[str, Counter]) -> list[str]:
 if __name__ == "__main__":
     limit = int(sys.argv[1]) if len(sys.argv) > 1 else None
     lines = rows(learn(limit))
-    path = LEXICON_DIR / "given_names.tsv"
+    path = LEXICON_ROOT / "entities/lexicons/given_names.tsv"
     path.write_text(HEADER.format(articles=MIN_ARTICLES, agreement=MIN_AGREEMENT)
                     + "\n".join(lines) + "\n", encoding="utf-8")
     print(f"wrote {path} ({len(lines)} names)")

@@ -8,7 +8,7 @@ count the spaCy entity label of the referent's head; a head seen at least
 :data:`MIN_SEEN` times keeps every label with at least :data:`MIN_SHARE`
 of its referents. Train only: dev is for measuring.
 
-Writes ``pipeline/nlp/lexicons/speaker_heads.tsv``:
+Writes ``pipeline/nlp/entities/lexicons/speaker_heads.tsv``:
 ``.venv/bin/python -m tests.eval.learn_speaker_heads [LIMIT]``
 """
 from __future__ import annotations
@@ -16,7 +16,7 @@ from __future__ import annotations
 import sys
 from collections import Counter, defaultdict
 
-from pipeline.nlp.lexicon import LEXICON_DIR
+from pipeline.nlp.lexicon import LEXICON_ROOT
 from tests.eval.polnear import load_split, to_clean
 from tests.eval.polnear_speakers import SourceInfo, referent_sources
 
@@ -36,7 +36,7 @@ HEADER = """\
 
 def learn(limit: int | None = None) -> dict[str, Counter]:
     """head noun -> Counter of the entity labels of its referents."""
-    from pipeline.nlp.model import parse
+    from pipeline.nlp.parsing.model import parse
 
     seen: dict[str, Counter] = defaultdict(Counter)
     for doc in load_split("train", limit):
@@ -64,7 +64,7 @@ def rows(seen: dict[str, Counter]) -> list[str]:
 if __name__ == "__main__":
     limit = int(sys.argv[1]) if len(sys.argv) > 1 else None
     lines = rows(learn(limit))
-    path = LEXICON_DIR / "speaker_heads.tsv"
+    path = LEXICON_ROOT / "entities/lexicons/speaker_heads.tsv"
     path.write_text(HEADER.format(seen=MIN_SEEN, share=MIN_SHARE) + "\n".join(lines) + "\n",
                     encoding="utf-8")
     print(f"wrote {path} ({len(lines)} heads)")

@@ -43,8 +43,8 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from pipeline.nlp.analyze import analyze
-from pipeline.nlp.events import triggers
-from pipeline.nlp.model import get_nlp
+from pipeline.nlp.events.extract import triggers
+from pipeline.nlp.parsing.model import get_nlp
 from pipeline.records import CleanArticle, Event, Paragraph
 from tests.eval.scoring import f1, ratio
 from tests.eval.splits import PARTS, select

@@ -135,9 +135,9 @@ def to_clean(doc: Document):
 
 def predict(doc: Document):
     """(spaCy Doc, our statements) for one document: parse, entities, statements."""
-    from pipeline.nlp.entities import extract_entities
-    from pipeline.nlp.model import parse
-    from pipeline.nlp.statements import extract_statements
+    from pipeline.nlp.entities.extract import extract_entities
+    from pipeline.nlp.parsing.model import parse
+    from pipeline.nlp.statements.extract import extract_statements
 
     clean = to_clean(doc)
     parsed = parse(clean)

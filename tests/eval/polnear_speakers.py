@@ -16,8 +16,10 @@ entity extractor, so improving extraction cannot move the reference):
   Sources (by start; one that starts at the same character is the same
   source of another content, and is skipped):
   - a pronoun skips earlier pronouns, and named Sources of the wrong kind
-    ("he"/"she" need a Source with a PERSON entity in the parse, "it" one
-    with an ORG, GPE or NORP entity; "he" skips a Source whose last
+    ("he"/"she" need a Source with a PERSON entity in the parse, or whose
+    last word is the last word of a PERSON entity elsewhere in the article
+    (the model tags a bare "Fowler" ORG after "Don Fowler"), "it" one with
+    an ORG, GPE or NORP entity; "he" skips a Source whose last
     given name (of ``given_names.tsv``, learned from train) is a woman's,
     "she" one whose is a man's);
   - a description first looks for an earlier Source with the same head
@@ -45,7 +47,7 @@ import re
 
 from pipeline.nlp.lexicon import load_lines
 
-GIVEN_NAMES = {row[0]: row[1] for row in load_lines("given_names.tsv")}
+GIVEN_NAMES = {row[0]: row[1] for row in load_lines("entities/lexicons/given_names.tsv")}
 
 PRONOUNS = frozenset({"he", "she", "it", "they"})
 DEFINITE = frozenset({"the", "this", "that"})
@@ -57,7 +59,8 @@ _WORD = re.compile(r"\w+")
 class SourceInfo:
     """A gold Source with what the parse says of it."""
 
-    def __init__(self, parsed, text: str, ranges: list[tuple[int, int]]) -> None:
+    def __init__(self, parsed, text: str, ranges: list[tuple[int, int]],
+                 surnames: frozenset[str] = frozenset()) -> None:
         self.start = min(lo for lo, _ in ranges)
         self.text = " ".join(text[lo:hi] for lo, hi in sorted(ranges))
         self.words = [w.lower() for w in _WORD.findall(self.text)]
@@ -71,6 +74,8 @@ class SourceInfo:
         self.described = self.named and not any(
             proper(r) or any(c.dep_ == "appos" and proper(c) for c in r.children) for r in roots)
         self.ents = {t.ent_type_ for t in tokens if t.ent_type_}
+        if self.named and self.words and self.words[-1] in surnames:
+            self.ents.add("PERSON")
         #: the entity label of the phrase's head ("Rendell, a Clinton
         #: surrogate": PERSON; "The Obama administration": none)
         self.kind = next((t.ent_type_ for t in roots if t.ent_type_), None)
@@ -99,10 +104,17 @@ def referents(parsed, text: str, sources: list[list[tuple[int, int]]]) -> list[s
     return [None if r is None else r.text for r in referent_sources(parsed, text, sources)]
 
 
+def person_surnames(parsed) -> frozenset[str]:
+    """Last words of the article's PERSON entities in the parse."""
+    return frozenset(_WORD.findall(e.text.lower())[-1] for e in parsed.ents
+                     if e.label_ == "PERSON" and _WORD.search(e.text))
+
+
 def referent_sources(parsed, text: str,
                      sources: list[list[tuple[int, int]]]) -> list[SourceInfo | None]:
     """The named Source each gold Source refers to, as :func:`referents`."""
-    infos = [SourceInfo(parsed, text, s) if s else None for s in sources]
+    surnames = person_surnames(parsed)
+    infos = [SourceInfo(parsed, text, s, surnames) if s else None for s in sources]
     ordered = sorted((info for info in infos if info), key=lambda info: -info.start)
     memo: dict[int, SourceInfo | None] = {}
 

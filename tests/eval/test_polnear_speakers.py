@@ -2,7 +2,7 @@
 on a made-up text, so its definition is pinned apart from PolNeAR."""
 from __future__ import annotations
 
-from pipeline.nlp.model import get_nlp
+from pipeline.nlp.parsing.model import get_nlp
 from tests.eval.polnear_speakers import referents
 
 TEXT = ("Anna Kowalczyk said the plan had failed. She said it was dead. "

@@ -33,3 +33,57 @@ def test_agents_are_thin_adapters():
             code = [line for line in path.read_text().splitlines()
                     if line.strip() and not line.strip().startswith(("#", '"""'))]
             assert len(code) <= 40, f"{path.name} has {len(code)} lines of code"
+
+
+#: pipeline/nlp's subpackages, each with the ones it may import: parsing
+#: underlies everything, entities are what statements and events refer to,
+#: and events read statements' lexicon of reporting verbs as data only.
+NLP_LAYERS = {
+    "parsing": set(),
+    "dates": set(),
+    "entities": {"parsing"},
+    "statements": {"parsing", "entities"},
+    "events": {"parsing", "entities", "dates"},
+}
+
+
+def _modules(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(), filename=str(path))
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+    return names
+
+
+def _nlp_package(module: str) -> str | None:
+    parts = module.split(".")
+    return parts[2] if parts[:2] == ["pipeline", "nlp"] and len(parts) > 2 else None
+
+
+def test_nlp_subpackages_import_only_the_layers_below():
+    nlp = REPO / "pipeline" / "nlp"
+    assert {p.name for p in nlp.iterdir() if (p / "__init__.py").is_file()} == set(NLP_LAYERS)
+    offenders = []
+    for package, allowed in NLP_LAYERS.items():
+        for path in (nlp / package).rglob("*.py"):
+            used = {_nlp_package(m) for m in _modules(path)} - {None, package, "lexicon"}
+            if used - allowed:
+                offenders.append((str(path.relative_to(REPO)), sorted(used - allowed)))
+    assert offenders == []
+
+
+def test_nlp_subpackages_are_used_through_their_public_init():
+    # Only a package's own modules (and the tests of its internals) reach
+    # past its __init__; everything else sees the names it exports.
+    offenders = []
+    for top in ("pipeline", "agents", "newswire", "bench"):
+        for path in (REPO / top).rglob("*.py"):
+            own = _nlp_package(".".join(path.relative_to(REPO).with_suffix("").parts))
+            for module in _modules(path):
+                package = _nlp_package(module)
+                if package and package != own and module.count(".") > 2:
+                    offenders.append((str(path.relative_to(REPO)), module))
+    assert offenders == []

@@ -2,8 +2,8 @@
 import spacy
 from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
 
-from pipeline.nlp.fast_rules import FastMatch
-from pipeline.nlp.model import MODEL_NAME, get_nlp, parse_many, parse
+from pipeline.nlp.parsing.fast_rules import FastAttributeRuler, FastMatch
+from pipeline.nlp.parsing.model import MODEL_NAME, get_nlp, parse_many, parse
 from pipeline.records import CleanArticle, Paragraph
 
 TEXTS = [
@@ -17,12 +17,15 @@ TEXTS = [
 def test_fast_matcher_gives_the_stock_annotations():
     stock = spacy.load(MODEL_NAME)
     fast = get_nlp()
-    assert isinstance(fast.get_pipe("attribute_ruler").match, FastMatch)
+    ruler = fast.get_pipe("attribute_ruler")
+    assert isinstance(ruler, FastAttributeRuler) and ruler.patterns == stock.get_pipe("attribute_ruler").patterns
+    assert fast.config["components"]["attribute_ruler"]["factory"] == "fast_attribute_ruler"
     attrs = [TAG, POS, MORPH, LEMMA, DEP, HEAD]
     for a, b in zip(stock.pipe(TEXTS), fast.pipe(TEXTS)):
         assert (a.to_array(attrs) == b.to_array(attrs)).all()
         assert stock.get_pipe("attribute_ruler").match(a) == fast.get_pipe(
             "attribute_ruler").match(b)
+    assert isinstance(ruler._fast, FastMatch)  # the fast path ran, not the stock matcher
 
 
 def _article(i: int, text: str) -> CleanArticle:
@@ -51,7 +54,7 @@ def test_built_gap_docs_equal_the_pipeline_output():
     from spacy.attrs import ENT_IOB, ENT_TYPE, SENT_START
     from spacy.tokens import Doc
 
-    from pipeline.nlp.model import segments
+    from pipeline.nlp.parsing.model import segments
     art = _article(0, "He said \"no\".\n\nThen Paris.\n\nThe minister, in Kyiv, said.")
     stock = spacy.load(MODEL_NAME)
     ref = Doc.from_docs(list(stock.pipe(segments(art))), ensure_whitespace=False)

@@ -10,7 +10,7 @@ import pytest
 
 from newswire.cli import main
 from pipeline import ids
-from pipeline.feeds import feedparser_guids
+from patches import feedparser_guids
 from pipeline.feeds.identity import canonical_url
 from pipeline.feeds.parse import ParsedFeed, parse_feed
 
@@ -175,3 +175,14 @@ def test_feeds_parse_with_url_resolves_against_that_address(capsys):
     articles = orjson.loads(capsys.readouterr().out)
     assert articles[0]["url"] == "https://mirror.example.net/local/2024/05/harbour-reopens?rss"
     assert articles[0]["guid"] == "t3_42tizy"
+
+
+def test_parse_refuses_to_run_on_unpatched_feedparser(monkeypatch):
+    # Without the guid patch every guid would come out resolved as a link:
+    # a start-up mistake, so it is an operator error, not a feed error.
+    from pipeline.errors import OperatorError
+    from pipeline.feeds.parse import parse_feed
+    monkeypatch.setattr(feedparser_guids, "installed", lambda: False)
+    with pytest.raises(OperatorError, match="patches.install"):
+        parse_feed(b"<rss><channel></channel></rss>", feed_url="https://x.test/rss",
+                   fetched_at="2026-12-03T00:00:00Z")

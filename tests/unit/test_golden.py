@@ -21,8 +21,14 @@ REQUIRED = {
                  "headings", "credit_and_bylines", "prompts", "page_structure"},
     "statements": {"straight_doubles", "single_quotes", "guillemets", "german_quotes",
                    "dash_quotes", "multi_paragraph", "split_quote", "reported_speech",
-                   "mixed", "pull_quotes", "nominal_speakers"},
-    "events": {"passive_agent", "negated", "hypothetical", "in_statement", "sentenced"},
+                   "mixed", "pull_quotes", "nominal_speakers", "signed_quotes", "transcript",
+                   "no_statement"},
+    # The implied parties of issue 11: "sentenced in Russia" (the state acts),
+    # "reluctance due to Lavrov's presence" (the cause is the recipient), "called
+    # the request 'megaphone practice'" (whoever made the request).
+    "events": {"passive_agent", "negated", "hypothetical", "in_statement", "sentenced",
+               "implied_state_actor", "cause_recipient", "referred_request",
+               "pronoun_previous_doer", "light_verb_frames"},
 }
 
 

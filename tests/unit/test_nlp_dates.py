@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.nlp.dates import extract_times, is_relative
-from pipeline.nlp.model import get_nlp, parse
+from pipeline.nlp.dates.extract import extract_times, is_relative
+from pipeline.nlp.parsing.model import get_nlp, parse
 from pipeline.records import CleanArticle, Paragraph
 
 PUBLISHED = "2022-07-28T10:00:00Z"  # a Thursday

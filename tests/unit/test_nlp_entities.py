@@ -7,8 +7,8 @@ import pytest
 
 from pipeline import codec
 from pipeline.nlp.analyze import analyze
-from pipeline.nlp.entities import KEPT_TYPES, entity_id, extract_entities, slug
-from pipeline.nlp.model import get_nlp, parse
+from pipeline.nlp.entities.extract import KEPT_TYPES, entity_id, extract_entities, slug
+from pipeline.nlp.parsing.model import get_nlp, parse
 from tests.unit import nlp_helpers
 
 #: This file's articles carry the id "a1" unless a test names another.
@@ -107,8 +107,8 @@ def test_article_entities_record_validates(nlp):
 
 # --- entities/2: span rules, registry types, sports copy, memory ---------
 
-from pipeline.nlp.aliases import AliasMemory  # noqa: E402
-from pipeline.nlp.registry import default_registry  # noqa: E402
+from pipeline.nlp.entities.aliases import AliasMemory  # noqa: E402
+from pipeline.nlp.entities.registry import default_registry  # noqa: E402
 
 BRIEFING = [
     "The Interior Ministry of Freedonia said on Monday that talks would resume.",
@@ -224,7 +224,7 @@ def test_alias_memory_can_forget_a_recovered_table():
 
 # --- entities/3: breaks inside spans, venues, datelines, learned lexicons --
 
-from pipeline.nlp import known, learned, name_context, spans, sports  # noqa: E402
+from pipeline.nlp.entities import known, learned, name_context, spans, sports  # noqa: E402
 
 
 def _raw(text: str, label: str = "ORG") -> spans.Raw:
@@ -315,7 +315,7 @@ def test_corporate_suffix_joins_the_name_and_short_forms_join_the_company(nlp):
 
 
 def test_an_owner_before_a_possessive_stays_apart():
-    from pipeline.nlp.clusters import join_short_orgs
+    from pipeline.nlp.entities.clusters import join_short_orgs
     owner = [_raw("Farrakhan", "PERSON")]
     group = [_raw("Farrakhan 's Nation of Islam", "ORG")]
     assert len(join_short_orgs([owner, group])) == 2
@@ -353,7 +353,7 @@ def test_headline_spans_are_recut_by_the_body_casing():
 
 
 def test_acronym_definitions_are_found_by_their_initials():
-    from pipeline.nlp import acronyms
+    from pipeline.nlp.entities import acronyms
     text = ("Talks with the Moro National Liberation Front (MNLF) and the London "
             "International Financial Futures and Options Exchange (LIFFE) went on; "
             "Intelligent Network (IN) kit sold well in Asia, Quigley (USA) won.")
@@ -422,7 +422,7 @@ def test_an_untagged_name_ending_in_an_organisation_head_is_added():
 
 
 def test_an_age_after_one_mention_makes_the_whole_cluster_a_person():
-    from pipeline.nlp.clusters import vote
+    from pipeline.nlp.entities.clusters import vote
     cued = spans.Raw(0, 4, "Wang", "PERSON", cued=True)
     uncued = [spans.Raw(9 + 9 * i, 13 + 9 * i, "Wang", "ORG") for i in range(3)]
     assert vote([*uncued, spans.Raw(0, 4, "Wang", "PERSON")]) == "ORG"

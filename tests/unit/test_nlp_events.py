@@ -8,7 +8,7 @@ import pytest
 from pipeline import codec
 from pipeline.ids import span_id
 from pipeline.nlp.analyze import analyze
-from pipeline.nlp.events import EXTRACTOR, triggers
+from pipeline.nlp.events.extract import EXTRACTOR, triggers
 from pipeline.records import EVENT_TYPES, CleanArticle
 from tests.shared_data import SHARED_DATA
 from tests.unit import nlp_helpers
@@ -238,7 +238,7 @@ def test_a_nationality_standing_for_its_state_becomes_the_country():
     assert request.recipients[0].type == "GPE"
 
 
-# --- Parties the text implies (pipeline.nlp.implied) ----------------------
+# --- Parties the text implies (pipeline.nlp.events.implied) ----------------------
 
 
 def events_of(paragraphs, art_id):
@@ -301,7 +301,7 @@ def test_a_date_before_the_verb_is_no_particle():
 
 
 def test_derived_nouns_trigger_their_verb_s_event():
-    from pipeline.nlp.triggers import derived_nouns
+    from pipeline.nlp.events.triggers import derived_nouns
     assert {"kidnapping", "deployment", "abduction", "accusation", "withdrawal",
             "denial"} <= set().union(*map(derived_nouns, ["kidnap", "deploy", "abduct",
                                                            "accuse", "withdraw", "deny"]))
@@ -361,7 +361,7 @@ def test_an_order_is_a_request_and_an_ordered_event_is_that_event():
     assert [ids(e.actors) for e in patrols] == [["gpe:latvia"]]
 
 
-# --- Trigger words that report no happening (pipeline.nlp.readings) ---------
+# --- Trigger words that report no happening (pipeline.nlp.events.readings) ---------
 
 
 def test_a_condition_is_no_event():
@@ -456,7 +456,7 @@ def test_i_in_a_quote_is_the_speaker_and_a_meeting_joined_is_intended():
     assert one(events, "CONSULT", "talks").tense == "future"
 
 
-# --- Light-verb frames (pipeline.nlp.light_verbs) ---------------------------
+# --- Light-verb frames (pipeline.nlp.events.light_verbs) ---------------------------
 
 
 def test_an_attack_carried_out_by_someone_is_theirs():

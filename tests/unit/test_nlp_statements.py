@@ -8,9 +8,9 @@ import pytest
 from pipeline import codec
 from pipeline.ids import span_id
 from pipeline.nlp.analyze import analyze
-from pipeline.nlp.entities import extract_entities
-from pipeline.nlp.model import get_nlp, parse
-from pipeline.nlp.statements import EXTRACTOR, extract_statements
+from pipeline.nlp.entities.extract import extract_entities
+from pipeline.nlp.parsing.model import get_nlp, parse
+from pipeline.nlp.statements.extract import EXTRACTOR, extract_statements
 from tests.unit import nlp_helpers
 
 

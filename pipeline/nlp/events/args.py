@@ -1,0 +1,293 @@
+"""Who does an event and to whom, read off the dependency parse.
+
+Subject -> actor; object or "to/with/against/on" object -> recipient;
+passives swapped ("Whelan was sentenced": Whelan is the recipient); an
+infinitive takes its controller ("invited Moscow to discuss": Moscow
+discusses). A trigger that takes a clause (a demand, a threat, an offer)
+finds its recipient inside it: "demanded that the US cancel" -> the US,
+"threatened to break relations with Russia" -> Russia.
+
+A participant is an entity of the article when one covers the phrase, and
+otherwise a common noun that names people ("police", "rebels", "the
+government"), kept by name with a null entity id: gold codings are full of
+such actors, and dropping them drops the event. An office "of" a state acts
+for the state ("the president of Armenia"), a thing stands for its owner
+("Lavrov's presence"), an event noun for its own doer ("the killing of X by
+Y" -> Y).
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from pipeline.nlp.entities import EntityIndex, Hit, resolve, with_conjuncts
+from pipeline.nlp.events.implied import undergoer
+from pipeline.nlp.events.light_verbs import governing_verb, passive_doer, phrase_head, receiving, stance_verb
+from pipeline.nlp.events.party_phrases import coordinated_modifiers, office_of, person_inside
+from pipeline.nlp.events.pronouns import GROUP_PRONOUNS, PRONOUNS, group, speaker_of
+from pipeline.nlp.events.triggers import Trigger, actor_nouns, trigger_of
+
+_RECIPIENT_PREPS = frozenset({"to", "with", "against", "on", "between"})
+#: Types whose nominal trigger takes its target with "on" ("sanctions on X");
+#: for the others "on" names a topic ("talks on Ukraine").
+_ON_TARGET = frozenset({"SANCTION", "ASSAULT", "COERCE", "ACCUSE", "THREATEN", "PROTEST"})
+#: Types whose nominal trigger takes its beneficiary with "for".
+_FOR_TARGET = frozenset({"SUPPORT", "AID"})
+#: Types whose nominal trigger takes its target with "of": "the release of
+#: X", "the arrest of X", "the invasion of X" (for the others "of" may be the
+#: doer: "a meeting of ministers").
+_OF_TARGET = frozenset({"RETREAT", "COERCE", "ASSAULT", "SANCTION", "ACCUSE"})
+#: Heads that only count or gather the participants: "thousands of students".
+_QUANTITY = frozenset({"ten", "tens", "hundred", "hundreds", "thousand", "thousands", "dozen",
+                       "dozens", "score", "scores", "million", "millions", "group", "number",
+                       "some", "most", "many", "all", "part", "batch", "patch"})
+#: Prepositions through which a thing-noun points at the party concerned.
+_INNER_PREPS = ("of", "against", "by", "on", "to", "with", "for")
+#: Name types a proper noun outside any entity may still be a participant as.
+_NAME_TYPES = frozenset({"", "PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+#: Modifiers that are not part of a participant's name ("some 500", "the").
+_DROP_DEPS = frozenset({"det", "nummod", "quantmod", "predet", "punct", "advmod", "cc"})
+
+
+def _pobjs(prep: Token) -> list[Token]:
+    return [c for c in prep.children if c.dep_ == "pobj"]
+
+
+def _expand(heads: list[Token]) -> list[Token]:
+    return [t for h in heads for t in with_conjuncts(h)]
+
+
+def _name(tok: Token) -> Hit:
+    """A common-noun participant by its phrase: "Egyptian police"."""
+    left = [c for c in tok.lefts if c.dep_ not in _DROP_DEPS and c.dep_ != "poss"]
+    first = min([tok, *(t for c in left for t in c.subtree)], key=lambda t: t.i)
+    words = [t for t in tok.doc[first.i:tok.i + 1] if t.dep_ not in _DROP_DEPS]
+    start = words[0].idx if words else tok.idx
+    return Hit(None, start, tok.idx + len(tok), " ".join(t.text for t in words) or tok.text)
+
+
+def participant(tok: Token, index: EntityIndex) -> list[Hit]:
+    """Hits the head ``tok`` stands for, or [] when it names no one."""
+    stands_for = _stand_in(tok, index)
+    return stands_for if stands_for is not None else _named(tok, index)
+
+
+def _stand_in(tok: Token, index: EntityIndex) -> list[Hit] | None:
+    """The participants of a head that stands for someone else (a pronoun,
+    a misparsed verb, "two of X", an office, a thing someone owns); None
+    when ``tok`` is to be resolved as it is."""
+    lower = tok.lower_
+    if tok.pos_ == "PRON" and lower in PRONOUNS:
+        speaker = speaker_of(tok) if tok.dep_ in ("nsubj", "nsubjpass", "poss") else None
+        if speaker is not None and speaker != tok:
+            return participant(speaker, index)
+        return group(tok, index) if lower in GROUP_PRONOUNS else []
+    if tok.pos_ == "VERB":  # misparsed "[X operating in Y] said": X
+        inner = [c for c in tok.children if c.dep_ == "nsubj"]
+        return participant(inner[0], index) if inner else []
+    if (lower in _QUANTITY or tok.pos_ == "NUM") and (of := _pobjs_of(tok, ("of",))):
+        return participant(of[0], index)
+    actor_noun = tok.pos_ == "NOUN" and tok.lemma_.lower() in actor_nouns()
+    if actor_noun and (states := office_of(tok, index)):
+        return states  # "the president of Armenia" acts for Armenia, whoever holds it
+    owners = [c for c in tok.children if c.dep_ == "poss"]
+    thing = tok.pos_ == "NOUN" and not actor_noun
+    if thing and owners and (hits := participant(owners[0], index)):
+        return hits  # "protested Lavrov's visit", "block Sweden's NATO membership"
+    return None
+
+
+def _named(tok: Token, index: EntityIndex) -> list[Hit]:
+    """The entity (or name) a head gives itself, else whom its phrase names."""
+    hit = resolve(tok, index, modifiers=True)
+    if hit is not None and hit.entity is not None:
+        return [hit, *coordinated_modifiers(tok, hit, index)]
+    if (tok.pos_ == "PROPN" and tok.ent_type_ in _NAME_TYPES) or (
+            tok.pos_ == "NOUN" and tok.lemma_.lower() in actor_nouns()):
+        return [_name(tok)]
+    if tok.pos_ == "NOUN" and trigger_of(tok) is not None and (doers := _own_doers(tok, index)):
+        return doers  # "condemned the killing of X by Y": Y did it
+    inner = _pobjs_of(tok, _INNER_PREPS) if tok.pos_ == "NOUN" else []
+    # "positions of the security forces", "action against Russia"
+    if hits := [h for t in inner[:2] for h in participant(t, index)]:
+        return hits
+    return person_inside(tok, index)
+
+
+def _pobjs_of(tok: Token, preps) -> list[Token]:
+    return [p for c in tok.children if c.dep_ == "prep" and c.lower_ in preps for p in _pobjs(c)]
+
+
+def resolve_all(heads: list[Token], index: EntityIndex) -> list[Hit]:
+    """Participants for heads, deduplicated by entity (or name), in order."""
+    hits: dict[str, Hit] = {}
+    for tok in heads:
+        for hit in participant(tok, index):
+            hits.setdefault(key_of(hit), hit)
+    return list(hits.values())
+
+
+def key_of(hit: Hit) -> str:
+    return hit.entity.id if hit.entity is not None else hit.text.lower()
+
+
+def _controller(verb: Token) -> Token | None:
+    """Who does the infinitive: the object of "urged X to", "called on X to"."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects += [p for c in verb.rights if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+                for p in _pobjs(c)]
+    return objects[0] if objects else None
+
+
+def subject(verb: Token) -> tuple[list[Token], list[Token]]:
+    """(actor heads, recipient heads) from a verb's subject side. Controlled
+    verbs take their controller; "X was supposed to meet" -> X as actor
+    (only the trigger's own passive subject is a recipient)."""
+    trigger, via = verb, None
+    for _ in range(3):
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        # "X was arrested and sentenced": X is sentenced, because the
+        # conjoined participle shares the voice.
+        if passive and (via == "xcomp" or (via == "conj" and trigger.tag_ != "VBN")):
+            return passive, []
+        if passive or agent:
+            return (_pobjs(agent) if agent else []), passive
+        subj = [c for c in verb.children if c.dep_ == "nsubj"]
+        if subj or verb.dep_ not in ("xcomp", "conj", "advcl", "acomp") or verb.head == verb:
+            return subj, []
+        controller = _controller(verb.head) if verb.dep_ == "xcomp" else None
+        if controller is not None:
+            return [controller], []
+        via, verb = verb.dep_, verb.head
+    return [], []
+
+
+def complements(tok: Token, on_target: bool = True) -> list[Token]:
+    """Object-side heads: direct/indirect objects and "to/with/against/on" objects."""
+    preps = _RECIPIENT_PREPS if on_target else _RECIPIENT_PREPS - {"on"}
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("dobj", "dative", "iobj") and c.pos_ != "ADP":
+            out.append(c)
+        elif c.dep_ in ("prep", "dative") and c.lower_ in preps:
+            out.extend(_pobjs(c))
+    return out
+
+
+def content(tok: Token) -> list[Token]:
+    """The clause a trigger governs as its content: "demanded [that X go]",
+    "threatened [to ban]", "a request [to arrange]", "a request [for talks]"."""
+    if tok.pos_ == "NOUN":
+        clauses = [c for c in tok.children if c.dep_ in ("acl", "relcl") and c.i > tok.i
+                   and any(a.lower_ == "to" for a in c.children)]
+        clauses += [c for c in tok.children if c.dep_ == "acl" and any(
+            m.dep_ == "mark" for m in c.children)]
+        if tok.dep_ == "dobj":  # "reiterated its demand today [that X ease ...]"
+            clauses += [c for c in tok.head.children if c.dep_ == "ccomp" and c.i > tok.i
+                        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+        return clauses + [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"]
+    # "called for a ceasefire", "pressed for talks": what is asked, argued or done for
+    return [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")
+            or (c.dep_ == "prep" and c.lower_ == "for")]
+
+
+def _content_recipients(tok: Token, index: EntityIndex) -> list[Hit]:
+    """Whom the demanded, offered or threatened act concerns."""
+    for clause in content(tok):
+        if clause.dep_ == "ccomp" or any(m.dep_ == "mark" for m in clause.children):
+            subj = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if hits := resolve_all(_expand(subj), index):
+                return hits
+        objs = complements(clause)
+        objs += [p for o in objs if o.pos_ == "NOUN" for p in complements(o, False)]
+        if hits := resolve_all(_expand(objs), index):
+            return hits
+    # "threatened to stop talks if the United States goes ahead"
+    for verb in [tok, *(c for c in content(tok) if c.pos_ == "VERB")]:
+        for c in verb.children:
+            if c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children):
+                subj = [s for s in c.children if s.dep_ == "nsubj"]
+                if hits := resolve_all(_expand(subj), index):
+                    return hits
+    return []
+
+
+def _own_doers(noun: Token, index: EntityIndex) -> list[Hit]:
+    """Who an event noun itself says did it: "the killing of X by Y", "a
+    US offer", "Russia's attack"."""
+    heads = [t for c in noun.children if c.dep_ in ("poss", "amod", "compound") and c.i < noun.i
+             for t in with_conjuncts(c)]
+    heads += _expand(_pobjs_of(noun, ("by", "from")))
+    return resolve_all(heads, index)
+
+
+def _received(frame: tuple[list[Token], list[Token]],
+              index: EntityIndex) -> tuple[list[Hit], list[Hit]]:
+    """Givers act on receivers; a receiving event stands for its doer ("the
+    arrest of X by Y drew criticism": the criticism is of Y)."""
+    givers, receivers = frame
+    doers = []
+    for tok in receivers:
+        trig = trigger_of(tok) if tok.pos_ == "NOUN" else None
+        doers += _noun_heads(tok, trig, index)[0] if trig else resolve_all(_expand([tok]), index)
+    return resolve_all(_expand(givers), index), doers
+
+
+def _modifier_heads(noun: Token, trig: Trigger) -> tuple[list[Token], list[Token], bool]:
+    """(actor heads, recipient heads, whether the doer is stated) from the
+    modifiers of a nominal trigger: "Blinken's talks", "between X and Y",
+    "a request from colleagues" (stated: not the receiver's), "arrest of X"."""
+    actors: list[Token] = []
+    recipients: list[Token] = []
+    stated = False
+    for c in noun.children:
+        if c.dep_ in ("poss", "amod", "compound") and c.i < noun.i:
+            actors.extend(with_conjuncts(c))
+        elif c.dep_ == "prep" and c.lower_ == "between":
+            pair = _expand(_pobjs(c))
+            actors, recipients = actors + pair[:1], recipients + pair[1:]
+        elif c.dep_ == "prep" and c.lower_ in ("from", "by"):
+            actors.extend(_expand(_pobjs(c)))
+            stated = True
+        elif c.dep_ == "prep" and c.lower_ == "of" and trig.type in _OF_TARGET:
+            recipients.extend(_expand(_pobjs(c)))
+    return actors, recipients, stated
+
+
+def _noun_heads(noun: Token, trig: Trigger, index: EntityIndex) -> tuple[list[Hit], list[Hit]]:
+    """Participants of a nominal trigger: "Blinken's talks with Lavrov",
+    "a conversation between X and Y", "a US offer", "X sent Russia a request"."""
+    actors, recipients, stated = _modifier_heads(noun, trig)
+    recipients = [*undergoer(noun), *recipients]  # "X was put under investigation"
+    recipients += _expand(complements(noun, trig.type in _ON_TARGET))
+    if trig.type in _FOR_TARGET:  # "support for Ukraine", "aid for Sudan"
+        recipients += _expand(_pobjs_of(noun, ("for",)))
+    if (received := receiving(noun)) is not None:  # "drew criticism from the EU"
+        return _received(received, index)
+    actor_hits = resolve_all(actors or passive_doer(noun), index)
+    if not actor_hits and not stated and (verb := stance_verb(noun)) is not None:
+        actor_hits = resolve_all(_expand(subject(verb)[0]), index)
+    if (governed := governing_verb(noun)) is not None:
+        verb, obj = governed
+        if not actor_hits and not stated:
+            actor_hits = resolve_all(_expand(subject(verb)[0]), index)
+        recipients += _expand([c for c in complements(verb) if c != obj])
+    return actor_hits, resolve_all(recipients, index)
+
+
+def participants(tok: Token, trig: Trigger, index: EntityIndex) -> tuple[list[Hit], list[Hit]]:
+    """(actors, recipients) of a trigger; an actor is never also a recipient."""
+    if tok.pos_ == "NOUN":
+        actors, recipients = _noun_heads(phrase_head(tok), trig, index)
+    elif tok.pos_ == "AUX":  # "X said Y must ...": X asks Y
+        clause = tok.head
+        actors = resolve_all([s for s in [speaker_of(tok)] if s is not None], index)
+        recipients = resolve_all(_expand(subject(clause)[0]), index)
+    else:
+        actor_heads, recipient_heads = subject(tok)
+        actors = resolve_all(_expand(actor_heads), index)
+        recipients = resolve_all(_expand(recipient_heads + complements(tok)), index)
+    if not recipients:
+        recipients = _content_recipients(tok, index)
+    ids = {key_of(a) for a in actors}
+    return actors, [r for r in recipients if key_of(r) not in ids]

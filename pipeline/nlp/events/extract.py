@@ -1,0 +1,275 @@
+"""PLOVER events: who did what to whom, when and where.
+
+Triggers come from the lexicons (:mod:`pipeline.nlp.events.triggers`), participants
+from the dependency parse (:mod:`pipeline.nlp.events.args`, with the
+light-verb frames of :mod:`pipeline.nlp.events.light_verbs` and the type-specific
+roles of :mod:`pipeline.nlp.events.roles`), and the parties a reader infers
+from the rest of the article from :mod:`pipeline.nlp.events.implied`. Trigger words
+that report no happening where they stand (aims, conditions, charges, kinds
+of people) are left out by :mod:`pipeline.nlp.events.readings`. Three readings
+keep one coded event per happening, as PLOVER coders do:
+
+- a verb and its trigger-noun object are one event ("canceled the meeting"
+  is a REJECT, not also a meeting; "lifted the curfew" is a CONCEDE);
+- what a trigger demands, offers or threatens is its content, not an event
+  that happened ("demanded that X release" is a REQUEST only);
+- an intention to do something cooperative is an AGREE, to do something
+  hostile a THREATEN ("will give aid", "would boycott the elections").
+
+One record per (type, actors, recipients, negated, stated date) per article,
+citing the first sentence that shows it.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import cast
+
+from spacy.tokens import Doc, Token
+
+from pipeline.ids import span_id
+from pipeline.nlp.dates import is_relative, parse_published
+from pipeline.nlp.entities import EntityIndex, Hit, ref
+from pipeline.nlp.events.args import key_of, participants, resolve_all, subject
+from pipeline.nlp.events.implied import EventMemory, complete, speaker_as_actor
+from pipeline.nlp.events.plan import plan
+from pipeline.nlp.events.readings import in_background
+from pipeline.nlp.events.tense import conditional, intends, negated, tense
+from pipeline.nlp.events.triggers import Trigger, trigger_of, triggers
+from pipeline.records import (
+    CleanArticle,
+    Entity,
+    EntityRef,
+    Event,
+    EventDate,
+    EventType,
+    Span,
+    Statement,
+    TimeExpression,
+)
+
+__all__ = ["EXTRACTOR", "extract_events", "triggers", "trigger_of", "event_date"]
+
+EXTRACTOR = "events/3"
+
+_PHONE = frozenset({"phone", "telephone"})
+#: Intentions to cooperate are AGREE, intentions to harm THREATEN (PLOVER
+#: codes "express intent to" under those two, whatever is intended).
+_COOPERATIVE = frozenset({"AID", "COOPERATE", "RETREAT", "SUPPORT", "CONCEDE"})
+_HOSTILE = frozenset({"PROTEST", "SANCTION", "ASSAULT", "COERCE"})
+#: Types whose target, when the text names none, is the place they happen in.
+_PLACE_TARGET = frozenset({"PROTEST", "SANCTION", "ASSAULT", "COERCE", "THREATEN"})
+
+
+def _mode(tok: Token, trig: Trigger) -> str | None:
+    """The lexicon's mode, or "phone" for a call "by phone"/"telephone talks"."""
+    near = [*tok.children, *(g for c in tok.children if c.dep_ == "prep" for g in c.children)]
+    if any(t.lemma_.lower() in _PHONE for t in near):
+        return "phone"
+    return trig.mode
+
+
+def _other_times(tok: Token) -> list[tuple[int, int]]:
+    """Character ranges of "since ..."/"until ..." phrases: a date there
+    anchors another happening ("the first talks since the invasion in
+    February" are not in February)."""
+    out = []
+    for t in tok.sent:
+        if t.dep_ == "prep" and t.lower_ in ("since", "until", "till"):
+            sub = list(t.subtree)
+            if tok not in sub:
+                out.append((sub[0].idx, sub[-1].idx + len(sub[-1])))
+    return out
+
+
+def event_date(start: int, end: int, anchor: int, times: list[TimeExpression],
+               published: str | None, skip: Sequence[tuple[int, int]] = ()) -> EventDate | None:
+    """The time expression in the sentence nearest the trigger (outside the
+    ``skip`` ranges), else the publication day, else unknown."""
+    inside = [t for t in times if start <= t.start and t.end <= end
+              and not any(a <= t.start and t.end <= b for a, b in skip)]
+    if inside:
+        t = min(inside, key=lambda t: abs(t.start - anchor))
+        return EventDate(t.value, t.precision, "relative" if is_relative(t) else "explicit")
+    day = parse_published(published)
+    return EventDate(day.isoformat(), "day", "published") if day else None
+
+
+def location(tok: Token, index: EntityIndex) -> EntityRef | None:
+    """A place entity governed by "in"/"at" in the trigger's sentence, nearest first."""
+    places = []
+    for prep in tok.sent:
+        if prep.lower_ not in ("in", "at") or prep.dep_ != "prep":
+            continue
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            hit = index.covering(obj.idx, obj.idx + len(obj))
+            if hit and hit.known.type in ("GPE", "LOC", "FAC"):
+                places.append((abs(prep.i - tok.i), hit))
+    return ref(min(places, key=lambda p: p[0])[1]) if places else None
+
+
+def confidence(actors: list[Hit], recipients: list[Hit], tok: Token, tense_: str) -> float:
+    """A heuristic: named sides and a verbal trigger are good signs; a side
+    known only by a common noun, or a hypothetical, weaker ones."""
+    score = 0.3
+    for side in (actors, recipients):
+        if side:
+            score += 0.25 if any(h.entity is not None for h in side) else 0.15
+    score += 0.05 if tok.pos_ == "VERB" else 0.0
+    score -= 0.1 if tense_ == "hypothetical" else 0.0
+    return round(min(max(score, 0.05), 0.95), 2)
+
+
+def _sentence_span(tok: Token) -> tuple[int, int]:
+    sent = tok.sent
+    text = sent.text
+    start = sent.start_char + (len(text) - len(text.lstrip()))
+    return start, sent.start_char + len(text.rstrip())
+
+
+@dataclass
+class _Context:
+    clean: CleanArticle
+    index: EntityIndex
+    statements: list[Statement]
+    times: list[TimeExpression]
+
+
+def _retype(tok: Token, trig: Trigger) -> tuple[EventType, bool]:
+    """(type, negated): what an intention, a condition or a refusal makes
+    of the trigger's own type. "will withdraw unless ..." is a threat, and
+    "will not accept" or "failed to reach agreement" a rejection (which
+    did happen, so it is not negated)."""
+    neg = negated(tok)
+    if trig.type == "AGREE" and neg:
+        return "REJECT", False
+    if intends(tok) and (trig.type in _HOSTILE or (trig.type == "RETREAT" and conditional(tok))):
+        return "THREATEN", neg
+    if intends(tok) and trig.type in _COOPERATIVE:
+        return "AGREE", neg
+    return cast(EventType, trig.type), neg  # lexicon file names are PLOVER types
+
+
+def _event(ctx: _Context, tok: Token, trig: Trigger, actors: list[Hit],
+           recipients: list[Hit]) -> Event:
+    clean = ctx.clean
+    start, end = _sentence_span(tok)
+    stmt = next((s.id for s in ctx.statements if s.span.start <= tok.idx < s.span.end), None)
+    tense_, (etype, neg) = tense(tok), _retype(tok, trig)
+    return Event(
+        # The trigger's offsets (not the sentence's) make the id unique when
+        # one sentence holds two events of the same type.
+        id=span_id(clean.id, tok.idx, tok.idx + len(tok), etype),
+        article_id=clean.id, url=clean.url, published_at=clean.published_at,
+        type=etype, mode=_mode(tok, trig), context=list(trig.context),
+        negated=neg, tense=tense_,
+        actors=[ref(a) for a in actors], recipients=[ref(r) for r in recipients],
+        trigger=tok.text, text=clean.text[start:end], span=Span(start, end),
+        date=event_date(start, end, tok.idx, ctx.times, clean.published_at, _other_times(tok)),
+        location=location(tok, ctx.index), confidence=confidence(actors, recipients, tok, tense_),
+        statement_id=stmt, extractor=EXTRACTOR,
+    )
+
+
+def _merge(actors: list[Hit], recipients: list[Hit], more: list[Hit]) -> list[Hit]:
+    out, ids = list(recipients), {key_of(h) for h in actors + recipients}
+    for hit in more:
+        if key_of(hit) not in ids:
+            ids.add(key_of(hit))
+            out.append(hit)
+    return out
+
+
+def _sentence_starts(tok: Token) -> tuple[int, int]:
+    """Character starts of the trigger's sentence and of the one before
+    (across a paragraph break, which the parse keeps as a blank one)."""
+    sent = prev = tok.sent
+    while prev.start > 0:
+        prev = tok.doc[prev.start - 1].sent
+        if prev.text.strip():
+            break
+    return sent.start_char, prev.start_char
+
+
+def _speaker(ctx: _Context, tok: Token) -> Hit | None:
+    """The named speaker of the statement the trigger is quoted in."""
+    stmt = next((s for s in ctx.statements if s.span.start <= tok.idx < s.span.end), None)
+    if stmt is None or stmt.speaker is None or stmt.speaker_span is None:
+        return None
+    hit = ctx.index.covering(stmt.speaker_span.start, stmt.speaker_span.end)
+    return hit if hit is not None and hit.known.id == stmt.speaker.entity_id else None
+
+
+def _place_hit(tok: Token, index: EntityIndex) -> Hit | None:
+    """The mention of the event's location in its sentence."""
+    where = location(tok, index)
+    if where is None:
+        return None
+    return next((h for h in index.within(tok.sent.start_char, tok.sent.end_char)
+                 if h.known.id == where.entity_id), None)
+
+
+def _place(tok: Token, index: EntityIndex, actors: list[Hit]) -> list[Hit]:
+    """A protest, attack or curfew with no named target is aimed at where
+    it happens: "demonstrated in Serbia", "a curfew in Cizre"."""
+    where = _place_hit(tok, index)
+    if where is None or key_of(where) in {key_of(a) for a in actors}:
+        return []
+    return [where]
+
+
+def _key(event: Event) -> tuple[tuple, str | None]:
+    """(identity, stated date). Mode, negation and realis are part of
+    identity: "X did not meet Y" is not "X met Y", nor a planned meeting a
+    held one, nor a cancelled meeting a refused photo."""
+    stated = event.date.value if event.date and event.date.basis != "published" else None
+    realis = event.tense in ("past", "present")
+    return (event.type, tuple(r.entity_id or r.name.lower() for r in event.actors),
+            tuple(r.entity_id or r.name.lower() for r in event.recipients),
+            event.mode, event.negated, realis), stated
+
+
+def _first_mentions(events: list[Event]) -> list[Event]:
+    """One record per event: a later mention with the same identity is the
+    same event unless both state different dates (the talks of February 15
+    are not those of March 3)."""
+    seen: dict[tuple, set[str | None]] = {}
+    out = []
+    for event in events:
+        key, stated = _key(event)
+        dates = seen.get(key)
+        if dates is not None and (stated is None or None in dates or stated in dates):
+            continue
+        seen.setdefault(key, set()).add(stated)
+        out.append(event)
+    return out
+
+
+def extract_events(doc: Doc, clean: CleanArticle, entities: list[Entity],
+                   statements: list[Statement], times: list[TimeExpression]) -> list[Event]:
+    """Events in text order; the first mention of each stands for the article."""
+    ctx = _Context(clean, EntityIndex(entities), statements, times)
+    kept, absorbed = plan(doc, ctx.index)
+    events, memory = [], EventMemory()
+    for i in sorted(kept):
+        tok, trig = doc[i], kept[i]
+        actors, recipients = participants(tok, trig, ctx.index)
+        if i in absorbed:  # "rejected an appeal from X": X is whom it rejects
+            more = participants(*absorbed[i], ctx.index)
+            # the doer of a rejected or condemned act, else whom it concerned
+            own = {key_of(a) for a in actors}
+            doers = [h for h in more[0] if key_of(h) not in own]
+            recipients = _merge(actors, recipients, doers or more[1])
+        if not recipients and trig.type in _PLACE_TARGET:
+            recipients = _place(tok, ctx.index, actors)
+        if not actors and tok.pos_ == "VERB":
+            subjects = subject(tok)[0]
+            actors = (speaker_as_actor(subjects, _speaker(ctx, tok))
+                      or memory.pronoun_actors(subjects, *_sentence_starts(tok)))
+        actors, recipients = complete(tok, trig, (actors, recipients), _place_hit(tok, ctx.index),
+                                      memory, lambda heads: resolve_all(heads, ctx.index))
+        if not actors and (not recipients or in_background(tok)):
+            continue
+        memory.remember(tok, trig.type, actors)
+        events.append(_event(ctx, tok, trig, actors, recipients))
+    return _first_mentions(events)

@@ -1,0 +1,201 @@
+"""Parties an event implies without naming them in its own clause.
+
+Three readings a reader of a one-page article makes as a matter of course:
+
+- a passive act of authority with no agent, done in a state, was done by
+  that state: "X was sentenced in Russia" -> Russia sentenced X (arrests,
+  charges, sentences, investigations are acts of a state's organs);
+- the cause of a reaction is its target: "Blinken's reluctance ... due to
+  Lavrov's presence" is a reluctance towards Lavrov;
+- a definite event noun refers back to the event the article told before:
+  "the ministry called the request 'megaphone practice'" is aimed at the
+  side that made the request, named sentences earlier.
+
+The first two read the sentence's dependency parse; the third needs the
+article's earlier events, kept in :class:`EventMemory` while extraction
+walks the text in order. And inside a quote, "I" is whoever the article says
+is speaking (:func:`speaker_as_actor`; "we" is the body they speak for, which
+the article may not name).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from pipeline.nlp.entities import Hit
+from pipeline.nlp.events.roles import Resolver, aimed_against, left_place, moved_from, named_only, visited
+from pipeline.nlp.events.triggers import Trigger, trigger_of
+
+#: Acts of a state's organs: passive with no agent, the state where they
+#: happen did them.
+_STATE_ACTS = frozenset({"COERCE", "ACCUSE"})
+#: Prepositions (first word of a two-word one, and its second) that give
+#: a cause or what is withstood ("declined despite pressure by X").
+_CAUSES = {"due": "to", "because": "of", "owing": "to", "thanks": "to", "despite": None}
+#: Determiners that make a noun refer back ("the request", "this offer").
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+
+
+def _passive_without_agent(tok: Token) -> bool:
+    children = {c.dep_ for c in tok.children}
+    return tok.tag_ == "VBN" and "agent" not in children and (
+        "nsubjpass" in children or "auxpass" in children or tok.dep_ == "acl")
+
+
+def _under_light_verb(tok: Token) -> Token | None:
+    """The verb of "X was put under investigation", "came under attack"."""
+    prep = tok.head
+    if tok.dep_ == "pobj" and prep.lower_ == "under" and prep.head.pos_ in ("VERB", "AUX"):
+        return prep.head
+    return None
+
+
+def undergoer(tok: Token) -> list[Token]:
+    """Who undergoes a nominal trigger held by "under": the verb's subject."""
+    verb = _under_light_verb(tok)
+    if verb is None:
+        return []
+    return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+
+
+def place_actor(tok: Token, etype: str, where: Hit | None) -> list[Hit]:
+    """The state an agentless passive act of authority happened in:
+    "was sentenced in Russia", "was put under investigation in Italy"."""
+    if etype not in _STATE_ACTS or where is None or where.entity is None:
+        return []
+    if where.entity.type != "GPE":
+        return []
+    if tok.pos_ == "VERB" and _passive_without_agent(tok):
+        return [where]
+    if tok.pos_ == "NOUN" and _under_light_verb(tok) is not None:
+        return [where]
+    return []
+
+
+def _cause_objects(tok: Token) -> list[Token]:
+    """Objects of "due to", "because of", ... on the trigger, on the clause
+    it governs ("reluctance [to take part ... due to X's presence]") or on
+    the copula it is the subject of ("the refusal was due to ...")."""
+    heads = [tok, *(c for c in tok.children if c.dep_ in ("acl", "xcomp", "ccomp"))]
+    if tok.dep_ == "nsubj" and tok.head.lemma_ == "be":
+        heads.append(tok.head)
+    out: list[Token] = []
+    for head in heads:
+        for prep in (c for c in head.children if c.dep_ in ("prep", "acomp")):
+            if prep.lower_ not in _CAUSES:
+                continue
+            second = _CAUSES[prep.lower_]
+            inner = [c for c in prep.children if second and c.lower_ == second]
+            for part in (prep, *inner):
+                out.extend(p for p in part.children if p.dep_ == "pobj")
+    return out
+
+
+def cause_parties(tok: Token, resolve_heads: Resolver) -> list[Hit]:
+    """Whom a reaction is aimed at, by its cause: the owner of the cause
+    ("due to Lavrov's presence", "despite pressure by X"), else the cause
+    itself when it names a party ("because of Russia")."""
+    out: list[Hit] = []
+    for obj in _cause_objects(tok):
+        owners = [c for c in obj.children if c.dep_ == "poss"]
+        owners += [p for c in obj.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
+                   for p in c.children if p.dep_ == "pobj"]
+        out.extend(resolve_heads(owners or [obj]))
+    return out
+
+
+@dataclass
+class _Told:
+    lemma: str
+    type: str
+    actors: list[Hit]
+    position: int
+
+
+@dataclass
+class EventMemory:
+    """The events an article has told so far, in text order."""
+    told: list[_Told] = field(default_factory=list)
+
+    def remember(self, tok: Token, etype: str, actors: list[Hit]) -> None:
+        if actors:
+            self.told.append(_Told(tok.lemma_.lower(), etype, actors, tok.idx))
+
+    def pronoun_actors(self, subjects: list[Token], sent_start: int, prev_start: int) -> list[Hit]:
+        """"Poland summoned the ambassador. It also expelled two diplomats":
+        a subject "it"/"they" is the doer of the previous sentence's last
+        event ("it" a body, not a person)."""
+        pronoun = next((t.lower_ for t in subjects if t.lower_ in ("it", "they")), None)
+        told = [t for t in self.told if prev_start <= t.position < sent_start]
+        if pronoun is None or not told:
+            return []
+        actors = told[-1].actors
+        if pronoun == "it":
+            actors = [a for a in actors if a.entity is None or a.entity.type != "PERSON"][:1]
+        return actors
+
+    def antecedent(self, noun: Token, etype: str) -> list[Hit]:
+        """Actors of the latest earlier event the noun names: one with the
+        same word ("the request" after "sent a request", "requested"),
+        else one of the same type."""
+        before = [t for t in self.told if t.position < noun.sent.start_char]
+        for same in (lambda t: t.lemma == noun.lemma_.lower(), lambda t: t.type == etype):
+            hits = [t for t in before if same(t)]
+            if hits:
+                return hits[-1].actors
+        return []
+
+
+def _definite_event_nouns(tok: Token) -> list[tuple[Token, str]]:
+    """Event nouns with a definite determiner in the trigger's objects:
+    "called [information about the request] ...", "rejected the proposal"."""
+    out = []
+    for obj in (c for c in tok.children if c.dep_ in ("dobj", "pobj", "nsubjpass")):
+        for t in obj.subtree:
+            if t.pos_ != "NOUN" or t == tok:
+                continue
+            trig = trigger_of(t)
+            owned = any(c.dep_ == "poss" for c in t.children)
+            if trig and not owned and any(c.lower_ in _DEFINITE for c in t.children):
+                out.append((t, trig.type))
+    return out
+
+
+def complete(tok: Token, trig: Trigger, sides: tuple[list[Hit], list[Hit]], where: Hit | None,
+             memory: EventMemory, resolve_heads: Resolver) -> tuple[list[Hit], list[Hit]]:
+    """The sides after the readings above and the type-specific recipients
+    of :mod:`pipeline.nlp.events.roles`; an actor is never also a recipient."""
+    actors, recipients = sides
+    if not actors:
+        actors = place_actor(tok, trig.type, where)
+    recipients = named_only(trig.type, moved_from(tok, trig.mode, recipients, resolve_heads))
+    if not recipients:
+        recipients = (cause_parties(tok, resolve_heads) or referred_parties(tok, memory)
+                      or aimed_against(tok, trig.type, resolve_heads) or visited(trig.mode, where)
+                      or left_place(trig.mode, where))
+    ids = {_key(a) for a in actors}
+    return actors, [r for r in recipients if _key(r) not in ids]
+
+
+def _key(hit: Hit) -> str:
+    return hit.entity.id if hit.entity is not None else hit.text.lower()
+
+
+_FIRST_PERSON = frozenset({"i"})
+
+
+def speaker_as_actor(subjects: list[Token], speaker: Hit | None) -> list[Hit]:
+    """"I did not invite anyone", said by Lavrov: Lavrov did not."""
+    if speaker is not None and any(t.lower_ in _FIRST_PERSON for t in subjects):
+        return [speaker]
+    return []
+
+
+def referred_parties(tok: Token, memory: EventMemory) -> list[Hit]:
+    """Whom a reaction to an earlier event is aimed at: the actors of the
+    event its object refers back to."""
+    for noun, etype in _definite_event_nouns(tok):
+        if hits := memory.antecedent(noun, etype):
+            return hits
+    return []

@@ -1,0 +1,70 @@
+"""Light verbs around a nominal trigger: who does the noun's event.
+
+A nominal trigger often sits in a frame whose verb carries no event of its
+own, and the frame says who the noun's actor and recipient are:
+
+- an intransitive stance: "went on strike", "arrived for a visit", "rose in
+  protest", "retaliated with air strikes": the verb's subject does the event;
+- a passive of doing: "the attack was carried out by Taliban fighters": the
+  agent does it;
+- a verb and its object: "gave X 5 million dollars of aid", "held talks"
+  (:func:`governing_verb`; what the pair makes is :mod:`pipeline.nlp.events.plan`'s);
+- a verb of receiving: "drew criticism from the EU", "received aid from
+  Japan", "faces sanctions": the "from" phrase does it, the subject
+  undergoes it (and when the subject is itself an event, "the arrest of X
+  drew criticism", the criticism is aimed at that event's doer).
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+_STANCE_PREPS = frozenset({"on", "for", "in", "with"})
+_RECEIVING = frozenset({"draw", "receive", "face", "attract", "earn", "get", "win"})
+
+
+def _pobjs(tok: Token, word: str) -> list[Token]:
+    return [p for c in tok.children if c.dep_ == "prep" and c.lower_ == word
+            for p in c.children if p.dep_ == "pobj"]
+
+
+def stance_verb(noun: Token) -> Token | None:
+    """The intransitive verb of "went on strike", "arrived for a visit".
+    (With an object, "sent a request for a meeting", the noun is the
+    object's business.)"""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in _STANCE_PREPS or prep.head.pos_ != "VERB":
+        return None
+    return None if any(c.dep_ == "dobj" for c in prep.head.children) else prep.head
+
+
+def passive_doer(noun: Token) -> list[Token]:
+    """"The attack was carried out by X": X."""
+    if noun.dep_ != "nsubjpass":
+        return []
+    return [p for c in noun.head.children if c.dep_ == "agent"
+            for p in c.children if p.dep_ == "pobj"]
+
+
+def receiving(noun: Token) -> tuple[list[Token], list[Token]] | None:
+    """(givers, receivers) when the noun is what a verb of receiving gets."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in _RECEIVING:
+        return None
+    givers = _pobjs(verb, "from") + _pobjs(noun, "from")
+    return givers, [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+
+
+def phrase_head(tok: Token) -> Token:
+    """The noun a compound trigger modifies: "mediation [efforts]"."""
+    return tok.head if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" else tok
+
+
+def governing_verb(noun: Token) -> tuple[Token, Token] | None:
+    """(verb, object) when the noun is, or is "of"/"in" inside, a verb's
+    direct object: "gave X 5 million dollars of aid" -> (gave, dollars)."""
+    cur = phrase_head(noun)
+    while cur.dep_ == "pobj" and cur.head.lower_ in ("of", "in") and cur.head.head.pos_ == "NOUN":
+        cur = cur.head.head
+    if cur.dep_ == "dobj" and cur.head.pos_ == "VERB":
+        return cur.head, cur
+    return None

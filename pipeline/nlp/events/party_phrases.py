@@ -1,0 +1,45 @@
+"""What a noun-phrase participant stands for, beyond the entity covering it:
+the state an office belongs to ("the president of Armenia"), every party of
+coordinated modifiers ("US and British forces"), the person a descriptive
+phrase names ("two-time champion from the United States Brittney Griner").
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from pipeline.nlp.entities import EntityIndex, Hit, noun_phrase
+
+#: Entity types an office or body can stand for ("the president of Armenia").
+_BODY_TYPES = frozenset({"GPE", "ORG", "NORP"})
+
+
+def coordinated_modifiers(tok: Token, hit: Hit, index: EntityIndex) -> list[Hit]:
+    """"US and British forces": the forces of both, not only the first."""
+    out = []
+    for mod in tok.children:
+        if mod.dep_ in ("nmod", "amod", "compound") and mod.idx <= hit.start < mod.idx + len(mod):
+            for conj in (c for c in mod.children if c.dep_ == "conj"):
+                other = index.covering(conj.idx, conj.idx + len(conj))
+                if other is not None and other.known.id != hit.known.id:
+                    out.append(other)
+    return out
+
+
+def office_of(tok: Token, index: EntityIndex) -> list[Hit]:
+    """The state or body an office noun is "of"."""
+    objects = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+               for p in c.children if p.dep_ == "pobj"]
+    hits = [index.covering(p.idx, p.idx + len(p)) for p in objects]
+    return [h for h in hits if h is not None and h.known.type in _BODY_TYPES][:1]
+
+
+def person_inside(tok: Token, index: EntityIndex) -> list[Hit]:
+    """"Two-time champion from the United States Brittney Griner": the
+    parser often hangs the name below a descriptive head; take the person
+    the phrase names."""
+    if tok.pos_ != "NOUN":
+        return []
+    phrase = noun_phrase(tok)
+    hits = index.within(phrase[0].idx, phrase[-1].idx + len(phrase[-1])) if phrase else []
+    people = [h for h in hits if h.known.type == "PERSON"]
+    return people[:1]

@@ -1,0 +1,74 @@
+"""Which trigger tokens of a sentence are events of their own.
+
+A trigger noun that a verb governs is one event with it ("canceled the
+meeting" is a REJECT; "held talks", with no verb entry, the talks; "agreed
+to the demand" a concession, by ``combinations.tsv``); what a trigger
+demands, offers or threatens is its content, not a happening; and the
+positions of :mod:`pipeline.nlp.events.readings` report none.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from pipeline.nlp.entities import EntityIndex
+from pipeline.nlp.events.args import content
+from pipeline.nlp.events.light_verbs import governing_verb
+from pipeline.nlp.events.readings import not_happenings
+from pipeline.nlp.events.triggers import Trigger, combined, combined_row, trigger_of
+
+#: Prepositions that set another event beside the verb's, not inside it.
+_TIMES = frozenset({"after", "following", "before", "since", "amid", "during", "until"})
+
+
+def _named(tok: Token, index: EntityIndex) -> bool:
+    """"Summit" inside "the G20 Summit" names, it does not happen."""
+    return tok.pos_ != "AUX" and index.covering(tok.idx, tok.idx + len(tok)) is not None
+
+
+def _content_tokens(tok: Token) -> set[int]:
+    if tok.pos_ == "AUX":  # "Y must return X": the return is only demanded
+        return {t.i for t in tok.head.subtree}
+    return {t.i for c in content(tok) for t in c.subtree}
+
+
+def _prep_governor(noun: Token, trig: Trigger,
+                   found: dict[int, Trigger]) -> tuple[Token, Trigger] | None:
+    """(verb, merged trigger) when a trigger verb takes the trigger noun
+    through a preposition: it restates the verb ("killed five soldiers [in
+    an ambush]") or the two make one event ("agreed [to the demand]" is a
+    concession, by combinations.tsv)."""
+    prep = noun.head
+    if noun.pos_ != "NOUN" or noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ in _TIMES:
+        return None
+    verb = prep.head
+    if verb.pos_ != "VERB" or verb.i not in found:
+        return None
+    if (row := combined_row(verb, trig, causative=False)) is not None:
+        return verb, row
+    return (verb, found[verb.i]) if found[verb.i].type == trig.type else None
+
+
+def plan(doc: Doc, index: EntityIndex) -> tuple[dict[int, Trigger], dict[int, tuple[Token, Trigger]]]:
+    """Token index -> the event it triggers, after merging verb + object and
+    dropping demanded or threatened content; and verb -> absorbed noun."""
+    found = {t.i: trig for t in doc if (trig := trigger_of(t)) and not _named(t, index)}
+    absorbed: dict[int, tuple[Token, Trigger]] = {}
+    for i, trig in list(found.items()):
+        tok = doc[i]
+        governed = governing_verb(tok) if tok.pos_ == "NOUN" else None
+        if governed is not None:
+            verb = governed[0]
+            merged = combined(verb, trig, found.get(verb.i))
+        elif (through := _prep_governor(tok, trig, found)) is not None:
+            verb, merged = through
+        else:
+            continue
+        if merged is not None:
+            found[verb.i] = merged
+            absorbed[verb.i] = (tok, trig)
+            del found[i]
+    heads = [*found, *(noun.i for noun, _ in absorbed.values())]
+    inside = {j for i in heads for j in _content_tokens(doc[i]) if j != i}
+    inside |= not_happenings(doc, found)
+    kept = {i: t for i, t in found.items() if i not in inside}
+    return kept, absorbed

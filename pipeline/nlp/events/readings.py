@@ -1,0 +1,94 @@
+"""Trigger words that, where they stand, report no happening.
+
+A trigger word names an event that took place only in some positions. In
+others the sentence states something else about it, and coding it as an
+event would report what did not (or not yet, or not here) happen:
+
+- an aim or a circumstance: "staged demonstrations [to demand reforms]",
+  "the right [to fire]", "opened fire, [killing one]";
+- a condition: "will withdraw [unless Baghdad accepts]", "would meet
+  [if he gave them a veto]": what the other side may do;
+- what is alleged or punished: "blamed Israel [for the bombing]",
+  "arrested [for collaborating with X]", "accused [of smuggling]": the
+  charge, not an established act;
+- a kind of people: "riot police", "aid workers" are no riot and no aid;
+- the background of a nominal trigger nobody is said to do: "surrendered
+  [following a government offensive]" is a time, "[after violent protests]"
+  a cause (only when no actor is named: "after Russia's attack on X" stays).
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from pipeline.nlp.events.triggers import Trigger, actor_nouns
+
+_CONDITIONS = frozenset({"if", "unless"})
+#: Types whose "for"/"of"/"with" phrase is the charge: "accused of",
+#: "charged with", "arrested for", "blamed for", "sentenced for".
+_CHARGING = frozenset({"ACCUSE", "COERCE"})
+_CHARGE_PREPS = frozenset({"for", "of", "with"})
+#: Prepositions that place an event in time or cause relative to another.
+_BACKGROUND = frozenset({"after", "following", "before", "since", "amid", "amidst", "during"})
+
+
+def _subtree(tok: Token) -> set[int]:
+    return {t.i for t in tok.subtree}
+
+
+def aims(doc: Doc) -> set[int]:
+    """Tokens of clauses that state an aim or a circumstance, not a deed. A
+    to-infinitive under "plan", "intend" or "be supposed" is an xcomp and
+    stays: tense and negation read it."""
+    out: set[int] = set()
+    for tok in doc:
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        if (tok.dep_ in ("advcl", "acl") and infinitive) or (
+                tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.i > tok.head.i):
+            out |= _subtree(tok)
+    return out
+
+
+def conditions(doc: Doc) -> set[int]:
+    """Tokens of "if"/"unless" clauses."""
+    return {i for tok in doc if tok.dep_ == "advcl"
+            and any(m.lower_ in _CONDITIONS for m in tok.children if m.dep_ == "mark")
+            for i in _subtree(tok)}
+
+
+def charges(doc: Doc, found: dict[int, Trigger]) -> set[int]:
+    """Tokens of what an accusation or an arrest is for. After a noun only
+    "for" gives the charge: "the condemnation of the bombing" is of an act
+    that took place."""
+    out: set[int] = set()
+    for i, trig in found.items():
+        if trig.type not in _CHARGING:
+            continue
+        preps = _CHARGE_PREPS if doc[i].pos_ == "VERB" else {"for"}
+        for prep in doc[i].children:
+            if prep.dep_ == "prep" and prep.lower_ in preps and any(
+                    c.dep_ == "pcomp" or c.pos_ in ("NOUN", "VERB") for c in prep.children):
+                out |= _subtree(prep)
+    return out
+
+
+def kinds_of_people(doc: Doc, found: dict[int, Trigger]) -> set[int]:
+    """Trigger nouns that only say what kind of people their head names:
+    "riot police", "aid workers", "strike leaders"."""
+    people = actor_nouns()
+    return {i for i in found if doc[i].dep_ == "compound" and doc[i].head.pos_ == "NOUN"
+            and doc[i].head.lemma_.lower() in people}
+
+
+def not_happenings(doc: Doc, found: dict[int, Trigger]) -> set[int]:
+    """Token indices whose triggers report no event of their own."""
+    return aims(doc) | conditions(doc) | charges(doc, found) | kinds_of_people(doc, found)
+
+
+def in_background(tok: Token) -> bool:
+    """Is the nominal trigger the object of "after", "following", ...?"""
+    if tok.pos_ != "NOUN":
+        return False
+    head = tok
+    while head.dep_ in ("conj", "compound") and head.head != head:
+        head = head.head
+    return head.dep_ == "pobj" and head.head.lower_ in _BACKGROUND

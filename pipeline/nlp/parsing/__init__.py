@@ -1,0 +1,9 @@
+"""Parsing: the spaCy pipeline, loaded once, and the parse of an article.
+
+Every extractor reads the one ``Doc`` that :func:`parse` (or
+:func:`parse_many` for a batch) makes of a clean article; its character
+offsets are offsets into ``clean.text``.
+"""
+from pipeline.nlp.parsing.model import BATCH_SIZE, MODEL_NAME, get_nlp, parse, parse_many, segments
+
+__all__ = ["BATCH_SIZE", "MODEL_NAME", "get_nlp", "parse", "parse_many", "segments"]
