@@ -42,6 +42,8 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 import orjson  # noqa: E402
+
+import patches  # noqa: E402
 from aiokafka import AIOKafkaConsumer, TopicPartition  # noqa: E402
 
 from newswire.broker import LocalBroker  # noqa: E402
@@ -65,7 +67,7 @@ def pages(limit: int):
 
 def offline(raws) -> tuple[float, float]:
     """(articles per wall second, CPU seconds per article) of `newswire process`'s loop."""
-    from pipeline.nlp.aliases import AliasMemory
+    from pipeline.nlp.entities import AliasMemory
     from pipeline.process import analysis_json, analyze_raw
     from pipeline.text.dedupe import RecentFingerprints
     for raw in raws[:2]:  # warm-up: model load, lexicons, caches
@@ -214,6 +216,7 @@ def main() -> None:
     ap.add_argument("--extract-batch", type=int, default=8, help="NEWSWIRE_EXTRACT_BATCH of the workers")
     ap.add_argument("--bootstrap", default="", help="an existing broker; default: start one")
     args = ap.parse_args()
+    patches.install()  # what newswire.cli.main does first
     raws = pages(args.pages)
     if not raws:
         sys.exit(f"no pages under {SHARED_DATA}")

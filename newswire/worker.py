@@ -24,7 +24,7 @@ def prepare_before_joining(app, settings, roles: list[str]) -> None:
     changelogs = changelog_specs(faust_fixes.changelog_topics(app))
     asyncio.run(ensure_topics(settings, extra=changelogs))
     if "work" in roles:
-        from pipeline.nlp.model import get_nlp
+        from pipeline.nlp.parsing import get_nlp
         get_nlp()  # seconds of model loading, here rather than on the first article
 
 

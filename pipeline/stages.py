@@ -8,6 +8,7 @@ topic, so the same code serves any topic prefix.
 from __future__ import annotations
 
 import base64
+import functools
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -144,9 +145,11 @@ def extract_batch_stage(messages: list[tuple[bytes | None, bytes | None]],
     try:
         analysed = analyze_many([decoded[n] for n in sorted(decoded)], memory)
     except Exception:  # noqa: BLE001 - retried one by one below, each guarded
+        log.exception("extract stage: a batch of %d failed, doing it one message at a time",
+                      len(messages))
         return [extract_stage(key, value, limit, memory) for key, value in messages]
-    for n, result in zip(sorted(decoded), analysed):
+    for n, result in zip(sorted(decoded), analysed, strict=True):
         key, value = messages[n]
-        results[n] = _guarded("extract", key, value,
-                              lambda n=n, result=result: _analysis_outputs(decoded[n], result))
+        results[n] = _guarded("extract", key, value, functools.partial(
+            _analysis_outputs, decoded[n], result))
     return results
