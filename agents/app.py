@@ -10,13 +10,11 @@ from datetime import timedelta
 
 import faust
 
-from agents import faust_fixes
-from newswire import metrics
-from newswire import config
-from newswire.progress import Progress
+from pipeline import metrics
+from pipeline import config
+from pipeline.progress import Progress
 from pipeline.stages import Output
 
-faust_fixes.install()
 settings = config.load()
 progress = Progress()
 

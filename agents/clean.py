@@ -4,7 +4,7 @@ from __future__ import annotations
 import asyncio
 import time
 
-from newswire import metrics
+from pipeline import metrics
 from agents.app import app, send_all, settings, topics
 from agents.tables import recent_articles as recent
 from pipeline.stages import clean_stage

@@ -13,7 +13,7 @@ from __future__ import annotations
 import asyncio
 import time
 
-from newswire import metrics
+from pipeline import metrics
 from agents.app import app, send_all, settings, topics
 from agents.tables import alias_memory as memory
 from pipeline.stages import extract_batch_stage, learned_entities

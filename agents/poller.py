@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import logging
 
-from newswire.metrics import counting_polls
+from pipeline.metrics import counting_polls
 from agents.app import app, progress, send_all, settings
 from agents.feeds import feed_state, feed_table, feeds_topic
-from newswire.feedlist import load_feeds, poller_options
+from pipeline.feeds.feedlist import load_feeds, poller_options
 from pipeline import codec
 from pipeline.feeds.commands import add_commands, moved_commands, owned_feeds
 from pipeline.feeds.poller import FeedPoller

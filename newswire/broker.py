@@ -16,7 +16,7 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-from newswire.config import REPO_ROOT
+from pipeline.config import REPO_ROOT
 from pipeline.errors import BrokerError
 
 DEPLOY_DIR = REPO_ROOT / "deploy" / "kafka"

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import patches
-from newswire import config
+from pipeline import config
 
 DESCRIPTION = """newswire: news feeds to a live Kafka stream of clean articles,
 entities, statements (who said what) and PLOVER events (who did what to whom).

@@ -9,7 +9,7 @@ from pathlib import Path
 import orjson
 
 from newswire import broker as local
-from newswire.config import Settings
+from pipeline.config import Settings
 from pipeline.errors import CommandError
 
 DOCUMENT_SUFFIXES = {".txt", ".html", ".htm", ".json", ".jsonl"}

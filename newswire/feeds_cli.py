@@ -14,7 +14,7 @@ from typing import Any
 
 import orjson
 
-from newswire.config import Settings
+from pipeline.config import Settings
 from pipeline.errors import CommandError, RejectedInput
 from pipeline.feeds.commands import FeedCommand, add_commands, decode_command, encode_command
 from pipeline.feeds.opml import FeedSpec, read_feed_list, write_opml

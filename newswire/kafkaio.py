@@ -15,7 +15,7 @@ from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import TopicAlreadyExistsError
 
-from newswire.config import TOPIC_ROLES, Settings
+from pipeline.config import TOPIC_ROLES, Settings
 
 HOUR_MS = 3_600_000
 

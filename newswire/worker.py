@@ -16,12 +16,23 @@ ROLE_MODULES = {
 }
 
 
+def changelog_topics(app) -> list[tuple[str, int]]:
+    """(name, partitions) of every table's changelog topic.
+
+    Faust creates them lazily, while the worker is inside its first
+    rebalance; on a busy broker that took long enough for the group leader
+    to hang and the group to sit rebalancing for minutes, so the worker
+    creates them from this list before it joins.
+    """
+    return [(table.changelog_topic.get_topic_name(), table.partitions or app.conf.topic_partitions)
+            for table in app.tables.values()]
+
+
 def prepare_before_joining(app, settings, roles: list[str]) -> None:
     """What must be done before the worker joins the consumer group: a
     member that does it inside the rebalance stalls the whole group."""
-    from agents import faust_fixes
     from newswire.kafkaio import changelog_specs, ensure_topics
-    changelogs = changelog_specs(faust_fixes.changelog_topics(app))
+    changelogs = changelog_specs(changelog_topics(app))
     asyncio.run(ensure_topics(settings, extra=changelogs))
     if "work" in roles:
         from pipeline.nlp.parsing import get_nlp
@@ -40,7 +51,7 @@ def start(roles: list[str], *, loglevel: str = "warning", quiet: bool = True) ->
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     prepare_before_joining(app, settings, roles)
     if settings.metrics_port:
-        from newswire import metrics
+        from agents import metrics
         metrics.serve(app, settings.metrics_host, settings.metrics_port)
     # No workdir: Faust would chdir into it, and relative paths given on the
     # command line would change meaning under the running worker.

@@ -5,6 +5,9 @@ start-up (``newswire.cli.main`` for every command and role, the test
 suite's conftest, each benchmark's main). Each patch is idempotent and has
 a test that compares it with the code it replaces.
 
+faust_recovery
+    Faust's recovery and rebalance seeks that lost messages when a worker
+    restarted with tables or kept partitions with no commit.
 feedparser_speedups
     Faster feedparser internals with identical output (the poller's CPU).
 feedparser_guids
@@ -12,8 +15,10 @@ feedparser_guids
     change of result, so :func:`pipeline.feeds.parse.parse_feed` refuses to
     run without it.
 
-This package imports only the libraries it patches; ``pipeline`` may ask
-whether a patch is installed, nothing of ours is imported here.
+Start-up code (newswire) imports this package; nothing below it does.
+The patches may use pipeline's pure helpers; ``parse_feed`` recognises the
+guid patch by the ``keeps_ids_as_written`` mark on feedparser's parser
+classes, not by importing it.
 """
 from __future__ import annotations
 
@@ -22,9 +27,12 @@ from patches import feedparser_guids, feedparser_speedups
 
 def install() -> None:
     """Apply every patch (idempotent)."""
+    from patches import faust_recovery  # imported here: Faust takes a while to import
+    faust_recovery.install()
     feedparser_speedups.install()
     feedparser_guids.install()
 
 
 def installed() -> bool:
-    return feedparser_speedups.installed() and feedparser_guids.installed()
+    from patches import faust_recovery
+    return faust_recovery.installed() and feedparser_speedups.installed() and feedparser_guids.installed()

@@ -32,6 +32,9 @@ __all__ = ["install", "installed"]
 class _IdentifiersAsWritten:
     """Mixed in ahead of feedparser's parser classes."""
 
+    #: What pipeline.feeds.parse checks before it parses a feed.
+    keeps_ids_as_written = True
+
     # Provided by feedparser's parser class this is mixed into.
     guidislink: Any
     push: Any

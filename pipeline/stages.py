@@ -2,7 +2,7 @@
 
 A stage never raises on input: a message it cannot use comes back as one
 dead-letter output with the reason, so the agent that called it only sends
-what it is given. Outputs name a topic *role* (see newswire.config), not a
+what it is given. Outputs name a topic *role* (see pipeline.config), not a
 topic, so the same code serves any topic prefix.
 """
 from __future__ import annotations

@@ -16,8 +16,8 @@ from typing import Any, cast
 from urllib.parse import urlsplit
 
 import feedparser
+import feedparser.api
 
-from patches import feedparser_guids
 from pipeline import ids
 from pipeline.errors import OperatorError
 from pipeline.feeds.fields import language_tag, rfc3339, ttl_minutes
@@ -85,7 +85,8 @@ def parse_feed(content: bytes, *, feed_url: str, headers: Mapping[str, str] | No
     (None): sanitising and rendering an entry costs more than feedparser's
     own work on it, and a feed that changed by one item repeats nineteen.
     """
-    if not feedparser_guids.installed():  # a start-up mistake, not bad input
+    # patches/feedparser_guids.py marks the parser classes it installs.
+    if not getattr(feedparser.api.StrictFeedParser, "keeps_ids_as_written", False):  # start-up mistake
         raise OperatorError("feedparser is not patched: call patches.install() at start-up, "
                             "or every guid comes out resolved as a link")
     result = ParsedFeed(feed_url=feed_url)

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import orjson
 
-from newswire.config import TOPIC_ROLES
+from pipeline.config import TOPIC_ROLES
 from newswire.kafkaio import ensure_topics, produce, read_topic
-from newswire import config
+from pipeline import config
 
 REPO = Path(__file__).resolve().parents[2]
 

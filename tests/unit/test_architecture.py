@@ -87,3 +87,24 @@ def test_nlp_subpackages_are_used_through_their_public_init():
                 if package and package != own and module.count(".") > 2:
                     offenders.append((str(path.relative_to(REPO)), module))
     assert offenders == []
+
+
+#: The layers of the repository, top first: each may import only the ones
+#: after it. patches/ sits beside newswire: start-up code installs it, it
+#: may use pipeline's helpers, and nothing below newswire imports it.
+LAYERS = ("newswire", "agents", "pipeline")
+BESIDE_THE_TOP = {"patches": {"pipeline"}}
+
+
+def test_every_layer_imports_only_the_layers_below_it():
+    offenders = []
+    for rank, layer in enumerate(LAYERS):
+        forbidden = set(LAYERS[:rank]) | (set(BESIDE_THE_TOP) if rank else set())
+        for path in (REPO / layer).rglob("*.py"):
+            if wrong := _imports(path) & forbidden:
+                offenders.append((str(path.relative_to(REPO)), sorted(wrong)))
+    for package, allowed in BESIDE_THE_TOP.items():
+        for path in (REPO / package).rglob("*.py"):
+            if wrong := _imports(path) & (set(LAYERS) - allowed):
+                offenders.append((str(path.relative_to(REPO)), sorted(wrong)))
+    assert offenders == []

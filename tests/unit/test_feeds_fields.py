@@ -182,7 +182,7 @@ def test_parse_refuses_to_run_on_unpatched_feedparser(monkeypatch):
     # a start-up mistake, so it is an operator error, not a feed error.
     from pipeline.errors import OperatorError
     from pipeline.feeds.parse import parse_feed
-    monkeypatch.setattr(feedparser_guids, "installed", lambda: False)
+    monkeypatch.setattr(feedparser.api, "StrictFeedParser", feedparser_guids._ORIGINALS["StrictFeedParser"])
     with pytest.raises(OperatorError, match="patches.install"):
         parse_feed(b"<rss><channel></channel></rss>", feed_url="https://x.test/rss",
                    fetched_at="2026-12-03T00:00:00Z")

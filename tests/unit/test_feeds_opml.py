@@ -8,7 +8,7 @@ import pytest
 from pipeline.feeds.opml import FeedSpec, read_feed_list, write_opml
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "feeds"
-DEFAULT_OPML = Path(__file__).resolve().parents[2] / "newswire" / "default_feeds.opml"
+DEFAULT_OPML = Path(__file__).resolve().parents[2] / "pipeline" / "feeds" / "default_feeds.opml"
 
 OPML = """<?xml version="1.0" encoding="UTF-8"?>
 <opml version="2.0"><head><title>t</title></head><body>

@@ -1,4 +1,4 @@
-from newswire.progress import Progress
+from pipeline.progress import Progress
 
 
 def test_rates_are_per_second_since_the_last_render():

@@ -1,16 +1,12 @@
-"""Prometheus metrics of every role: Faust's own sensor plus the pipeline's.
+"""The pipeline's Prometheus counters, in one registry every role serves.
 
-The pipeline's counters always count (a few integer additions per
-message); serving them, and Faust's sensor with its per-event hooks, only
-start when NEWSWIRE_METRICS_PORT is set (``serve``). Each process serves
-its own ``/metrics`` through prometheus_client's HTTP server, so Faust's
-web view can stay off and two workers on one host need two ports only
-when they are scraped.
+They always count (a few integer additions per message); serving them,
+with Faust's own sensor and the consumer lag beside them, starts only when
+NEWSWIRE_METRICS_PORT is set (:func:`agents.metrics.serve`).
 """
 from __future__ import annotations
 
-from prometheus_client import CollectorRegistry, Counter, Histogram, start_http_server
-from prometheus_client.core import GaugeMetricFamily
+from prometheus_client import CollectorRegistry, Counter, Histogram
 
 from pipeline import codec
 from pipeline.stages import Output
@@ -55,30 +51,3 @@ def counting_polls(on_error, on_success) -> dict:
 def observe_extraction(stage: str, seconds: float, articles: int) -> None:
     for _ in range(articles):
         extraction_seconds.labels(stage).observe(seconds / max(articles, 1))
-
-
-class ConsumerLag:
-    """newswire_consumer_lag{topic,partition}: records past this worker's
-    last commit (end offset - committed offset), from Faust's monitor."""
-
-    def __init__(self, app) -> None:
-        self.app = app
-
-    def collect(self):
-        lag = GaugeMetricFamily("newswire_consumer_lag",
-                                "Records not yet committed by this process, per partition",
-                                labels=["topic", "partition"])
-        monitor = self.app.monitor
-        for tp, end in list(monitor.tp_end_offsets.items()):
-            committed = monitor.tp_committed_offsets.get(tp, 0)
-            lag.add_metric([tp.topic, str(tp.partition)], max(end - committed, 0))
-        yield lag
-
-
-def serve(app, host: str, port: int) -> None:
-    """Install Faust's Prometheus sensor on ``app`` and serve /metrics."""
-    from faust.sensors.prometheus import FaustMetrics, PrometheusMonitor
-
-    app.monitor = PrometheusMonitor(metrics=FaustMetrics.create(REGISTRY, "faust"))
-    REGISTRY.register(ConsumerLag(app))
-    start_http_server(port, addr=host, registry=REGISTRY)

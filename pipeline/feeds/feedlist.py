@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from newswire.config import Settings
+from pipeline.config import Settings
 from pipeline.feeds.opml import FeedSpec, read_feed_list
 from pipeline.feeds.poller import PollerOptions
 from pipeline.feeds.schedule import Bounds

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, fields
 from pathlib import Path
+from typing import Any
 
 PREFIX = "NEWSWIRE_"
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -85,7 +86,7 @@ def _parse(kind: type, raw: str) -> object:
 def load(environ: dict[str, str] | None = None, **overrides: object) -> Settings:
     """Settings from NEWSWIRE_* variables, then explicit overrides."""
     env = os.environ if environ is None else environ
-    values: dict[str, object] = {}
+    values: dict[str, Any] = {}
     for f in fields(Settings):
         raw = env.get(PREFIX + f.name.upper())
         if raw is not None and raw != "":

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from faust.tables.recovery import Recovery
 from faust.transport.consumer import Consumer
@@ -52,7 +53,7 @@ def uncommitted_stream_partitions(assigned, committed, changelog_topics) -> set:
             if tp.topic not in changelog_topics and not committed.get(tp)}
 
 
-async def _seek_uncommitted_to_beginning(self: Consumer) -> None:
+async def _seek_uncommitted_to_beginning(self: Any) -> None:  # Faust's aiokafka Consumer
     await _perform_seek(self)
     fresh = uncommitted_stream_partitions(self.assignment(), self._committed_offset,
                                           self.app.tables.changelog_topics)
@@ -63,17 +64,12 @@ async def _seek_uncommitted_to_beginning(self: Consumer) -> None:
             self._read_offset[tp] = None  # accept whatever offset comes first
 
 
-# 3. Faust creates the tables' changelog topics lazily, while the worker is
-# inside its first rebalance; on a busy broker that took long enough for
-# the group leader to hang and the group to sit rebalancing for minutes.
-# ``newswire.worker`` creates them from this list before the worker joins.
-def changelog_topics(app) -> list[tuple[str, int]]:
-    """(name, partitions) of every table's changelog topic."""
-    return [(table.changelog_topic.get_topic_name(), table.partitions or app.conf.topic_partitions)
-            for table in app.tables.values()]
-
-
 def install() -> None:
     """Patch Faust's Recovery and Consumer once (idempotent)."""
-    Recovery.on_recovery_completed = _seek_before_fetching
-    Consumer.perform_seek = _seek_uncommitted_to_beginning
+    Recovery.on_recovery_completed = _seek_before_fetching  # type: ignore[method-assign]
+    Consumer.perform_seek = _seek_uncommitted_to_beginning  # type: ignore[method-assign]
+
+
+def installed() -> bool:
+    return (Recovery.on_recovery_completed is _seek_before_fetching
+            and Consumer.perform_seek is _seek_uncommitted_to_beginning)

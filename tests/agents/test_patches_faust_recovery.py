@@ -1,12 +1,13 @@
-"""The recovery fix: no record reaches a stream between resuming its
-partitions and seeking them (see agents/faust_fixes.py)."""
+"""The Faust patches (patches/faust_recovery.py): no record reaches a
+stream between resuming its partitions and seeking them, and kept
+partitions with no commit are read from their beginning."""
 from __future__ import annotations
 
 import asyncio
 
 from faust.tables.recovery import Recovery
 
-from agents import faust_fixes
+from patches import faust_recovery as faust_fixes
 
 
 class _Consumer:
@@ -40,9 +41,14 @@ def test_the_flow_is_stopped_before_faust_resumes_and_seeks(monkeypatch):
     assert seen == [(False, 3)]
 
 
-def test_the_app_installs_the_fix():
-    import agents.app  # noqa: F401  (importing the app installs it)
+def test_start_up_installs_both_fixes():
+    from faust.transport.consumer import Consumer
+
+    import patches
+    patches.install()  # what newswire.cli.main (and the test conftest) does first
     assert Recovery.on_recovery_completed is faust_fixes._seek_before_fetching
+    assert Consumer.perform_seek is faust_fixes._seek_uncommitted_to_beginning
+    assert faust_fixes.installed()
 
 
 def test_kept_partitions_with_no_commit_are_the_ones_sought_to_the_beginning():
@@ -55,11 +61,9 @@ def test_kept_partitions_with_no_commit_are_the_ones_sought_to_the_beginning():
     assert fresh == {TP("news.clean", 1), TP("news.raw", 0)}
 
 
-def test_the_app_installs_the_seek_fix_and_lists_every_changelog():
-    from faust.transport.consumer import Consumer
-
-    from agents.app import app
+def test_the_worker_lists_every_changelog_to_create_before_joining():
     import agents.tables  # noqa: F401  (declares the global tables)
-    assert Consumer.perform_seek is faust_fixes._seek_uncommitted_to_beginning
-    names = {name for name, _ in faust_fixes.changelog_topics(app)}
+    from agents.app import app
+    from newswire.worker import changelog_topics
+    names = {name for name, _ in changelog_topics(app)}
     assert {f"{app.conf.id}-entity_aliases-changelog", f"{app.conf.id}-recent_fingerprints-changelog"} <= names
