@@ -31,7 +31,6 @@ import asyncio
 import gzip
 import os
 import shutil
-import socket
 import statistics
 import sys
 import threading
@@ -42,11 +41,10 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 import orjson  # noqa: E402
-
-import patches  # noqa: E402
 from aiokafka import AIOKafkaConsumer, TopicPartition  # noqa: E402
 
-from newswire.broker import LocalBroker  # noqa: E402
+import patches  # noqa: E402
+from newswire.broker import LocalBroker, free_port_pair  # noqa: E402
 from pipeline.process import raw_from_document  # noqa: E402
 from tests.integration import kafka_helpers as kh  # noqa: E402
 from tests.shared_data import SHARED_DATA  # noqa: E402
@@ -138,7 +136,7 @@ def stream_run(bootstrap: str, tmp: Path, raws, workers: int, broker_pid: int | 
         cpu0 = [cpu_seconds(p.pid) for p in procs]
         broker0 = cpu_seconds(broker_pid) if broker_pid else 0.0
         began = time.time()
-        kh.send(env, "raw", [(r.id.encode(), orjson.dumps(r)) for r in raws])
+        kh.send_raw(env, raws)
         ids = {r.id for r in raws}
         raw_at, out_at, done_at = asyncio.run(_watch_outputs(env, ids, timeout=1800))
         cpu = sum(cpu_seconds(p.pid) for p in procs) - sum(cpu0)
@@ -177,7 +175,7 @@ def churn_run(bootstrap: str, tmp: Path, raws, n: int, session_timeout: int) -> 
     procs = [kh.start_role("worker", env, tmp / f"churn{n}-{k}.log") for k in (1, 2)]
     try:
         kh.wait_stable(env, 2, procs=tuple(procs))
-        kh.send(env, "raw", [(r.id.encode(), orjson.dumps(r)) for r in raws])
+        kh.send_raw(env, raws)
         procs.append(kh.start_role("worker", env, tmp / f"churn{n}-3.log"))
         join = _stall(env, 3, procs)
         leaving = threading.Thread(target=kh.stop, args=(procs.pop(0),))
@@ -191,19 +189,6 @@ def churn_run(bootstrap: str, tmp: Path, raws, n: int, session_timeout: int) -> 
             kh.stop(proc)
     return {"join": join, "leave": leave, "missing": len(ids - set(out_at))}
 
-
-def _free_port_pair() -> int:
-    for _ in range(50):
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            port = probe.getsockname()[1]
-        with socket.socket() as second:
-            try:
-                second.bind(("127.0.0.1", port + 1))
-                return port
-            except OSError:
-                continue
-    raise RuntimeError("no free port pair for the bench broker")
 
 
 def main() -> None:
@@ -224,7 +209,7 @@ def main() -> None:
     if args.bootstrap:
         bootstrap, broker_pid = args.bootstrap, None
     else:
-        node = LocalBroker(REPO / ".cache" / "kafka", _free_port_pair())
+        node = LocalBroker(REPO / ".cache" / "kafka", free_port_pair())
         node.start()
         bootstrap, broker_pid = node.bootstrap, node.pid()
     tmp = Path(os.environ.get("TMPDIR", "/tmp")) / f"newswire-bench-{os.getpid()}"

@@ -23,6 +23,23 @@ DEPLOY_DIR = REPO_ROOT / "deploy" / "kafka"
 JAVA_HEAP = os.environ.get("NEWSWIRE_BROKER_HEAP", "-Xmx768m -Xms256m")
 
 
+def free_port_pair() -> int:
+    """A loopback port whose successor is free too: a LocalBroker on it puts
+    its controller on the next port (``controller_port``)."""
+    for _ in range(50):
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        if port < 65535:
+            with socket.socket() as second:
+                try:
+                    second.bind(("127.0.0.1", port + 1))
+                    return port
+                except OSError:
+                    continue
+    raise BrokerError("no free pair of loopback ports for a local broker")
+
+
 @dataclass(frozen=True)
 class LocalBroker:
     home: Path

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 from pathlib import Path
 
 import pytest
@@ -16,21 +15,6 @@ patches.install()
 
 SEED = SHARED_DATA / "seed" / "000_be4580497953cbc3.txt"
 
-
-def _free_port_pair() -> int:
-    """A port whose successor is free too (the broker's controller uses it)."""
-    for _ in range(50):
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            port = probe.getsockname()[1]
-        if port < 65535:
-            with socket.socket() as second:
-                try:
-                    second.bind(("127.0.0.1", port + 1))
-                    return port
-                except OSError:
-                    continue
-    raise RuntimeError("no free port pair for the test broker")
 
 
 @pytest.fixture(scope="session")
@@ -49,9 +33,9 @@ def kafka_broker():
     on one machine never share (or stop) each other's broker; the node's data
     folder is wiped before and after.
     """
-    from newswire.broker import LocalBroker
+    from newswire.broker import LocalBroker, free_port_pair
 
-    port = int(os.environ.get("NEWSWIRE_TEST_BROKER_PORT") or _free_port_pair())
+    port = int(os.environ.get("NEWSWIRE_TEST_BROKER_PORT") or free_port_pair())
     node = LocalBroker(REPO / ".cache" / "kafka", port)
     node.stop()
     shutil.rmtree(node.state_dir, ignore_errors=True)

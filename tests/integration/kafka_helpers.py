@@ -12,9 +12,10 @@ from pathlib import Path
 
 import orjson
 
-from pipeline.config import TOPIC_ROLES
 from newswire.kafkaio import ensure_topics, produce, read_topic
 from pipeline import config
+from pipeline.config import TOPIC_ROLES
+from pipeline.process import raw_from_document
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -95,6 +96,20 @@ def wait_for_log(log: Path, text: str, count: int = 1, timeout: float = 120,
 def send(env: dict[str, str], role: str, messages: list[tuple[bytes | None, bytes]]) -> None:
     topic = settings_for(env).topic(role)
     asyncio.run(produce(env["NEWSWIRE_KAFKA_BOOTSTRAP"], [(topic, k, v) for k, v in messages]))
+
+
+def send_raw(env: dict[str, str], articles) -> None:
+    """RawArticle records onto the raw topic, keyed by id, as a poller sends them."""
+    send(env, "raw", [(a.id.encode(), orjson.dumps(a)) for a in articles])
+
+
+def talks_article(n: int, path: str = "talks"):
+    """A short two-party news item, different for each ``n``: load for the
+    restart and rebalance tests."""
+    text = (f"Talks round {n}\n\nThe foreign minister of Norway met the envoy of Chile in Oslo "
+            f"on Tuesday for round {n} of talks. \u201cWe made progress,\u201d the minister said.")
+    return raw_from_document(text.encode(), url=f"https://example.org/{path}/{n}",
+                             published="2024-03-05")
 
 
 def read_all(env: dict[str, str], role: str) -> list[tuple[bytes | None, bytes | None]]:

@@ -10,8 +10,8 @@ from collections import Counter, defaultdict
 import orjson
 import pytest
 
-from tests.integration import kafka_helpers as kh
 from tests import local_http
+from tests.integration import kafka_helpers as kh
 
 pytestmark = pytest.mark.integration
 

@@ -2,41 +2,28 @@
 reaches its outputs (at least once: duplicates allowed, losses not)."""
 from __future__ import annotations
 
-import orjson
 import pytest
 
-from pipeline.process import raw_from_document
 from tests.integration import kafka_helpers as kh
 
 pytestmark = pytest.mark.integration
 ARTICLES = 60
 
 
-def _article(n: int):
-    text = (f"Talks round {n}\n\nThe foreign minister of Norway met the envoy of Chile in Oslo "
-            f"on Tuesday for round {n} of talks. \u201cWe made progress,\u201d the minister said.")
-    return raw_from_document(text.encode(), url=f"https://example.org/rounds/{n}",
-                             published="2024-03-05")
-
-
-def _send(env, articles) -> None:
-    kh.send(env, "raw", [(a.id.encode(), orjson.dumps(a)) for a in articles])
-
-
 def test_a_worker_joining_and_one_leaving_under_load_loses_nothing(kafka_broker, tmp_path):
     env = kh.isolated_env(kafka_broker.bootstrap, tmp_path, NEWSWIRE_PARTITIONS="4",
                           NEWSWIRE_SESSION_TIMEOUT_SECONDS="10")
     kh.create_topics(env)
-    articles = [_article(n) for n in range(ARTICLES)]
+    articles = [kh.talks_article(n, "rounds") for n in range(ARTICLES)]
     expected = {a.id for a in articles}
     workers = [kh.start_role("worker", env, tmp_path / f"worker{n}.log") for n in (1, 2)]
     try:
         kh.wait_stable(env, 2, procs=tuple(workers))
-        _send(env, articles[:ARTICLES // 2])
+        kh.send_raw(env, articles[:ARTICLES // 2])
         # A third joins while the first half is being worked through, before
         # most partitions have a committed offset (the case Faust got wrong).
         workers.append(kh.start_role("worker", env, tmp_path / "worker3.log"))
-        _send(env, articles[ARTICLES // 2:])
+        kh.send_raw(env, articles[ARTICLES // 2:])
         kh.wait_stable(env, 3, procs=tuple(workers))
         kh.stop(workers.pop(0))  # and one leaves, mid-stream
         kh.wait_stable(env, 2, procs=tuple(workers))

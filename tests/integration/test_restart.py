@@ -3,31 +3,22 @@ from __future__ import annotations
 
 import signal
 
-import orjson
 import pytest
 
-from pipeline.process import raw_from_document
 from tests.integration import kafka_helpers as kh
 
 pytestmark = pytest.mark.integration
 ARTICLES = 24
 
 
-def _article(n: int):
-    text = (f"Talks round {n}\n\nThe foreign minister of Norway met the envoy of Chile in Oslo "
-            f"on Tuesday for round {n} of talks. \u201cWe made progress,\u201d the minister said.")
-    return raw_from_document(text.encode(), url=f"https://example.org/talks/{n}",
-                             published="2024-03-05")
-
-
 def test_worker_restart_loses_nothing(kafka_broker, tmp_path):
     # A short session timeout so the killed worker's partitions move on quickly.
     env = kh.isolated_env(kafka_broker.bootstrap, tmp_path, NEWSWIRE_SESSION_TIMEOUT_SECONDS="8")
     kh.create_topics(env)
-    articles = [_article(n) for n in range(ARTICLES)]
+    articles = [kh.talks_article(n) for n in range(ARTICLES)]
     expected = {a.id for a in articles}
     half = ARTICLES // 2
-    kh.send(env, "raw", [(a.id.encode(), orjson.dumps(a)) for a in articles[:half]])
+    kh.send_raw(env, articles[:half])
 
     first = kh.start_role("worker", env, tmp_path / "worker1.log")
     try:
@@ -35,7 +26,7 @@ def test_worker_restart_loses_nothing(kafka_broker, tmp_path):
     finally:
         kh.stop(first, signal.SIGKILL)  # mid-stream: no clean shutdown, no final commit
     # The rest arrives while no worker runs.
-    kh.send(env, "raw", [(a.id.encode(), orjson.dumps(a)) for a in articles[half:]])
+    kh.send_raw(env, articles[half:])
 
     second = kh.start_role("worker", env, tmp_path / "worker2.log")
     try:
