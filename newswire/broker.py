@@ -6,6 +6,7 @@ runs as a detached Java process whose pid is kept in ``<home>/broker-<port>.pid`
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -83,7 +84,8 @@ class LocalBroker:
                f"-DoutputDirectory={self.libs}"]
         done = subprocess.run(cmd, capture_output=True, text=True)
         if done.returncode != 0:
-            raise BrokerError(f"maven failed ({done.returncode}):\n{done.stdout[-3000:]}{done.stderr[-3000:]}")
+            output = f"{done.stdout[-3000:]}{done.stderr[-3000:]}"
+            raise BrokerError(f"maven failed ({done.returncode}):\n{output}")
         marker.write_text("ok\n")
 
     def _java(self, main: str, *args: str) -> list[str]:
@@ -141,10 +143,11 @@ class LocalBroker:
         self.assemble()
         props = self._configure()
         self._format(props)
-        log = open(self.state_dir / "stdout.log", "ab")
-        proc = subprocess.Popen(self._java("kafka.Kafka", str(props)), stdout=log,
-                                stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                                start_new_session=True)
+        # The broker inherits the log file; this process need not keep it open.
+        with open(self.state_dir / "stdout.log", "ab") as log:
+            proc = subprocess.Popen(self._java("kafka.Kafka", str(props)), stdout=log,
+                                    stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                    start_new_session=True)
         self.pid_file.write_text(f"{proc.pid}\n")
         started = time.monotonic()
         while time.monotonic() - started < timeout:
@@ -186,7 +189,5 @@ class LocalBroker:
 
 def _reap(pid: int) -> None:
     """Collect a child we started ourselves so it does not linger as a zombie."""
-    try:
+    with contextlib.suppress(ChildProcessError):  # not our child: nothing to collect
         os.waitpid(pid, os.WNOHANG)
-    except ChildProcessError:
-        pass

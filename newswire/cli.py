@@ -41,8 +41,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("process", help="analyse articles offline (no Kafka) and print JSON",
                        description="Run the whole analysis on articles: .txt (first line is the title, "
-                                   "unless it is the only line), .html, or RawArticle .json files, a folder of them, or - for stdin. "
-                                   "Prints {article, entities, statements, events} per article, one per line.")
+                                   "unless it is the only line), .html, or RawArticle .json files, "
+                                   "a folder of them, or - for stdin. Prints {article, entities, "
+                                   "statements, events} per article, one per line.")
     p.add_argument("inputs", nargs="*", default=["-"], metavar="FILE|DIR|-")
     p.add_argument("--url", help="the article's URL (sets its id); one input only")
     p.add_argument("--published", metavar="DATE", help="publication date, e.g. 2022-07-28")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -165,9 +166,7 @@ def cmd_feeds(args, settings: Settings) -> int:
 def cmd_tail(args, settings: Settings) -> int:
     from newswire.kafkaio import tail
     ensure_broker(settings)  # after `run` stopped it, its topics are still on disk
-    try:
+    with contextlib.suppress(BrokenPipeError):  # `newswire tail | head`: the reader had enough
         asyncio.run(tail(settings.bootstrap, args.topic, follow=args.follow,
                          pretty=args.pretty, limit=args.max))
-    except BrokenPipeError:
-        pass
     return 0

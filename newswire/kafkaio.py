@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import contextlib
 import sys
 from collections.abc import AsyncIterator, Iterable
 from typing import IO
@@ -57,10 +58,8 @@ async def ensure_topics(settings: Settings, attempts: int = 30,
         existing = set(await admin.list_topics())
         missing = [spec for spec in [*topic_specs(settings), *extra] if spec.name not in existing]
         if missing:
-            try:
+            with contextlib.suppress(TopicAlreadyExistsError):  # another process made them first
                 await admin.create_topics(missing)
-            except TopicAlreadyExistsError:
-                pass
         return [spec.name for spec in missing]
     finally:
         await admin.close()

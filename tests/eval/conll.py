@@ -106,8 +106,8 @@ def to_tokens(spans, doc: Document, offsets: list[list[int]]) -> set[Span]:
     Spans that do not start and end on token edges keep a sentinel so they
     still count as predictions (false positives)."""
     edges = {}
-    for s, (words, starts) in enumerate(zip(doc.sentences, offsets)):
-        for i, (w, b) in enumerate(zip(words, starts)):
+    for s, (words, starts) in enumerate(zip(doc.sentences, offsets, strict=True)):
+        for i, (w, b) in enumerate(zip(words, starts, strict=True)):
             edges[("start", b)] = (s, i)
             edges[("end", b + len(w))] = (s, i + 1)
     out = set()
@@ -223,7 +223,7 @@ def report(split: str = "dev", nlp=None) -> dict[str, dict[str, dict[str, Score]
     for name, predict in taggers.items():
         pairs = _scored(docs, predict)
         for part in out:
-            chosen = [pair for pair, p in zip(pairs, parts) if part in ("all", p)]
+            chosen = [pair for pair, p in zip(pairs, parts, strict=True) if part in ("all", p)]
             out[part][name] = {g: _total(chosen, types) for g, types in GROUPS.items()}
     return out
 

@@ -22,8 +22,8 @@ from __future__ import annotations
 import sys
 from collections import defaultdict
 
-from pipeline.nlp.statements import cues
 from pipeline.nlp.lexicon import LEXICON_ROOT
+from pipeline.nlp.statements import cues
 from tests.eval.polnear import MATCH_JACCARD, Words, load_split, to_clean
 
 MIN_SEEN = 6

@@ -36,8 +36,8 @@ def learn(limit: int | None = None) -> dict[str, Counter]:
     """given name -> Counter of "m" / "f" votes, one per article and person."""
     from pipeline.nlp.entities.extract import extract_entities
     from pipeline.nlp.entities.gender import genders
-    from pipeline.nlp.parsing.model import parse
     from pipeline.nlp.entities.resolve import EntityIndex
+    from pipeline.nlp.parsing.model import parse
 
     votes: dict[str, Counter] = defaultdict(Counter)
     for doc in load_split("train", limit):

@@ -42,7 +42,7 @@ def learn(limit: int | None = None) -> dict[str, Counter]:
     for doc in load_split("train", limit):
         parsed = parse(to_clean(doc))
         sources = [g.source for g in doc.gold]
-        for source, referent in zip(sources, referent_sources(parsed, doc.text, sources)):
+        for source, referent in zip(sources, referent_sources(parsed, doc.text, sources), strict=True):
             if referent is None or referent.kind not in KINDS:
                 continue
             info = SourceInfo(parsed, doc.text, source)

@@ -92,7 +92,8 @@ def parse_ann(text: str) -> list[Gold]:
             events.append(dict(arg.split(":", 1) for arg in cols[1].split()))
     gold = []
     for args in events:
-        get = lambda role: spans[args[role]][1] if role in args and args[role] in spans else []
+        def get(role: str, args: dict = args) -> list:
+            return spans[args[role]][1] if role in args and args[role] in spans else []
         content = get("Content") + get("Content2")
         if content:
             gold.append(Gold(content, get("Cue"), get("Source")))

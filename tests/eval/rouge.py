@@ -32,9 +32,9 @@ import functools
 import gzip
 import itertools
 import json
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from tests.shared_data import SHARED_DATA
 
@@ -104,7 +104,7 @@ class _Candidate:
         self.ids = np.array(ids, dtype=np.int64)
         self.seg = np.repeat(np.arange(len(self.sents)), [len(s) for s in self.sents])
         starts = np.cumsum([0] + [len(s) for s in self.sents])
-        self.bounds = list(zip(starts[:-1].tolist(), starts[1:].tolist()))
+        self.bounds = list(zip(starts[:-1].tolist(), starts[1:].tolist(), strict=True))
         self.first = np.zeros(len(ids), dtype=bool)
         self.first[[a for a, b in self.bounds if b > a]] = True
         self._union: dict[tuple[str, ...], list[str]] = {}

@@ -47,10 +47,10 @@ def create_topics(env: dict[str, str]) -> None:
 
 def start_role(role: str, env: dict[str, str], log: Path, *args: str) -> subprocess.Popen:
     """Run `newswire <role>` as a real process, output to a log file."""
-    out = open(log, "ab")
-    return subprocess.Popen([sys.executable, "-m", "newswire.cli", role, *args], env=env,
-                            stdout=out, stderr=subprocess.STDOUT, cwd=REPO,
-                            start_new_session=True)
+    with open(log, "ab") as out:  # the process inherits it
+        return subprocess.Popen([sys.executable, "-m", "newswire.cli", role, *args], env=env,
+                                stdout=out, stderr=subprocess.STDOUT, cwd=REPO,
+                                start_new_session=True)
 
 
 def stop(proc: subprocess.Popen, sig: int = signal.SIGTERM, timeout: float = 30) -> int:

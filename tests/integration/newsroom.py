@@ -81,7 +81,7 @@ class Newsroom:
         self.hits: list[str] = []
         self.server, self.base = local_http.start(Handler)
 
-    def __enter__(self) -> "Newsroom":
+    def __enter__(self) -> Newsroom:
         return self
 
     def __exit__(self, *exc) -> None:

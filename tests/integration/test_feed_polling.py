@@ -142,7 +142,7 @@ def test_two_pollers_split_the_feeds_and_poll_each_once_per_interval(kafka_broke
         per_feed[path].append(t)
     assert len(per_feed) == count, "every feed is polled"
     for path, times in per_feed.items():
-        gaps = [b - a for a, b in zip(times, times[1:])]
+        gaps = [b - a for a, b in zip(times, times[1:], strict=False)]
         # One poller per feed: about one poll per interval, never two close together.
         assert len(times) <= 5 + 1 and min(gaps, default=interval) >= interval - 1, (path, times)
     assert _raw_guids(env) == Counter({f"f{n}-s{i}": 1 for n in range(count) for i in (1, 2)})

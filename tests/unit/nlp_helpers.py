@@ -9,7 +9,7 @@ def article(paragraphs: list[str], kinds: list[str] | None = None,
     """A CleanArticle whose paragraphs are joined by blank lines, offsets exact."""
     kinds = kinds or ["body"] * len(paragraphs)
     spans, offset = [], 0
-    for text, kind in zip(paragraphs, kinds):
+    for text, kind in zip(paragraphs, kinds, strict=True):
         spans.append(Paragraph(offset, offset + len(text), kind))
         offset += len(text) + 2
     return CleanArticle(

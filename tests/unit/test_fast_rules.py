@@ -3,7 +3,7 @@ import spacy
 from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
 
 from pipeline.nlp.parsing.fast_rules import FastAttributeRuler, FastMatch
-from pipeline.nlp.parsing.model import MODEL_NAME, get_nlp, parse_many, parse
+from pipeline.nlp.parsing.model import MODEL_NAME, get_nlp, parse, parse_many
 from pipeline.records import CleanArticle, Paragraph
 
 TEXTS = [
@@ -21,7 +21,7 @@ def test_fast_matcher_gives_the_stock_annotations():
     assert isinstance(ruler, FastAttributeRuler) and ruler.patterns == stock.get_pipe("attribute_ruler").patterns
     assert fast.config["components"]["attribute_ruler"]["factory"] == "fast_attribute_ruler"
     attrs = [TAG, POS, MORPH, LEMMA, DEP, HEAD]
-    for a, b in zip(stock.pipe(TEXTS), fast.pipe(TEXTS)):
+    for a, b in zip(stock.pipe(TEXTS), fast.pipe(TEXTS), strict=True):
         assert (a.to_array(attrs) == b.to_array(attrs)).all()
         assert stock.get_pipe("attribute_ruler").match(a) == fast.get_pipe(
             "attribute_ruler").match(b)
@@ -41,7 +41,7 @@ def _article(i: int, text: str) -> CleanArticle:
 def test_parse_many_equals_parse_one_by_one():
     arts = [_article(i, t) for i, t in enumerate(
         ["One. Two.\n\nThree said \"four\".", "Alone.", "A\n\nB\n\nC went to Paris."])]
-    for doc, art in zip(parse_many(arts), arts):
+    for doc, art in zip(parse_many(arts), arts, strict=True):
         one = parse(art)
         assert doc.text == art.text == one.text
         assert [(t.tag_, t.dep_, t.head.i, t.ent_type_) for t in doc] == [

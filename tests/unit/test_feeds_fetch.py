@@ -11,7 +11,11 @@ import pytest
 
 from pipeline.feeds import fetch
 from pipeline.feeds.fetch import (
-    DEFAULT_USER_AGENT, fetch_feed, fetch_page, is_public_address, make_client,
+    DEFAULT_USER_AGENT,
+    fetch_feed,
+    fetch_page,
+    is_public_address,
+    make_client,
     parse_retry_after,
 )
 from tests import local_http
@@ -249,7 +253,7 @@ def test_fetch_page_checks_every_redirect_hop(server, monkeypatch):
 
 def test_fetch_page_refuses_non_http_schemes():
     for url in ("file:///etc/passwd", "ftp://example.com/x", "javascript:alert(1)"):
-        result = _run(lambda c: fetch_page(c, url, allow_private=True))
+        result = _run(lambda c, url=url: fetch_page(c, url, allow_private=True))
         assert result.content is None and result.error.startswith("refused")
 
 

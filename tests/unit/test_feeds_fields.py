@@ -9,8 +9,8 @@ import orjson
 import pytest
 
 from newswire.cli import main
-from pipeline import ids
 from patches import feedparser_guids
+from pipeline import ids
 from pipeline.feeds.identity import canonical_url
 from pipeline.feeds.parse import ParsedFeed, parse_feed
 

@@ -3,8 +3,14 @@ from __future__ import annotations
 import pytest
 
 from pipeline import ids
-from pipeline.feeds.identity import (article_id_for, canonical_url, entry_identity, entry_key,
-                                     is_tracking_param, web_url)
+from pipeline.feeds.identity import (
+    article_id_for,
+    canonical_url,
+    entry_identity,
+    entry_key,
+    is_tracking_param,
+    web_url,
+)
 
 
 @pytest.mark.parametrize("raw, expected", [

@@ -83,6 +83,7 @@ def _parser_only(fragment: str) -> str:
 
 def test_plain_markup_shortcut_matches_the_parser():
     import random
+
     from pipeline.feeds.sanitize import _PLAIN_MARKUP
     rng = random.Random(3)
     pieces = ["<p>", "</p>", "<b>", "</b>", "<br>", "</br>", "<br/>", "<P>", "<li>", "</ul>",

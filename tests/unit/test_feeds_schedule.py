@@ -6,8 +6,15 @@ import pytest
 
 from pipeline.feeds import schedule as s
 from pipeline.feeds.schedule import (
-    FeedState, after_error, after_gone, after_success, filter_new, is_due,
-    state_from_dict, state_to_dict, with_validators,
+    FeedState,
+    after_error,
+    after_gone,
+    after_success,
+    filter_new,
+    is_due,
+    state_from_dict,
+    state_to_dict,
+    with_validators,
 )
 
 NOW = 1_700_000_000.0
@@ -81,7 +88,7 @@ def test_retry_after_wins_when_longer():
 
 def test_disabled_after_ten_consecutive_failures_with_reason():
     state = FeedState(URL)
-    for step in range(s.MAX_FAILURES - 1):
+    for _ in range(s.MAX_FAILURES - 1):
         state = after_error(state, NOW, "ConnectError", rng=lambda: 0.5)
         assert state.disabled is None
     state = after_error(state, NOW, "HTTP 500 Internal Server Error", rng=lambda: 0.5)

@@ -13,7 +13,6 @@ from pipeline.nlp.parsing.model import get_nlp, parse
 from pipeline.nlp.statements.extract import EXTRACTOR, extract_statements
 from tests.unit import nlp_helpers
 
-
 #: This file's articles carry the id "s1" unless a test names another.
 article = partial(nlp_helpers.article, art_id="s1")
 

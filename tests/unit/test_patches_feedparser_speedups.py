@@ -43,7 +43,7 @@ def test_feedparser_output_is_identical_with_and_without_speedups(options, resto
     feedparser_speedups.uninstall()
     assert not feedparser_speedups.installed()
     slow = _parse_all(paths, **options)
-    for path, a, b in zip(paths, fast, slow):
+    for path, a, b in zip(paths, fast, slow, strict=True):
         assert a == b, path
 
 
