@@ -18,8 +18,10 @@ messages_in = Counter("newswire_stage_messages_in", "Messages a stage took in",
 messages_out = Counter("newswire_stage_messages_out",
                        "Records a stage sent, acknowledged by the broker, by topic role",
                        ["stage", "topic"], registry=REGISTRY)
-dead_letters = Counter("newswire_dead_letters", "Inputs a stage rejected, by reason",
-                       ["stage", "reason"], registry=REGISTRY)
+# By error type (empty, oversized, undecodable, schema, unusable, processing...), not by
+# the free-text reason: a label per distinct reason would grow without bound.
+dead_letters = Counter("newswire_dead_letters", "Inputs a stage rejected, by error type",
+                       ["stage", "error_type"], registry=REGISTRY)
 feed_polls = Counter("newswire_feed_polls", "Feed polls by outcome (ok, error)",
                      ["outcome"], registry=REGISTRY)
 extraction_seconds = Histogram(
@@ -33,7 +35,7 @@ def count_sent(stage: str, outputs: list[Output]) -> None:
     for out in outputs:
         messages_out.labels(stage, out.topic).inc()
         if out.topic == "deadletter":
-            dead_letters.labels(stage, codec.decode("dead_letter", out.value).reason).inc()
+            dead_letters.labels(stage, codec.decode("dead_letter", out.value).error_type).inc()
 
 
 def counting_polls(on_error, on_success) -> dict:

@@ -74,9 +74,8 @@ def test_poller_and_worker_serve_their_metrics(kafka_broker, tmp_path):
     assert _value(worked, "newswire_stage_messages_in_total", stage="clean") >= len(STORIES) + 1
     assert _value(worked, "newswire_stage_messages_in_total", stage="extract") >= len(STORIES)
     assert _value(worked, "newswire_dead_letters_total", stage="clean") == 1
-    [reason] = [dict(ls)["reason"] for (n, ls), v in worked.items()
-                if n == "newswire_dead_letters_total" and v]
-    assert reason.startswith("not UTF-8 JSON")
+    [labels] = [dict(ls) for (n, ls), v in worked.items() if n == "newswire_dead_letters_total" and v]
+    assert labels == {"stage": "clean", "error_type": "undecodable"}
     assert _value(worked, "newswire_extraction_seconds_count", stage="extract") >= len(STORIES)
     # Faust's own sensor, on both roles, and the lag of the worker's partitions.
     assert _value(worked, "faust_messages_received_total") >= len(STORIES)
