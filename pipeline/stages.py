@@ -11,7 +11,7 @@ import base64
 import functools
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import orjson
@@ -29,6 +29,9 @@ class Output:
     topic: str           # topic role: clean, entities, statements, events, deadletter
     key: bytes | None
     value: bytes
+    #: the record ``value`` encodes, kept for this process's own use (never
+    #: sent): learning from an article needs its entities, not their bytes
+    record: Any = field(default=None, compare=False, repr=False)
 
 
 def _guarded(stage: str, key: bytes | None, value: bytes | None,
@@ -72,7 +75,7 @@ def extract_stage(key: bytes | None, value: bytes | None,
 
 def _analysis_outputs(article: CleanArticle, result: tuple) -> list[Output]:
     entities, statements, events = result
-    outputs = [Output("entities", article.id.encode(), codec.encode(entities))]
+    outputs = [Output("entities", article.id.encode(), codec.encode(entities), entities)]
     outputs += [Output("statements", s.id.encode(), codec.encode(s)) for s in statements]
     outputs += [Output("events", e.id.encode(), codec.encode(e)) for e in events]
     return outputs
@@ -82,8 +85,11 @@ def learned_entities(outputs: list[Output]) -> list[Entity]:
     """The entities an extract stage emitted, to teach an alias memory."""
     found: list[Entity] = []
     for out in outputs:
-        if out.topic == "entities":  # made by this process: no schema check (a third of the cost)
-            found.extend(codec.from_dict(ArticleEntities, orjson.loads(out.value)).entities)
+        if out.topic == "entities":
+            record = out.record
+            if record is None:  # made by this process: no schema check needed
+                record = codec.from_dict(ArticleEntities, orjson.loads(out.value))
+            found.extend(record.entities)
     return found
 
 

@@ -5,7 +5,7 @@ import orjson
 
 from pipeline import codec
 from pipeline.process import raw_from_document
-from pipeline.stages import extract_batch_stage, extract_stage
+from pipeline.stages import Output, extract_batch_stage, extract_stage, learned_entities
 from pipeline.text.clean import clean_article
 
 TEXTS = [
@@ -34,3 +34,13 @@ def test_a_batch_matches_one_message_at_a_time_and_bad_input_stays_its_own():
     assert [_comparable(outputs) for outputs in batch] == [_comparable(outputs) for outputs in alone]
     assert [out.topic for out in batch[1]] == ["deadletter"]
     assert batch[0][0].topic == "entities" and batch[2][0].topic == "entities"
+
+
+def test_learned_entities_are_the_ones_sent_whether_or_not_the_record_is_kept():
+    article = clean_article(raw_from_document(TEXTS[0], url="https://example.org/0", published="2024-01-02"))
+    [outputs] = extract_batch_stage([(article.id.encode(), codec.encode(article))])
+    sent = orjson.loads(outputs[0].value)["entities"]
+    assert {"Catherine Colonna", "Cairo"} <= {e["name"] for e in sent}
+    as_bytes_only = [Output(out.topic, out.key, out.value) for out in outputs]
+    for kept in (outputs, as_bytes_only):
+        assert [codec.to_dict(e) for e in learned_entities(kept)] == sent
