@@ -30,7 +30,7 @@ test: $(STAMP)
 
 # Style and types of the pure core (ruff and mypy settings: pyproject.toml).
 lint: $(STAMP)
-	$(VENV)/bin/ruff check pipeline patches newswire tests
+	$(VENV)/bin/ruff check pipeline patches newswire agents tests bench
 	$(VENV)/bin/mypy
 
 broker-stop: $(STAMP)

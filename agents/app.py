@@ -10,8 +10,7 @@ from datetime import timedelta
 
 import faust
 
-from pipeline import metrics
-from pipeline import config
+from pipeline import config, metrics
 from pipeline.progress import Progress
 from pipeline.stages import Output
 
@@ -64,7 +63,7 @@ async def send_all(outputs: list[Output], stage: str) -> None:
     All are queued before the first wait, so a batch costs one round trip.
     """
     pending = [await topics[out.topic].send(key=out.key, value=out.value) for out in outputs]
-    for out, delivery in zip(outputs, pending):
+    for out, delivery in zip(outputs, pending, strict=True):
         await delivery
         progress.add(out.topic)
     metrics.count_sent(stage, outputs)

@@ -4,9 +4,9 @@ from __future__ import annotations
 import asyncio
 import time
 
-from pipeline import metrics
 from agents.app import app, send_all, settings, topics
 from agents.tables import recent_articles as recent
+from pipeline import metrics
 from pipeline.stages import clean_stage
 
 

@@ -13,9 +13,9 @@ from __future__ import annotations
 import asyncio
 import time
 
-from pipeline import metrics
 from agents.app import app, send_all, settings, topics
 from agents.tables import alias_memory as memory
+from pipeline import metrics
 from pipeline.stages import extract_batch_stage, learned_entities
 
 
@@ -38,7 +38,7 @@ async def extract(stream):
         # event (its partition); then the event take_events' buffer may be
         # waiting to add is put back, with no await in between.
         previous = stream.current_event
-        for event, outputs in zip(events, results):
+        for event, outputs in zip(events, results, strict=True):
             stream._set_current_event(event)
             memory.learn(learned_entities(outputs))
         stream._set_current_event(previous)

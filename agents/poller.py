@@ -3,14 +3,14 @@ from __future__ import annotations
 
 import logging
 
-from pipeline.metrics import counting_polls
 from agents.app import app, progress, send_all, settings
 from agents.feeds import feed_state, feed_table, feeds_topic
-from pipeline.feeds.feedlist import load_feeds, poller_options
 from pipeline import codec
 from pipeline.feeds.commands import add_commands, moved_commands, owned_feeds
+from pipeline.feeds.feedlist import load_feeds, poller_options
 from pipeline.feeds.poller import FeedPoller
 from pipeline.feeds.store import MappingStore
+from pipeline.metrics import counting_polls
 from pipeline.stages import Output
 
 log = logging.getLogger(__name__)
@@ -50,7 +50,9 @@ async def announce_configured_feeds() -> None:
 async def changelog_ready() -> None:
     """feed_state picks a partition per key from the producer's metadata,
     which knows a topic only once asked: ask before the first state write."""
-    await app.producer._ensure_producer().partitions_for(feed_state.changelog_topic.get_topic_name())
+    # Faust types the producer by its interface; the aiokafka transport has _ensure_producer.
+    producer = app.producer._ensure_producer()  # type: ignore[attr-defined]
+    await producer.partitions_for(feed_state.changelog_topic.get_topic_name())
 
 
 @app.task

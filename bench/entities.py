@@ -27,9 +27,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from tests.shared_data import SHARED_DATA  # noqa: E402
-
 from pipeline.records import CleanArticle, Paragraph  # noqa: E402
+from tests.shared_data import SHARED_DATA  # noqa: E402
 
 SEED_DIR = SHARED_DATA / "seed"
 
@@ -91,8 +90,8 @@ def _timed(fn) -> float:
 def speed(articles: list[CleanArticle]) -> dict:
     import spacy
 
-    from pipeline.nlp.parsing import BATCH_SIZE, MODEL_NAME, get_nlp
     from pipeline.nlp.entities import default_registry
+    from pipeline.nlp.parsing import BATCH_SIZE, MODEL_NAME, get_nlp
     get_nlp()
     nlp = spacy.load(MODEL_NAME)  # the bare baseline: stock, nothing of ours
     default_registry()

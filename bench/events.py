@@ -52,7 +52,7 @@ def main() -> None:
     cleans = [clean_article(raw_from_document(d, name=n, published=bench.PUBLISHED))
               for n, d in bench.documents(args.articles)]
     began = time.process_time()
-    parsed = list(zip(parse_many(cleans), cleans))
+    parsed = list(zip(parse_many(cleans), cleans, strict=True))
     parse_s = time.process_time() - began
     one_round(bench, parsed[:2])  # warm-up: lexicons, registry, caches
     rounds = [one_round(bench, parsed) for _ in range(args.rounds)]

@@ -206,7 +206,7 @@ def main() -> int:
         asyncio.run(wait_ready(base))
         report(asyncio.run(asyncio.wait_for(
             bench(base, args.feeds, args.concurrency, gen, conditional), args.max_seconds)))
-    except asyncio.TimeoutError:
+    except TimeoutError:
         print(f"stopped after --max-seconds {args.max_seconds}", file=sys.stderr)
         return 1
     finally:

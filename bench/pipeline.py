@@ -30,14 +30,13 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from tests.shared_data import SHARED_DATA  # noqa: E402
-
 import spacy  # noqa: E402
 
 from pipeline.nlp.analyze import analyze_many, extract  # noqa: E402
 from pipeline.nlp.parsing import MODEL_NAME, parse  # noqa: E402
 from pipeline.process import analyze_raw, raw_from_document  # noqa: E402
 from pipeline.text.clean import clean_article  # noqa: E402
+from tests.shared_data import SHARED_DATA  # noqa: E402
 
 SHARED = SHARED_DATA
 PUBLISHED = "2022-07-28"
