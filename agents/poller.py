@@ -50,9 +50,8 @@ async def announce_configured_feeds() -> None:
 async def changelog_ready() -> None:
     """feed_state picks a partition per key from the producer's metadata,
     which knows a topic only once asked: ask before the first state write."""
-    # Faust types the producer by its interface; the aiokafka transport has _ensure_producer.
-    producer = app.producer._ensure_producer()  # type: ignore[attr-defined]
-    await producer.partitions_for(feed_state.changelog_topic.get_topic_name())
+    # Faust types its producer by an interface that lacks the aiokafka transport's method.
+    await app.producer._ensure_producer().partitions_for(feed_state.changelog_topic.get_topic_name())  # type: ignore[attr-defined]
 
 
 @app.task
