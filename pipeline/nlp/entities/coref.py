@@ -5,22 +5,28 @@ name the person or organisation meant, not the word that stood for it. The
 candidates are the article's entities before the attribution, of a kind the
 phrase allows (a person agreeing in gender for "he" and "she", an
 organisation or a state for "it" and "they", the kind of the head noun for
-a description, learned from PolNeAR train). Going back sentence by
-sentence, the most salient wins: the latest one already a speaker (news
-names a speaker, then goes on with "he said"), else the latest in subject
-position, else the latest mentioned. Names inside a quotation never count:
-the people a speaker talks about are not who is speaking. A description first looks for
-an entity whose title or name has its head noun ("the minister" -> the
-Foreign Minister, "the fund" -> the International Monetary Fund), and is
-never the one who reports the clause it stands in ("Okafor said the
-government intends ...").
+a description, learned from PolNeAR train); a description goes to an
+entity whose title or name has its head noun where there is one ("the
+minister" -> the Foreign Minister, "the fund" -> the International
+Monetary Fund), however far back. Names inside a
+quotation never count: the people a speaker talks about are not who is
+speaking.
+
+Which candidate wins is learned, not ordered by hand: each is described by
+what the article said of it so far (how far back and how often it was
+mentioned, whether as a subject, a subject of a reporting verb or a
+speaker, whether its title has the noun, whether it reports the very
+clause the description speaks in) and scored by
+:mod:`pipeline.nlp.entities.speaker_ranker`, whose weights come from
+PolNeAR train.
 
 Statements are resolved in text order, so a pronoun speaker resolved once
-is the salient speaker for the next "he said".
+is a speaker for the next "he said".
 """
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 
@@ -28,7 +34,8 @@ from spacy.tokens import Doc, Token
 
 from pipeline.nlp.entities.gender import PRONOUN_GENDER, word_gender
 from pipeline.nlp.entities.resolve import ORG_NOUNS, PERSON_NOUNS, EntityIndex
-from pipeline.nlp.lexicon import load_lines
+from pipeline.nlp.entities.speaker_ranker import History, Ranker, features
+from pipeline.nlp.lexicon import load_lines, load_words
 from pipeline.records import Entity, Speaker
 
 #: The entity types each pronoun may stand for.
@@ -43,11 +50,11 @@ for _noun in ORG_NOUNS:
     HEAD_TYPES.setdefault(_noun, ("ORG",))
 for _noun in PERSON_NOUNS:
     HEAD_TYPES.setdefault(_noun, ("PERSON",))
-#: How many sentences back any mention may be the antecedent; beyond, only
-#: a subject or a speaker.
-SENTENCES_BACK = 4
 _DEFINITE = frozenset({"the", "this", "that"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+#: A subject of one of these verbs reports something, even where no
+#: statement was extracted: the likeliest "he" of the next sentence.
+_REPORTING = load_words("statements/lexicons/reporting_verbs.txt")
 _WORD = re.compile(r"\w+")
 
 
@@ -55,8 +62,9 @@ _WORD = re.compile(r"\w+")
 class Mention:
     start: int
     entity: Entity
-    #: a speaker already: within one sentence it goes before a subject
-    #: ("McLenney said Clinton doesn't show ..." then "she said": McLenney)
+    subject: bool = False
+    reporting: bool = False      # the subject of a reporting verb
+    #: where the entity spoke (a named or resolved speaker), not a mention
     speaker: bool = False
 
 
@@ -78,42 +86,87 @@ def anaphor_head(doc: Doc, start: int, end: int, index: EntityIndex) -> Token | 
 class Antecedents:
     """The article's candidate antecedents, outside quotations, in order."""
 
-    def __init__(self, doc: Doc, index: EntityIndex, quoted: list[tuple[int, int]]) -> None:
+    def __init__(self, doc: Doc, index: EntityIndex, quoted: list[tuple[int, int]],
+                 ranker: Ranker | None = None) -> None:
         self.doc, self.index = doc, index
-        outside = [(s, e, ent) for s, e, ent in index.spans if not _inside(s, quoted)]
-        self.mentions = [Mention(s, ent) for s, _, ent in outside]
-        self.salient = [Mention(s, ent) for s, e, ent in outside if self._is_subject(s, e)]
+        self.ranker = ranker or _learned_ranker()
+        self.mentions = [self._mention(s, e, ent) for s, e, ent in index.spans
+                         if not _inside(s, quoted)]
+        self.speakers: list[Mention] = []
         self.sent_starts = [sent.start_char for sent in doc.sents]
 
-    def _is_subject(self, start: int, end: int) -> bool:
+    def _mention(self, start: int, end: int, entity: Entity) -> Mention:
         span = self.doc.char_span(start, end, alignment_mode="expand")
-        return span is not None and span.root.dep_ in _SUBJECT_DEPS
+        if span is None:
+            return Mention(start, entity)
+        root = span.root
+        if root.dep_ == "pobj" and root.head.dep_ == "agent":
+            root = root.head  # "announced by Putin": the passive's agent is its subject
+        elif root.dep_ not in _SUBJECT_DEPS:
+            return Mention(start, entity)
+        reporting = root.head.lemma_.lower() in _REPORTING
+        return Mention(start, entity, subject=True, reporting=reporting)
 
     def add_speaker(self, start: int, entity: Entity) -> None:
-        """A resolved speaker is salient where it was named."""
-        bisect.insort(self.salient, Mention(start, entity, True), key=lambda m: m.start)
+        """A speaker (named or resolved) is salient where it spoke."""
+        bisect.insort(self.speakers, Mention(start, entity, speaker=True), key=lambda m: m.start)
 
     def resolve(self, head: Token) -> Entity | None:
-        """The entity ``head`` (from :func:`anaphor_head`) stands for."""
-        if head.lower_ in PRONOUN_TYPES:
-            return self._latest(head.idx, PRONOUN_TYPES[head.lower_], PRONOUN_GENDER.get(head.lower_))
-        return self._described(head)
+        """The entity ``head`` (from :func:`anaphor_head`) stands for: the
+        candidate the ranker scores highest, the latest mentioned on a tie."""
+        kind = "pron" if head.lower_ in PRONOUN_TYPES else "desc"
+        scored = [(self.ranker.score(features(kind, h)), h.rank, entity)
+                  for entity, h in self.candidates(head)]
+        return max(scored, key=lambda c: (c[0], -c[1]))[2] if scored else None
 
-    def _described(self, head: Token) -> Entity | None:
-        noun = head.lemma_.lower()
-        before = self.mentions[:bisect.bisect_left(self.mentions, head.idx, key=lambda m: m.start)]
-        for m in reversed(before):  # "the minister" -> whoever's title or name has the noun
-            words = _WORD.findall(f"{m.entity.title or ''} {m.entity.name}".lower())
-            if noun in words:
-                return m.entity
-        types = HEAD_TYPES.get(noun)
-        if not types:
-            return None
-        return self._latest(head.idx, types, word_gender(noun), self._reporters(head))
+    def candidates(self, head: Token) -> list[tuple[Entity, History]]:
+        """The entities ``head`` may stand for, with what the article said
+        of each before it: the kinds the pronoun or noun allows, agreeing
+        in gender; for a description, those whose title or name has the
+        noun if there are any."""
+        noun = head.lower_ if head.lower_ in PRONOUN_TYPES else head.lemma_.lower()
+        if noun in PRONOUN_TYPES:
+            types, gender, match = PRONOUN_TYPES[noun], PRONOUN_GENDER.get(noun), None
+        else:
+            types, gender, match = HEAD_TYPES.get(noun, ()), word_gender(noun), noun
+        pos = head.idx
+        seen: dict[str, _Seen] = {}
+        for m in _between(self.mentions, 0, pos) + _between(self.speakers, 0, pos):
+            seen.setdefault(m.entity.id, _Seen(m.entity)).add(m)
+        fitting = [s for s in seen.values()
+                   if (match is not None and _names_noun(s.entity, match))
+                   or (s.entity.type in types and self._agrees(s.entity, gender))]
+        titled = [s for s in fitting if match is not None and _names_noun(s.entity, match)]
+        if titled:  # "the minister" is one whose title says so, however far back
+            fitting = titled
+        if not fitting:
+            return []
+        sent = self._sentence(pos)
+        reporters = self._reporters(head) if match is not None else frozenset()
+        latest = sorted((s.latest for s in fitting), reverse=True)
+        spoke = sorted((s.spoke for s in fitting if s.spoke is not None), reverse=True)
+        back = lambda p: None if p is None else sent - self._sentence(p)  # noqa: E731
+        return [(s.entity, History(
+            sentences_back=sent - self._sentence(s.latest),
+            rank=bisect.bisect_left([-p for p in latest], -s.latest),
+            mentions=s.count,
+            subject_back=back(s.subject),
+            reported_back=back(s.reported),
+            speaker_back=back(s.spoke),
+            speaker_rank=None if s.spoke is None else bisect.bisect_left([-p for p in spoke], -s.spoke),
+            title_match=match is not None and _names_noun(s.entity, match),
+            has_title=bool(s.entity.title),
+            reporter=s.entity.id in reporters,
+            etype=s.entity.type,
+            first_sentence=self._sentence(s.first),
+        )) for s in fitting]
+
+    def _sentence(self, pos: int) -> int:
+        return bisect.bisect_right(self.sent_starts, pos) - 1
 
     def _reporters(self, head: Token) -> frozenset[str]:
         """Who reports the clause a description speaks in ("Okafor said the
-        government intends ..."): not whom the description means."""
+        government intends ..."): rarely whom the description means."""
         ids = set()
         for verb in list(head.ancestors)[1:]:
             for subj in (c for c in verb.children if c.dep_ in _SUBJECT_DEPS):
@@ -122,27 +175,41 @@ class Antecedents:
                     ids.add(hit.known.id)
         return frozenset(ids)
 
-    def _latest(self, pos: int, types: tuple[str, ...], gender: str | None,
-                skip: frozenset[str] = frozenset()) -> Entity | None:
-        """Sentence by sentence back from ``pos``: the latest fitting speaker,
-        else subject, else the latest fitting mention ("It was announced by
-        Putin. He said ..."); past :data:`SENTENCES_BACK`, the latest
-        fitting subject or speaker anywhere before."""
-        fits = lambda m: (m.entity.type in types and m.entity.id not in skip  # noqa: E731
-                          and self._agrees(m.entity, gender))
-        sent = bisect.bisect_right(self.sent_starts, pos) - 1
-        for back in range(sent, max(-1, sent - SENTENCES_BACK), -1):
-            lo = self.sent_starts[back]
-            for pool in (self.salient, self.mentions):
-                hits = list(filter(fits, _between(pool, lo, pos)))
-                if hits:
-                    return max(hits, key=lambda m: (m.speaker, m.start)).entity
-            pos = lo
-        hit = next(filter(fits, reversed(_between(self.salient, 0, pos))), None)
-        return hit.entity if hit is not None else None
-
     def _agrees(self, entity: Entity, gender: str | None) -> bool:
         return gender is None or self.index.gender(entity, self.doc) in (None, gender)
+
+
+class _Seen:
+    """One entity's mentions and speeches before an anaphor, folded."""
+
+    def __init__(self, entity: Entity) -> None:
+        self.entity = entity
+        self.count, self.first, self.latest = 0, 1 << 62, -1
+        self.subject: int | None = None
+        self.reported: int | None = None
+        self.spoke: int | None = None
+
+    def add(self, m: Mention) -> None:
+        self.latest = max(self.latest, m.start)
+        self.first = min(self.first, m.start)
+        if m.speaker:
+            self.spoke = max(self.spoke or -1, m.start)
+            return
+        self.count += 1
+        if m.subject:
+            self.subject = max(self.subject or -1, m.start)
+        if m.reporting:
+            self.reported = max(self.reported or -1, m.start)
+
+
+def _names_noun(entity: Entity, noun: str) -> bool:
+    """"the minister" -> the Foreign Minister, "the fund" -> the IMF's name."""
+    return noun in _WORD.findall(f"{entity.title or ''} {entity.name}".lower())
+
+
+@functools.cache
+def _learned_ranker() -> Ranker:
+    return Ranker.learned()
 
 
 def name_speakers(doc: Doc, found: list, index: EntityIndex,
