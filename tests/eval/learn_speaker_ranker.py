@@ -167,6 +167,22 @@ def vocabulary_of(examples: list[Example]) -> list[str]:
     return sorted(name for name, n in counts.items() if n >= MIN_EXAMPLES)
 
 
+def cross_validated(examples: list[Example], folds: int = 5) -> float:
+    """Accuracy on each block of examples (whole articles, nearly: examples
+    come in article order) of weights fitted on the others, over all blocks:
+    the figure to compare features by without touching any holdout."""
+    blocks = np.array_split(np.arange(len(examples)), folds)
+    hits = 0.0
+    for block in blocks:
+        held = set(block.tolist())
+        train = [e for i, e in enumerate(examples) if i not in held]
+        test = [examples[i] for i in block]
+        vocabulary = vocabulary_of(train)
+        weights = Design(train, vocabulary).fit()
+        hits += Design(test, vocabulary).accuracy(weights) * len(test)
+    return hits / len(examples)
+
+
 def learn(part: str | None, limit: int | None) -> str:
     """The weights file's text, after :data:`ROUNDS` rounds."""
     ranker = Ranker({})
@@ -180,6 +196,7 @@ def learn(part: str | None, limit: int | None) -> str:
         accuracy, baseline = design.accuracy(weights), design.accuracy(np.zeros_like(weights))
         print(f"round {round_}: {design.n} examples, train accuracy {accuracy:.3f} "
               f"(latest candidate {baseline:.3f})")
+    print(f"5-fold cross-validated accuracy of the last round: {cross_validated(examples):.3f}")
     lines = [f"{name}\t{w:.4f}" for name, w in zip(design.vocabulary, weights, strict=True)
              if abs(w) >= 5e-5]
     return HEADER.format(examples=design.n, part=part or "whole", l2=L2, round=ROUNDS,

@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 
 from pipeline.nlp.entities.speaker_ranker import History, Ranker, features
-from tests.eval.learn_speaker_ranker import Design, vocabulary_of
+from tests.eval.learn_speaker_ranker import Design, cross_validated, vocabulary_of
 
 
 def history(**given) -> History:
@@ -56,3 +56,11 @@ def test_probabilities_sum_to_one_over_each_examples_candidates():
     design = Design(examples, ["a", "b", "c"])
     p = design.probabilities(np.array([0.5, -1.0, 2.0]))
     assert np.allclose([p[:2].sum(), p[2:].sum()], [1.0, 1.0])
+
+
+def test_cross_validation_scores_each_block_with_weights_fitted_on_the_others():
+    examples = [([["a"], ["b"]], [False, True]), ([["b"], ["a"]], [True, False])] * 10
+    assert cross_validated(examples) == 1.0
+    # a block of examples that contradict all the others is all wrong
+    flipped = examples[:16] + [([["a"], ["b"]], [True, False])] * 4
+    assert cross_validated(flipped) <= 0.8
