@@ -143,17 +143,18 @@ class Antecedents:
             return []
         sent = self._sentence(pos)
         reporters = self._reporters(head) if match is not None else frozenset()
-        latest = sorted((s.latest for s in fitting), reverse=True)
-        spoke = sorted((s.spoke for s in fitting if s.spoke is not None), reverse=True)
+        # negated, ascending: bisect gives how many candidates came since
+        since = sorted(-s.latest for s in fitting)
+        spoke_since = sorted(-s.spoke for s in fitting if s.spoke is not None)
         back = lambda p: None if p is None else sent - self._sentence(p)  # noqa: E731
         return [(s.entity, History(
             sentences_back=sent - self._sentence(s.latest),
-            rank=bisect.bisect_left([-p for p in latest], -s.latest),
+            rank=bisect.bisect_left(since, -s.latest),
             mentions=s.count,
             subject_back=back(s.subject),
             reported_back=back(s.reported),
             speaker_back=back(s.spoke),
-            speaker_rank=None if s.spoke is None else bisect.bisect_left([-p for p in spoke], -s.spoke),
+            speaker_rank=None if s.spoke is None else bisect.bisect_left(spoke_since, -s.spoke),
             title_match=match is not None and _names_noun(s.entity, match),
             has_title=bool(s.entity.title),
             reporter=s.entity.id in reporters,
