@@ -73,7 +73,9 @@ def test_poller_and_worker_serve_their_metrics(kafka_broker, tmp_path):
     assert _value(polled, "newswire_stage_messages_out_total", stage="poll", topic="raw") >= len(STORIES)
     assert _value(worked, "newswire_stage_messages_in_total", stage="clean") >= len(STORIES) + 1
     assert _value(worked, "newswire_stage_messages_in_total", stage="extract") >= len(STORIES)
-    assert _value(worked, "newswire_dead_letters_total", stage="clean") == 1
+    # at least once: a rebalance before the commit (the worker's own output
+    # topics appearing change the metadata) may hand the garbage over again
+    assert _value(worked, "newswire_dead_letters_total", stage="clean") >= 1
     [labels] = [dict(ls) for (n, ls), v in worked.items() if n == "newswire_dead_letters_total" and v]
     assert labels == {"stage": "clean", "error_type": "undecodable"}
     assert _value(worked, "newswire_extraction_seconds_count", stage="extract") >= len(STORIES)
