@@ -6,6 +6,7 @@ exception inside Faust (which would ack and drop it).
 """
 from __future__ import annotations
 
+import os
 from datetime import timedelta
 
 import faust
@@ -18,7 +19,7 @@ settings = config.load()
 progress = Progress()
 
 app = faust.App(
-    settings.app_id,
+    settings.faust_app_id(filter(None, os.environ.get("NEWSWIRE_ROLES", "").split(","))),
     broker=f"kafka://{settings.bootstrap}",
     store="memory://",
     autodiscover=False,
@@ -35,6 +36,24 @@ app = faust.App(
     web_port=settings.web_port,
     web_host="127.0.0.1",
 )
+
+
+class SharedTable(faust.Table):
+    """A table whose changelog is named after NEWSWIRE_APP_ID, not the
+    Faust app id: pollers alone have an app id (a consumer group) of their
+    own, and the feed state must stay where `newswire run` (both roles, one
+    app id) and `newswire feeds` find it."""
+
+    def _changelog_topic_name(self) -> str:
+        return f"{settings.app_id}-{self.name}-changelog"
+
+
+def shared_table(name: str, **options) -> SharedTable:
+    """``app.Table(name, default=None, ...)``, as a :class:`SharedTable`."""
+    table = SharedTable(app, name=name, default=None, beacon=app.tables.beacon,
+                        partitions=settings.partitions, **options)
+    app.tables.add(table)
+    return table
 
 
 def _retention(role: str) -> timedelta:

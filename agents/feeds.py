@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import faust
 
-from agents.app import app, send_all, settings
+from agents.app import app, send_all, settings, shared_table
 from pipeline import codec
 from pipeline.feeds.commands import decode_command, feed_entry, initial_state
 from pipeline.stages import Output
@@ -18,12 +18,11 @@ from pipeline.stages import Output
 feeds_topic = app.topic(settings.feeds_topic, key_type=bytes, value_type=bytes,
                         key_serializer="raw", value_serializer="raw",
                         partitions=settings.partitions, compacting=True)
-feed_table = app.Table("feeds", default=None, partitions=settings.partitions,
-                       schema=faust.Schema(key_serializer="json", value_serializer="json"))
+
+feed_table = shared_table("feeds", schema=faust.Schema(key_serializer="json", value_serializer="json"))
 # key_type=bytes makes Faust use the raw codec for the changelog keys both
 # ways (a Schema alone changes only how they are written, not recovered).
-feed_state = app.Table("feed_state", default=None, partitions=settings.partitions,
-                       key_type=bytes, use_partitioner=True)
+feed_state = shared_table("feed_state", key_type=bytes, use_partitioner=True)
 
 
 @app.agent(feeds_topic)

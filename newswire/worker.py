@@ -10,7 +10,9 @@ import importlib
 import os
 
 ROLE_MODULES = {
-    "poll": ["agents.tables", "agents.feeds", "agents.poller"],
+    # pollers are a consumer group of their own (Settings.faust_app_id), so
+    # they need not declare the workers' global tables
+    "poll": ["agents.feeds", "agents.poller"],
     "work": ["agents.tables", "agents.clean", "agents.extract"],
     "progress": ["agents.progress_view"],
 }

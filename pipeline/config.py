@@ -6,6 +6,7 @@ can build Settings directly.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
@@ -56,6 +57,14 @@ class Settings:
     @property
     def uses_local_broker(self) -> bool:
         return not self.kafka_bootstrap
+
+    def faust_app_id(self, roles: Iterable[str]) -> str:
+        """The Faust app id, which is also the consumer group, of a process
+        running ``roles``. Pollers alone are a group of their own
+        (``<app_id>-poll``): in the workers' group, every poller start or
+        stop would rebalance the workers, and every worker churn the pollers.
+        A process with both roles (``newswire run``) keeps ``app_id``."""
+        return f"{self.app_id}-poll" if set(roles) == {"poll"} else self.app_id
 
     @property
     def feeds_topic(self) -> str:

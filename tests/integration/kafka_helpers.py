@@ -137,7 +137,7 @@ def wait_for(env: dict[str, str], role: str, predicate, timeout: float = 120,
 
 
 def group_state(env: dict[str, str]) -> tuple[str, int]:
-    """(state, members) of the workers' consumer group, from the broker's
+    """(state, members) of the consumer group NEWSWIRE_APP_ID names (the workers'), from the broker's
     own description of it (state is e.g. Stable, PreparingRebalance, Empty)."""
     from aiokafka.admin import AIOKafkaAdminClient
     from aiokafka.errors import KafkaError

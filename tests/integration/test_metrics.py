@@ -68,6 +68,10 @@ def test_poller_and_worker_serve_their_metrics(kafka_broker, tmp_path):
             worked = _scrape_until(work_port, lambda s: _value(
                 s, "newswire_stage_messages_out_total", stage="extract", topic="entities")
                 >= len(STORIES), procs)
+            # the poller is not in the workers' group: its coming and going
+            # never rebalances them
+            assert kh.group_state(env)[1] == 1
+            assert kh.group_state({**env, "NEWSWIRE_APP_ID": env["NEWSWIRE_APP_ID"] + "-poll"})[1] == 1
         finally:
             kh.stop(poller), kh.stop(worker)
     assert _value(polled, "newswire_stage_messages_out_total", stage="poll", topic="raw") >= len(STORIES)
