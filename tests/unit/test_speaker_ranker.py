@@ -9,15 +9,16 @@ from tests.eval.learn_speaker_ranker import Design, cross_validated, vocabulary_
 
 def history(**given) -> History:
     facts = dict(sentences_back=0, rank=0, mentions=1, subject_back=None, reported_back=None,
-                 speaker_back=None, speaker_rank=None, title_match=False, has_title=False,
-                 reporter=False, etype="PERSON", first_sentence=0)
+                 speaker_back=None, speaker_rank=None, has_title=False, etype="PERSON",
+                 first_sentence=0)
     return History(**(facts | given))
 
 
 def test_facts_are_bucketed_and_crossed_with_the_kind_of_phrase():
-    names = features("pron", history(sentences_back=4, mentions=9, title_match=True))
+    names = features("pron", history(sentences_back=4, mentions=9, has_title=True))
     assert "back=5" in names and "mentions=8+" in names and "subject_back=none" in names
-    assert "title_match" in names and "has_title" not in names
+    assert "has_title" in names
+    assert "has_title" not in features("pron", history())
     assert {f"pron:{n}" for n in names if ":" not in n} <= set(names)
     assert not any(n.startswith("desc:") for n in names)
 

@@ -15,8 +15,7 @@ speaking.
 Which candidate wins is learned, not ordered by hand: each is described by
 what the article said of it so far (how far back and how often it was
 mentioned, whether as a subject, a subject of a reporting verb or a
-speaker, whether its title has the noun, whether it reports the very
-clause the description speaks in) and scored by
+speaker, whether it has a title) and scored by
 :mod:`pipeline.nlp.entities.speaker_ranker`, whose weights come from
 PolNeAR train.
 
@@ -86,10 +85,9 @@ def anaphor_head(doc: Doc, start: int, end: int, index: EntityIndex) -> Token | 
 class Antecedents:
     """The article's candidate antecedents, outside quotations, in order."""
 
-    def __init__(self, doc: Doc, index: EntityIndex, quoted: list[tuple[int, int]],
-                 ranker: Ranker | None = None) -> None:
+    def __init__(self, doc: Doc, index: EntityIndex, quoted: list[tuple[int, int]]) -> None:
         self.doc, self.index = doc, index
-        self.ranker = ranker or _learned_ranker()
+        self.ranker = _learned_ranker()
         self.mentions = [self._mention(s, e, ent) for s, e, ent in index.spans
                          if not _inside(s, quoted)]
         self.speakers: list[Mention] = []
@@ -114,35 +112,31 @@ class Antecedents:
     def resolve(self, head: Token) -> Entity | None:
         """The entity ``head`` (from :func:`anaphor_head`) stands for: the
         candidate the ranker scores highest, the latest mentioned on a tie."""
-        kind = "pron" if head.lower_ in PRONOUN_TYPES else "desc"
+        kind = anaphor_kind(head)
         scored = [(self.ranker.score(features(kind, h)), h.rank, entity)
                   for entity, h in self.candidates(head)]
         return max(scored, key=lambda c: (c[0], -c[1]))[2] if scored else None
 
     def candidates(self, head: Token) -> list[tuple[Entity, History]]:
         """The entities ``head`` may stand for, with what the article said
-        of each before it: the kinds the pronoun or noun allows, agreeing
-        in gender; for a description, those whose title or name has the
-        noun if there are any."""
-        noun = head.lower_ if head.lower_ in PRONOUN_TYPES else head.lemma_.lower()
-        if noun in PRONOUN_TYPES:
-            types, gender, match = PRONOUN_TYPES[noun], PRONOUN_GENDER.get(noun), None
-        else:
-            types, gender, match = HEAD_TYPES.get(noun, ()), word_gender(noun), noun
+        of each before it: for a description, those whose title or name
+        has the noun if there are any; else the kinds the pronoun or noun
+        allows, agreeing in gender."""
+        described = anaphor_kind(head) == "desc"
+        noun = head.lemma_.lower() if described else head.lower_
+        types, gender = ((HEAD_TYPES.get(noun, ()), word_gender(noun)) if described
+                         else (PRONOUN_TYPES[noun], PRONOUN_GENDER.get(noun)))
         pos = head.idx
         seen: dict[str, _Seen] = {}
         for m in _between(self.mentions, 0, pos) + _between(self.speakers, 0, pos):
             seen.setdefault(m.entity.id, _Seen(m.entity)).add(m)
-        fitting = [s for s in seen.values()
-                   if (match is not None and _names_noun(s.entity, match))
-                   or (s.entity.type in types and self._agrees(s.entity, gender))]
-        titled = [s for s in fitting if match is not None and _names_noun(s.entity, match)]
-        if titled:  # "the minister" is one whose title says so, however far back
-            fitting = titled
+        # "the minister" is one whose title says so, however far back
+        fitting = [s for s in seen.values() if described and _names_noun(s.entity, noun)]
+        fitting = fitting or [s for s in seen.values()
+                              if s.entity.type in types and self._agrees(s.entity, gender)]
         if not fitting:
             return []
         sent = self._sentence(pos)
-        reporters = self._reporters(head) if match is not None else frozenset()
         # negated, ascending: bisect gives how many candidates came since
         since = sorted(-s.latest for s in fitting)
         spoke_since = sorted(-s.spoke for s in fitting if s.spoke is not None)
@@ -155,26 +149,13 @@ class Antecedents:
             reported_back=back(s.reported),
             speaker_back=back(s.spoke),
             speaker_rank=None if s.spoke is None else bisect.bisect_left(spoke_since, -s.spoke),
-            title_match=match is not None and _names_noun(s.entity, match),
             has_title=bool(s.entity.title),
-            reporter=s.entity.id in reporters,
             etype=s.entity.type,
             first_sentence=self._sentence(s.first),
         )) for s in fitting]
 
     def _sentence(self, pos: int) -> int:
         return bisect.bisect_right(self.sent_starts, pos) - 1
-
-    def _reporters(self, head: Token) -> frozenset[str]:
-        """Who reports the clause a description speaks in ("Okafor said the
-        government intends ..."): rarely whom the description means."""
-        ids = set()
-        for verb in list(head.ancestors)[1:]:
-            for subj in (c for c in verb.children if c.dep_ in _SUBJECT_DEPS):
-                hit = self.index.covering(subj.idx, subj.idx + len(subj))
-                if hit is not None:
-                    ids.add(hit.known.id)
-        return frozenset(ids)
 
     def _agrees(self, entity: Entity, gender: str | None) -> bool:
         return gender is None or self.index.gender(entity, self.doc) in (None, gender)
@@ -206,6 +187,11 @@ class _Seen:
 def _names_noun(entity: Entity, noun: str) -> bool:
     """"the minister" -> the Foreign Minister, "the fund" -> the IMF's name."""
     return noun in _WORD.findall(f"{entity.title or ''} {entity.name}".lower())
+
+
+def anaphor_kind(head: Token) -> str:
+    """"pron" for a pronoun speaker (:data:`PRONOUN_TYPES`), "desc" for a description."""
+    return "pron" if head.lower_ in PRONOUN_TYPES else "desc"
 
 
 @functools.cache

@@ -4,7 +4,7 @@ Each candidate (an entity of a kind the phrase allows, mentioned before it
 outside quotations) is described by a few facts about where and how the
 article mentioned it: how many sentences back, how many other candidates
 came since, whether it was a speaker or a subject, how often it was named,
-whether its title has the description's noun. A linear score over those
+whether it has a title. A linear score over those
 facts picks the antecedent. The weights are learned from PolNeAR train by
 ``tests/eval/learn_speaker_ranker.py`` (a conditional logit over each
 anaphor's candidates), so the trade-offs (a speaker two sentences back
@@ -35,9 +35,7 @@ class History:
     reported_back: int | None    # ... as the subject of a reporting verb
     speaker_back: int | None     # sentences to where it last spoke
     speaker_rank: int | None     # other speakers since it last spoke
-    title_match: bool            # its title or name has the description's noun
     has_title: bool
-    reporter: bool               # it reports the clause the phrase speaks in
     etype: str
     first_sentence: int          # sentence of its first mention
 
@@ -66,8 +64,8 @@ def features(kind: str, h: History) -> list[str]:
     ]
     if h.speaker_rank == 0:  # the latest speaker: how long ago it spoke matters most
         base.append(f"last_speaker_back={_bucket(h.speaker_back, (0, 1, 2, 4))}")
-    base += [name for name, on in (("title_match", h.title_match), ("has_title", h.has_title),
-                                   ("reporter", h.reporter)) if on]
+    if h.has_title:
+        base.append("has_title")
     return base + [f"{kind}:{name}" for name in base]
 
 
