@@ -2,8 +2,8 @@
 
 Every statement our extractor finds in a train article whose speaker is a
 pronoun or a description is one example: the candidates the resolver
-considers (:meth:`Antecedents.candidates`) with their facts, and as the
-right answers the candidates whose name's last word is a word of the gold
+considers (:meth:`Antecedents.candidates`, recorded as the resolver calls
+it) with their facts, and as the right answers the candidates whose name's last word is a word of the gold
 referent (:mod:`tests.eval.polnear_speakers`, the same reference the
 statements gate scores against). Examples where no candidate is right teach
 nothing and are dropped.
@@ -67,17 +67,18 @@ def collect(ranker: Ranker, split: str = "train", limit: int | None = None,
     """One example per resolved speaker phrase our extractor meets, the
     extractor resolving with ``ranker``."""
     calls: list[tuple[int, list]] = []
-    original: Callable = Antecedents.resolve
+    original: Callable = Antecedents.candidates
 
     def recording(self: Antecedents, head):
-        kind = "pron" if head.lower_ in ("he", "she", "it", "they") else "desc"
+        found = original(self, head)
+        kind = coref.anaphor_kind(head)
         # latest mentioned first, so a tie in score goes to it, as in the resolver
-        cands = sorted(self.candidates(head), key=lambda c: c[1].rank)
-        calls.append((head.idx, [(e, features(kind, h)) for e, h in cands]))
-        return original(self, head)
+        ranked = sorted(found, key=lambda c: c[1].rank)
+        calls.append((head.idx, [(e, features(kind, h)) for e, h in ranked]))
+        return found
 
     examples: list[Example] = []
-    Antecedents.resolve = recording  # type: ignore[method-assign]
+    Antecedents.candidates = recording  # type: ignore[method-assign]
     learned, coref._learned_ranker = coref._learned_ranker, lambda: ranker
     try:
         for doc in load_split(split, limit):
@@ -101,7 +102,7 @@ def collect(ranker: Ranker, split: str = "train", limit: int | None = None,
                 if any(labels):
                     examples.append(([names for _, names in cands], labels))
     finally:
-        Antecedents.resolve = original  # type: ignore[method-assign]
+        Antecedents.candidates = original  # type: ignore[method-assign]
         coref._learned_ranker = learned
     return examples
 
