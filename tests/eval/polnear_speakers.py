@@ -188,12 +188,12 @@ def count_speaker(tally, statement, parsed, text: str, source, referent) -> None
     tally.speaker_total += 1
     tally.speaker_ok += loose
     strict = loose
+    info = SourceInfo(parsed, text, source)
     if referent is not None:
         strict = resolved_right(statement, referent)
         add(tally.speakers, "resolved", strict)
-        words = SourceInfo(parsed, text, source).words
-        add(tally.speakers, "pronoun" if words in ([p] for p in PRONOUNS) else "description", strict)
-    elif SourceInfo(parsed, text, source).named:
+        add(tally.speakers, "pronoun" if info.pronoun else "description", strict)
+    elif info.named:
         add(tally.speakers, "named", loose)
     add(tally.speakers, "strict", strict)
 
