@@ -18,7 +18,6 @@ from pipeline.stages import Output
 feeds_topic = app.topic(settings.feeds_topic, key_type=bytes, value_type=bytes,
                         key_serializer="raw", value_serializer="raw",
                         partitions=settings.partitions, compacting=True)
-
 feed_table = shared_table("feeds", schema=faust.Schema(key_serializer="json", value_serializer="json"))
 # key_type=bytes makes Faust use the raw codec for the changelog keys both
 # ways (a Schema alone changes only how they are written, not recovered).
