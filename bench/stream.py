@@ -1,10 +1,12 @@
 """The whole pipeline on the real local broker against `newswire process` offline.
 
-    .venv/bin/python bench/stream.py [--pages 48] [--workers 1,2,4] [--churn 0] [--no-offline]
+    .venv/bin/python bench/stream.py [--pages 48] [--workers 1,2,4] [--repeat 3]
+                                     [--churn 0] [--no-offline]
 
 Offline: what ``newswire process`` runs per page (``raw_from_document``,
 ``analyze_raw`` with shared near-duplicate and alias memories, the JSON
-out), in this process after a warm-up, in wall and CPU seconds.
+out), in a fresh process after the warm-up a worker does before it joins
+(``pipeline.stages.warm_up``), in wall and CPU seconds.
 
 Stream: for each worker count, a fresh app id and topic prefix on one local
 broker (started here on a free port, or ``--bootstrap``); the workers are
@@ -21,6 +23,11 @@ joins and then one leaves; for each start and stop, how long the group was
 not Stable, against one session timeout; and whether every article
 reached its entities record. ``--workers ""`` skips the throughput runs.
 
+Repeats (``--repeat N``): the offline run and the worker runs, N times in
+turn; the ratios are taken within each round and their medians printed
+last. This machine's speed drifts by a fifth from one minute to the next,
+so a single round's ratio says little.
+
 Pages: the fundus_eval news pages (HTML, so cleaning does real work), then
 the seed texts, read from ../shared/data; nothing is copied anywhere.
 """
@@ -32,6 +39,7 @@ import gzip
 import os
 import shutil
 import statistics
+import subprocess
 import sys
 import threading
 import time
@@ -64,18 +72,30 @@ def pages(limit: int):
 
 
 def offline(raws) -> tuple[float, float]:
-    """(articles per wall second, CPU seconds per article) of `newswire process`'s loop."""
+    """(articles per wall second, CPU seconds per article) of `newswire process`'s loop,
+    in this process."""
     from pipeline.nlp.entities import AliasMemory
     from pipeline.process import analysis_json, analyze_raw
+    from pipeline.stages import warm_up
     from pipeline.text.dedupe import RecentFingerprints
-    for raw in raws[:2]:  # warm-up: model load, lexicons, caches
-        analyze_raw(raw)
+    warm_up()  # what a worker does before it joins: model load, lexicons, caches
     recent, memory = RecentFingerprints(), AliasMemory()
     wall, cpu = time.perf_counter(), time.process_time()
     for raw in raws:
         analysis_json(analyze_raw(raw, recent=recent, memory=memory))
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
     return len(raws) / wall, cpu / len(raws)
+
+
+def offline_in_new_process(pages_: int) -> tuple[float, float]:
+    """:func:`offline` in a process of its own, as cold as a worker starts:
+    in the process that ran it before, a second pass was 10-15% faster
+    (spaCy's vocabulary and the allocator already grown), which a fresh
+    worker never is."""
+    out = subprocess.run([sys.executable, __file__, "--offline-child", "--pages", str(pages_)],
+                         check=True, capture_output=True, text=True).stdout
+    rate, cpu = orjson.loads(out.strip().splitlines()[-1])
+    return rate, cpu
 
 
 def cpu_seconds(pid: int) -> float:
@@ -190,21 +210,71 @@ def churn_run(bootstrap: str, tmp: Path, raws, n: int, session_timeout: int) -> 
     return {"join": join, "leave": leave, "missing": len(ids - set(out_at))}
 
 
+def _report(r: dict, base: float | None, one: float | None) -> str:
+    vs = f", {r['rate'] / base:.2f}x offline" if base else ""
+    vs += f", {r['rate'] / one:.2f}x one worker" if one and r["workers"] > 1 else ""
+    return (f"{r['workers']} worker(s): {r['rate']:.2f} art/s{vs}; workers {r['cpu']:.3f} CPU"
+            f" s/article (broker {r['broker_cpu']:.3f}); latency p50 {r['p50']:.1f} s,"
+            f" p95 {r['p95']:.1f} s; missing {r['missing']}")
+
+
+def throughput_rounds(args, bootstrap: str, tmp: Path, raws, broker_pid: int | None) -> None:
+    """``--repeat`` rounds of offline then each worker count; the medians of
+    the ratios taken within each round."""
+    ratios: dict[str, list[float]] = {}
+    counts = [int(w) for w in args.workers.split(",") if w.strip()]
+    for round_ in range(args.repeat if counts else 0):
+        if args.repeat > 1:
+            print(f"round {round_ + 1} of {args.repeat}", flush=True)
+        base = one = None
+        if not args.no_offline:
+            base, cpu = offline_in_new_process(len(raws))
+            print(f"offline (newswire process): {base:.2f} art/s, {cpu:.3f} CPU s/article", flush=True)
+        for workers in counts:
+            r = stream_run(bootstrap, tmp, raws, workers, broker_pid, args.extract_batch)
+            print(_report(r, base, one), flush=True)
+            one = one or (r["rate"] if workers == 1 else None)
+            if base:
+                ratios.setdefault(f"{workers} worker(s) / offline", []).append(r["rate"] / base)
+            if one and workers > 1:
+                ratios.setdefault(f"{workers} worker(s) / one worker", []).append(r["rate"] / one)
+    if args.repeat > 1:
+        for what, values in ratios.items():
+            print(f"median of {len(values)}: {what} {statistics.median(values):.2f}x", flush=True)
+
+
+def churn_runs(args, bootstrap: str, tmp: Path, raws) -> None:
+    stalls = missing = 0
+    for n in range(args.churn):
+        r = churn_run(bootstrap, tmp, raws, n, args.session_timeout)
+        stalled = max(r["join"], r["leave"]) > args.session_timeout
+        stalls, missing = stalls + stalled, missing + r["missing"]
+        print(f"churn {n + 1}: join {r['join']:.1f} s, leave {r['leave']:.1f} s not Stable"
+              f"{' (STALL)' if stalled else ''}; missing {r['missing']}", flush=True)
+    if args.churn:
+        print(f"churn: {args.churn} runs, {stalls} stalls over {args.session_timeout} s, "
+              f"{missing} articles missing", flush=True)
+
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--pages", type=int, default=48)
     ap.add_argument("--workers", default="1,2,4", help='worker counts, e.g. "1,2,4"; "" for none')
+    ap.add_argument("--repeat", type=int, default=3, help="rounds of offline and worker runs")
     ap.add_argument("--churn", type=int, default=0, help="runs of the join/leave test")
     ap.add_argument("--session-timeout", type=int, default=10, help="seconds, for the churn runs")
     ap.add_argument("--no-offline", action="store_true")
     ap.add_argument("--extract-batch", type=int, default=8, help="NEWSWIRE_EXTRACT_BATCH of the workers")
+    ap.add_argument("--offline-child", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--bootstrap", default="", help="an existing broker; default: start one")
     args = ap.parse_args()
     patches.install()  # what newswire.cli.main does first
     raws = pages(args.pages)
     if not raws:
         sys.exit(f"no pages under {SHARED_DATA}")
+    if args.offline_child:
+        print(orjson.dumps(offline(raws)).decode())
+        return
     node = None
     if args.bootstrap:
         bootstrap, broker_pid = args.bootstrap, None
@@ -216,30 +286,8 @@ def main() -> None:
     tmp.mkdir(parents=True, exist_ok=True)
     try:
         print(f"pages: {len(raws)}; cores: {os.cpu_count()}", flush=True)
-        base = None
-        if not args.no_offline:
-            rate, cpu = offline(raws)
-            base = rate
-            print(f"offline (newswire process): {rate:.2f} art/s, {cpu:.3f} CPU s/article", flush=True)
-        one = None
-        for workers in [int(w) for w in args.workers.split(",") if w.strip()]:
-            r = stream_run(bootstrap, tmp, raws, workers, broker_pid, args.extract_batch)
-            one = one or (r["rate"] if workers == 1 else None)
-            vs = f", {r['rate'] / base:.2f}x offline" if base else ""
-            vs += f", {r['rate'] / one:.2f}x one worker" if one and workers > 1 else ""
-            print(f"{workers} worker(s): {r['rate']:.2f} art/s{vs}; workers {r['cpu']:.3f} CPU s/article"
-                  f" (broker {r['broker_cpu']:.3f}); latency p50 {r['p50']:.1f} s, p95 {r['p95']:.1f} s;"
-                  f" missing {r['missing']}", flush=True)
-        stalls = missing = 0
-        for n in range(args.churn):
-            r = churn_run(bootstrap, tmp, raws, n, args.session_timeout)
-            stalled = max(r["join"], r["leave"]) > args.session_timeout
-            stalls, missing = stalls + stalled, missing + r["missing"]
-            print(f"churn {n + 1}: join {r['join']:.1f} s, leave {r['leave']:.1f} s not Stable"
-                  f"{' (STALL)' if stalled else ''}; missing {r['missing']}", flush=True)
-        if args.churn:
-            print(f"churn: {args.churn} runs, {stalls} stalls over {args.session_timeout} s, "
-                  f"{missing} articles missing", flush=True)
+        throughput_rounds(args, bootstrap, tmp, raws, broker_pid)
+        churn_runs(args, bootstrap, tmp, raws)
     finally:
         if node is not None:
             node.stop()
