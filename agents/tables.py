@@ -1,8 +1,9 @@
-"""Global tables every role declares, whether or not it reads them.
+"""The workers' global tables.
 
 Faust's assignor hands a global table's changelog to every member of the
 consumer group, and a member that never declared the table crashes on that
-assignment; pollers and workers share one group, so both import this.
+assignment: every worker imports this. Pollers are a group of their own
+(Settings.faust_app_id) and do not.
 """
 from __future__ import annotations
 
