@@ -26,7 +26,10 @@ reached its entities record. ``--workers ""`` skips the throughput runs.
 Repeats (``--repeat N``): the offline run and the worker runs, N times in
 turn; the ratios are taken within each round and their medians printed
 last. This machine's speed drifts by a fifth from one minute to the next,
-so a single round's ratio says little.
+so a single round's ratio says little. Before the first round, one worker
+runs the pages once unmeasured: a broker just started spent about 40% of
+its CPU compiling its own code (the JIT), which a broker that has been up
+a while no longer does.
 
 Pages: the fundus_eval news pages (HTML, so cleaning does real work), then
 the seed texts, read from ../shared/data; nothing is copied anywhere.
@@ -223,6 +226,8 @@ def throughput_rounds(args, bootstrap: str, tmp: Path, raws, broker_pid: int | N
     the ratios taken within each round."""
     ratios: dict[str, list[float]] = {}
     counts = [int(w) for w in args.workers.split(",") if w.strip()]
+    if counts and broker_pid:  # a broker this run started: warm its JIT up first
+        stream_run(bootstrap, tmp, raws, 1, broker_pid, args.extract_batch)
     for round_ in range(args.repeat if counts else 0):
         if args.repeat > 1:
             print(f"round {round_ + 1} of {args.repeat}", flush=True)
