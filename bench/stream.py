@@ -16,7 +16,10 @@ once and the clock stops at the last article's entities record. Articles
 per second are over that span; CPU seconds per article are the workers'
 own (from /proc), the broker's given apart. Latency raw -> outputs is,
 per article, the broker timestamp of its last entities/statements/events
-record minus that of its raw record (p50, p95).
+record minus that of its raw record (p50, p95). With two workers or more,
+the busiest one's share of the workers' CPU: articles go to partitions by
+the hash of their id, so the split is rarely even, and the busiest worker
+sets the span.
 
 Churn (``--churn R``): R runs of two workers under load where a third
 joins and then one leaves; for each start and stop, how long the group was
@@ -162,7 +165,8 @@ def stream_run(bootstrap: str, tmp: Path, raws, workers: int, broker_pid: int | 
         kh.send_raw(env, raws)
         ids = {r.id for r in raws}
         raw_at, out_at, done_at = asyncio.run(_watch_outputs(env, ids, timeout=1800))
-        cpu = sum(cpu_seconds(p.pid) for p in procs) - sum(cpu0)
+        each = [cpu_seconds(p.pid) - c for p, c in zip(procs, cpu0, strict=True)]
+        cpu = sum(each)
         broker = (cpu_seconds(broker_pid) - broker0) if broker_pid else float("nan")
     finally:
         for proc in procs:
@@ -172,7 +176,8 @@ def stream_run(bootstrap: str, tmp: Path, raws, workers: int, broker_pid: int | 
     span = done_at / 1000 - began
     return {"workers": workers, "rate": (len(ids) - len(missing)) / span, "cpu": cpu / len(ids),
             "broker_cpu": broker / len(ids), "p50": _percentile(latencies, 50),
-            "p95": _percentile(latencies, 95), "missing": len(missing)}
+            "p95": _percentile(latencies, 95), "missing": len(missing),
+            "busiest": max(each) / cpu if cpu else 0.0}
 
 
 def _stall(env, members: int, procs, timeout: float = 600) -> float:
@@ -218,7 +223,8 @@ def _report(r: dict, base: float | None, one: float | None) -> str:
     vs += f", {r['rate'] / one:.2f}x one worker" if one and r["workers"] > 1 else ""
     return (f"{r['workers']} worker(s): {r['rate']:.2f} art/s{vs}; workers {r['cpu']:.3f} CPU"
             f" s/article (broker {r['broker_cpu']:.3f}); latency p50 {r['p50']:.1f} s,"
-            f" p95 {r['p95']:.1f} s; missing {r['missing']}")
+            f" p95 {r['p95']:.1f} s; missing {r['missing']}"
+            + (f"; busiest worker {r['busiest']:.0%} of the workers' CPU" if r["workers"] > 1 else ""))
 
 
 def throughput_rounds(args, bootstrap: str, tmp: Path, raws, broker_pid: int | None) -> None:
