@@ -42,7 +42,7 @@ import sys
 import time
 from dataclasses import dataclass, field
 
-from tests.eval.polnear_speakers import add, count_speaker, referents
+from tests.eval.polnear_speakers import add, count_speaker, hand_referent, referents
 from tests.eval.scoring import f1, ratio
 from tests.eval.splits import PARTS, part_of
 from tests.shared_data import SHARED_DATA
@@ -270,7 +270,8 @@ def score_document(doc: Document, parsed, statements, tally: Tally) -> None:
         if is_speech(parsed, doc.text, g.cue):
             tally.count("speech", i in pairs)
         if i in pairs and g.source:
-            count_speaker(tally, statements[pairs[i]], parsed, doc.text, g.source, refs[i])
+            count_speaker(tally, statements[pairs[i]], parsed, doc.text, g.source, refs[i],
+                          hand_referent(doc.name, g.source))
 
 
 def evaluate(split: str = "dev", limit: int | None = None,

@@ -46,7 +46,10 @@ gold Source, and then the nearest named Source is another speaker.
 """
 from __future__ import annotations
 
+import functools
 import re
+from dataclasses import dataclass
+from pathlib import Path
 
 from pipeline.nlp.lexicon import load_lines
 
@@ -57,6 +60,39 @@ DEFINITE = frozenset({"the", "this", "that"})
 _GENDERS = {"he": "m", "she": "f"}
 _KIND_ENTS = {"he": {"PERSON"}, "she": {"PERSON"}, "it": {"ORG", "GPE", "NORP"}}
 _WORD = re.compile(r"\w+")
+#: Referents read off the articles by people (see the file's header).
+HAND_REFERENTS = Path(__file__).parent / "data" / "polnear_referents.tsv"
+
+
+@dataclass(frozen=True)
+class HandReferent:
+    """Who an anaphoric gold Source refers to, as annotated by hand."""
+
+    #: the referent's names (several for "they" = two named people);
+    #: empty when the article names nobody (an anonymous official, a report)
+    names: tuple[str, ...]
+    sure: bool
+
+
+@functools.cache
+def hand_referents() -> dict[tuple[str, int, int], HandReferent]:
+    """(article, first start, last end of the Source) -> its hand referent."""
+    out = {}
+    for line in HAND_REFERENTS.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        article, where, _phrase, referent, certainty = line.split("\t")[:5]
+        lo, hi = (int(x) for x in where.split("-"))
+        names = () if referent == "-" else tuple(n.strip() for n in referent.split("|"))
+        out[(article, lo, hi)] = HandReferent(names, certainty == "sure")
+    return out
+
+
+def hand_referent(article: str, source: list[tuple[int, int]]) -> HandReferent | None:
+    """The hand referent of a gold Source, if it was annotated."""
+    if not source:
+        return None
+    return hand_referents().get((article, min(lo for lo, _ in source), max(hi for _, hi in source)))
 
 
 class SourceInfo:
@@ -182,14 +218,36 @@ def speaker_right(statement, text: str, source: list[tuple[int, int]]) -> bool:
     return bool(head) and head[-1] in gold_words
 
 
-def count_speaker(tally, statement, parsed, text: str, source, referent) -> None:
-    """Speaker figures of one matched pair whose gold has a Source."""
+def names_nobody_else(statement, text: str, source: list[tuple[int, int]]) -> bool:
+    """The statement does not name someone for a Source that names nobody:
+    no speaker, no entity, or the phrase itself ("the report")."""
+    speaker = statement.speaker
+    if speaker is None or speaker.entity_id is None:
+        return True
+    head = _WORD.findall(speaker.name.lower())
+    gold_words = {w for lo, hi in source for w in _WORD.findall(text[lo:hi].lower())}
+    return not head or head[-1] in gold_words
+
+
+def count_speaker(tally, statement, parsed, text: str, source, referent,
+                  hand: HandReferent | None = None) -> None:
+    """Speaker figures of one matched pair whose gold has a Source.
+    ``hand``, where the Source was annotated, replaces ``referent`` (the
+    walk's) as the reference."""
     loose = speaker_right(statement, text, source)
     tally.speaker_total += 1
     tally.speaker_ok += loose
     strict = loose
     info = SourceInfo(parsed, text, source)
-    if referent is not None:
+    if hand is not None:
+        if hand.sure and hand.names:
+            strict = any(resolved_right(statement, name) for name in hand.names)
+            add(tally.speakers, "resolved", strict)
+            add(tally.speakers, "pronoun" if info.pronoun else "description", strict)
+        elif hand.sure:
+            strict = names_nobody_else(statement, text, source)
+            add(tally.speakers, "unnamed", strict)
+    elif referent is not None:
         strict = resolved_right(statement, referent)
         add(tally.speakers, "resolved", strict)
         add(tally.speakers, "pronoun" if info.pronoun else "description", strict)

@@ -2,8 +2,14 @@
 on a made-up text, so its definition is pinned apart from PolNeAR."""
 from __future__ import annotations
 
+from types import SimpleNamespace
+
+import pytest
+
 from pipeline.nlp.parsing.model import get_nlp
-from tests.eval.polnear_speakers import referents
+from pipeline.records import Span, Speaker
+from tests.eval.polnear import Tally
+from tests.eval.polnear_speakers import HandReferent, count_speaker, hand_referents, referents
 
 TEXT = ("Anna Kowalczyk said the plan had failed. She said it was dead. "
         "A source said the talks would resume. The source added that May was likely. "
@@ -36,3 +42,50 @@ def test_a_description_takes_the_named_source_with_its_head():
     spans = [[(text.index(w), text.index(w) + len(w))]
              for w in ("The Finance Ministry", "Mr. Nowak", "The ministry")]
     assert referents(parsed, text, spans) == [None, None, "The Finance Ministry"]
+
+
+def test_hand_referents_point_at_their_phrases_in_polnear():
+    """Every annotated Source names a real article and the phrase at its offsets."""
+    from tests.eval import polnear
+    from tests.eval.polnear_speakers import HAND_REFERENTS
+
+    if not (polnear.POLNEAR / "dev" / "text").is_dir():
+        pytest.skip(f"PolNeAR not found at {polnear.POLNEAR}")
+    texts = {p.stem: p for split in ("dev", "train")
+             for p in (polnear.POLNEAR / split / "text").glob("*.txt")}
+    rows = [line.split("\t") for line in HAND_REFERENTS.read_text(encoding="utf-8").splitlines()
+            if line and not line.startswith("#")]
+    assert len(rows) == len(hand_referents()) >= 1890
+    cache: dict[str, str] = {}
+    for article, where, phrase, *_ in rows:
+        text = cache.setdefault(article, texts[article].read_text(encoding="utf-8"))
+        lo, hi = (int(x) for x in where.split("-"))
+        # a discontinuous Source keeps its first and last word
+        words = text[lo:hi].split()
+        assert words[0] == phrase.split()[0] and words[-1] == phrase.split()[-1], (article, where)
+
+
+def test_a_hand_referent_replaces_the_walk_and_unnamed_sources_are_scored_apart():
+    text = "Jan Nowak spoke. The report said it would rain. He said no."
+    parsed = get_nlp()(text)
+
+    def said(name, entity_id, at):
+        return SimpleNamespace(speaker=Speaker(entity_id, name, None),
+                               speaker_span=Span(at, at + 2))
+
+    he = [(text.index("He"), text.index("He") + 2)]
+    report = [(text.index("The report"), text.index("The report") + 10)]
+    tally = Tally()
+    # the walk would say nobody; the hand label says Nowak
+    count_speaker(tally, said("Jan Nowak", "person:jan-nowak", he[0][0]), parsed, text, he,
+                  None, HandReferent(("Jan Nowak",), True))
+    count_speaker(tally, said("Jan Nowak", "person:jan-nowak", report[0][0]), parsed, text,
+                  report, None, HandReferent((), True))
+    count_speaker(tally, said("The report", None, report[0][0]), parsed, text,
+                  report, None, HandReferent((), True))
+    count_speaker(tally, said("Jan Nowak", "person:jan-nowak", he[0][0]), parsed, text, he,
+                  None, HandReferent(("Anna Lis",), False))
+    assert tally.speakers["resolved"] == [1, 1]
+    assert tally.speakers["pronoun"] == [1, 1]
+    assert tally.speakers["unnamed"] == [1, 2]  # naming Nowak for "The report" is wrong
+    assert tally.speakers["strict"] == [3, 4]   # unsure: the span overlap decides
