@@ -3,10 +3,11 @@
 Every statement our extractor finds in a train article whose speaker is a
 pronoun or a description is one example: the candidates the resolver
 considers (:meth:`Antecedents.candidates`, recorded as the resolver calls
-it) with their facts, and as the right answers the candidates whose name's last word is a word of the gold
-referent (:mod:`tests.eval.polnear_speakers`, the same reference the
-statements gate scores against). Examples where no candidate is right teach
-nothing and are dropped.
+it) with their facts, and as the right answers the candidates whose name's
+last word is a word of the referent annotated by hand
+(tests/eval/data/polnear_referents.tsv, the reference the statements gate
+scores against). Examples where no candidate is right teach nothing and are
+dropped, as are Sources the annotators were unsure of or found no name for.
 
 The model is a conditional logit: P(candidate) = softmax(w . features)
 over an example's candidates, fitted by minimising the negative log of the
@@ -28,7 +29,6 @@ minutes): ``.venv/bin/python -m tests.eval.learn_speaker_ranker [--part all] [LI
 """
 from __future__ import annotations
 
-import re
 import sys
 from collections.abc import Callable
 
@@ -39,7 +39,7 @@ from pipeline.nlp.entities.coref import Antecedents
 from pipeline.nlp.entities.speaker_ranker import WEIGHTS_FILE, Ranker, features
 from pipeline.nlp.lexicon import LEXICON_ROOT
 from tests.eval.polnear import load_split, predict
-from tests.eval.polnear_speakers import referent_sources
+from tests.eval.polnear_speakers import hand_referent, same_referent
 from tests.eval.splits import part_of
 
 #: Strength of the penalty on the weights' squares, per example.
@@ -49,7 +49,6 @@ RATE = 0.5
 #: A feature seen in fewer examples' candidates is not learned.
 MIN_EXAMPLES = 5
 ROUNDS = 2
-_WORD = re.compile(r"\w+")
 HEADER = """\
 # Weights of the speaker ranker (pipeline/nlp/entities/speaker_ranker.py),
 # learned from PolNeAR train by tests/eval/learn_speaker_ranker.py
@@ -86,30 +85,24 @@ def collect(ranker: Ranker, split: str = "train", limit: int | None = None,
                 continue
             calls.clear()
             parsed, _ = predict(doc)
-            sources = [g.source for g in doc.gold]
             used: set[int] = set()
-            for source, ref in zip(sources, referent_sources(parsed, doc.text, sources), strict=True):
-                if ref is None:
+            for gold in doc.gold:
+                hand = hand_referent(doc.name, gold.source)
+                if hand is None or not hand.sure or not hand.names:
                     continue
                 at = next((i for i, (pos, _) in enumerate(calls)
-                           if i not in used and any(lo <= pos < hi for lo, hi in source)), None)
+                           if i not in used and any(lo <= pos < hi for lo, hi in gold.source)), None)
                 if at is None:
                     continue
                 used.add(at)
-                right = {w.lower() for w in _WORD.findall(ref.text)}
                 cands = calls[at][1]
-                labels = [_last_word(e.name) in right for e, _ in cands]
+                labels = [any(same_referent(e.name, name) for name in hand.names) for e, _ in cands]
                 if any(labels):
                     examples.append(([names for _, names in cands], labels))
     finally:
         Antecedents.candidates = original  # type: ignore[method-assign]
         coref._learned_ranker = learned
     return examples
-
-
-def _last_word(name: str) -> str:
-    words = _WORD.findall(name.lower())
-    return words[-1] if words else ""
 
 
 class Design:

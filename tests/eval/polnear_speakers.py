@@ -51,6 +51,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.nlp.entities.gender import is_given_name
 from pipeline.nlp.lexicon import load_lines
 
 GIVEN_NAMES = {row[0]: row[1] for row in load_lines("entities/lexicons/given_names.tsv")}
@@ -198,12 +199,20 @@ def _named(reached: SourceInfo, referent) -> SourceInfo | None:
     return reached if reached.named else None
 
 
-def resolved_right(statement, referent: str) -> bool:
-    """The predicted speaker's last name word is a word of the referent."""
-    if statement.speaker is None:
+def same_referent(name: str, referent: str) -> bool:
+    """A name's last word is a word of the referent ("Blinken" in "Antony
+    Blinken"), and its given name, if both have one, is the same ("Bill
+    Clinton" is not "Hillary Clinton"; "President Obama" is "Barack Obama")."""
+    words, ref = _WORD.findall(name.lower()), _WORD.findall(referent.lower())
+    if not words or words[-1] not in ref:
         return False
-    head = _WORD.findall(statement.speaker.name.lower())
-    return bool(head) and head[-1] in {w.lower() for w in _WORD.findall(referent)}
+    return not (len(words) > 1 and len(ref) > 1 and words[0] != ref[0]
+                and is_given_name(words[0]) and is_given_name(ref[0]))
+
+
+def resolved_right(statement, referent: str) -> bool:
+    """The predicted speaker is the referent (:func:`same_referent`)."""
+    return statement.speaker is not None and same_referent(statement.speaker.name, referent)
 
 
 def speaker_right(statement, text: str, source: list[tuple[int, int]]) -> bool:

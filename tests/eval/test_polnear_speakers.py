@@ -9,7 +9,7 @@ import pytest
 from pipeline.nlp.parsing.model import get_nlp
 from pipeline.records import Span, Speaker
 from tests.eval.polnear import Tally
-from tests.eval.polnear_speakers import HandReferent, count_speaker, hand_referents, referents
+from tests.eval.polnear_speakers import HandReferent, count_speaker, hand_referents, referents, same_referent
 
 TEXT = ("Anna Kowalczyk said the plan had failed. She said it was dead. "
         "A source said the talks would resume. The source added that May was likely. "
@@ -89,3 +89,12 @@ def test_a_hand_referent_replaces_the_walk_and_unnamed_sources_are_scored_apart(
     assert tally.speakers["pronoun"] == [1, 1]
     assert tally.speakers["unnamed"] == [1, 2]  # naming Nowak for "The report" is wrong
     assert tally.speakers["strict"] == [3, 4]   # unsure: the span overlap decides
+
+
+def test_a_name_is_the_referent_when_its_surname_and_given_name_agree():
+    assert same_referent("Clinton", "Hillary Clinton")
+    assert same_referent("Hillary Rodham Clinton", "Hillary Clinton")
+    assert same_referent("President Obama", "Barack Obama")  # a title is no given name
+    assert not same_referent("Bill Clinton", "Hillary Clinton")
+    assert not same_referent("Eric Trump", "Donald J. Trump")
+    assert not same_referent("Mike Pence", "Donald Trump")

@@ -328,3 +328,13 @@ def test_a_statement_inside_another_ones_content_is_carried_by_it():
     said = statements_of(["Governor Mark Devlin said that Elena Ruiz believes the bridge is unsafe."])
     assert [(s.speaker.name, s.text) for s in said] == [
         ("Mark Devlin", "Elena Ruiz believes the bridge is unsafe")]
+
+
+def test_pronoun_agrees_with_the_gender_of_a_given_name_news_rarely_names():
+    # neither name is among the given names learned from PolNeAR: the Census
+    # lists say Karen is a woman's name and Bill a man's
+    said = statements_of([
+        "Karen Whitfield met Bill Ostrander in Denver on Monday.",
+        "Ostrander left early. She said the deal was close.",
+    ])
+    assert find(said, "the deal was close").speaker.name == "Karen Whitfield"

@@ -4,7 +4,9 @@ Without it "she" goes to the latest person in subject position even when that
 is a man. Evidence per entity, strongest first: a form of address or gendered
 role word right before a mention ("Mrs. Clinton", "spokeswoman Hope Hicks")
 or in its title, then a given name whose bearers the news calls "he" or
-"she" (``given_names.tsv``, learned from PolNeAR train), then the
+"she" (``given_names.tsv``, learned from PolNeAR train; else the US
+Census 1990 first-name lists the ``names`` package ships, where one gender
+bears the name four times as often as the other), then the
 article's own usage: the first personal pronoun
 after a mention in the same sentence, before the next person is named
 ("Kaine ... his running mate"); every mention of the entity (first name
@@ -12,7 +14,9 @@ included) adds its vote.
 """
 from __future__ import annotations
 
+import functools
 import re
+from importlib.resources import files
 
 from pipeline.nlp.lexicon import load_lines
 from pipeline.records import Entity
@@ -49,12 +53,54 @@ def _marked(text: str, start: int, title: str | None) -> str | None:
     return next(filter(None, map(word_gender, words)), None)
 
 
+#: One gender must bear a name this many times as often as the other.
+_CENSUS_RATIO = 4
+
+
+@functools.cache
+def _census() -> tuple[dict[str, str], dict[str, float], dict[str, float]]:
+    """(given name -> gender, given name -> share of people, surname ->
+    share of people), from the Census lists of the ``names`` package."""
+    def shares(filename: str) -> dict[str, float]:
+        rows = (line.split() for line in files("names").joinpath(filename).read_text().splitlines())
+        return {row[0].lower(): float(row[1]) for row in rows if len(row) >= 2}
+
+    male, female = shares("dist.male.first"), shares("dist.female.first")
+    genders = {}
+    for name in male.keys() | female.keys():
+        m, f = male.get(name), female.get(name)
+        if f is None or (m is not None and m >= _CENSUS_RATIO * f > 0):
+            genders[name] = "m"
+        elif m is None or f >= _CENSUS_RATIO * m > 0:
+            genders[name] = "f"
+    given = {name: male.get(name, 0.0) + female.get(name, 0.0) for name in male.keys() | female.keys()}
+    return genders, given, shares("dist.all.last")
+
+
+def is_given_name(word: str) -> bool:
+    """A first name people bear ("Bill", "Taylor"), not a title ("President")."""
+    word = word.lower()
+    return word in GIVEN_NAMES or word in _census()[1]
+
+
+def given_name_gender(word: str) -> str | None:
+    """"Karen" -> f, "Bill" -> m; None for a name both genders bear, or no name."""
+    word = word.lower()
+    return GIVEN_NAMES.get(word) or _census()[0].get(word)
+
+
 def _given_votes(name: str) -> dict[str, int]:
-    """The votes a person's given name casts, before any mention's."""
+    """The votes a person's given name casts, before any mention's. A name
+    of one word votes only when it is more often a given name than a
+    surname ("Hillary", not "Lee")."""
     tally = {"m": 0, "f": 0}
     words = name.lower().split()
-    if len(words) > 1 and words[0] in GIVEN_NAMES:
-        tally[GIVEN_NAMES[words[0]]] += _GIVEN_WEIGHT
+    if len(words) == 1 and words[0] not in GIVEN_NAMES:
+        _, given, surnames = _census()
+        if given.get(words[0], 0.0) <= surnames.get(words[0], 0.0):
+            return tally
+    if words and (gender := given_name_gender(words[0])) is not None:
+        tally[gender] += _GIVEN_WEIGHT
     return tally
 
 
