@@ -3,11 +3,14 @@
 Every statement our extractor finds in a train article whose speaker is a
 pronoun or a description is one example: the candidates the resolver
 considers (:meth:`Antecedents.candidates`, recorded as the resolver calls
-it) with their facts, and as the right answers the candidates whose name's
-last word is a word of the referent annotated by hand
+it) with their facts, and the choice of nobody
+(:func:`~pipeline.nlp.entities.speaker_ranker.nobody_features`). The right
+answers come from the referents annotated by hand
 (tests/eval/data/polnear_referents.tsv, the reference the statements gate
-scores against). Examples where no candidate is right teach nothing and are
-dropped, as are Sources the annotators were unsure of or found no name for.
+scores against): the candidates that are the referent
+(:func:`~tests.eval.polnear_speakers.same_referent`), or nobody where the
+article names no one. Examples with a named referent no candidate is teach
+nothing and are dropped, as are Sources the annotators were unsure of.
 
 The model is a conditional logit: P(candidate) = softmax(w . features)
 over an example's candidates, fitted by minimising the negative log of the
@@ -36,7 +39,7 @@ import numpy as np
 
 from pipeline.nlp.entities import coref
 from pipeline.nlp.entities.coref import Antecedents
-from pipeline.nlp.entities.speaker_ranker import WEIGHTS_FILE, Ranker, features
+from pipeline.nlp.entities.speaker_ranker import WEIGHTS_FILE, Ranker, features, nobody_features
 from pipeline.nlp.lexicon import LEXICON_ROOT
 from tests.eval.polnear import load_split, predict
 from tests.eval.polnear_speakers import hand_referent, same_referent
@@ -73,7 +76,8 @@ def collect(ranker: Ranker, split: str = "train", limit: int | None = None,
         kind = coref.anaphor_kind(head)
         # latest mentioned first, so a tie in score goes to it, as in the resolver
         ranked = sorted(found, key=lambda c: c[1].rank)
-        calls.append((head.idx, [(e, features(kind, h)) for e, h in ranked]))
+        calls.append((head.idx, [(e, features(kind, h)) for e, h in ranked]
+                      + [(None, nobody_features(head.lower_, kind, len(found)))]))
         return found
 
     examples: list[Example] = []
@@ -88,7 +92,7 @@ def collect(ranker: Ranker, split: str = "train", limit: int | None = None,
             used: set[int] = set()
             for gold in doc.gold:
                 hand = hand_referent(doc.name, gold.source)
-                if hand is None or not hand.sure or not hand.names:
+                if hand is None or not hand.sure:
                     continue
                 at = next((i for i, (pos, _) in enumerate(calls)
                            if i not in used and any(lo <= pos < hi for lo, hi in gold.source)), None)
@@ -96,7 +100,11 @@ def collect(ranker: Ranker, split: str = "train", limit: int | None = None,
                     continue
                 used.add(at)
                 cands = calls[at][1]
-                labels = [any(same_referent(e.name, name) for name in hand.names) for e, _ in cands]
+                if len(cands) == 1:
+                    continue  # no candidate: nothing to choose
+                # the last option is nobody: right where the article names nobody
+                labels = [any(same_referent(e.name, name) for name in hand.names) if e else not hand.names
+                          for e, _ in cands]
                 if any(labels):
                     examples.append(([names for _, names in cands], labels))
     finally:

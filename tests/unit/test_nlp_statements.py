@@ -338,3 +338,27 @@ def test_pronoun_agrees_with_the_gender_of_a_given_name_news_rarely_names():
         "Ostrander left early. She said the deal was close.",
     ])
     assert find(said, "the deal was close").speaker.name == "Karen Whitfield"
+
+
+def test_a_thing_that_speaks_is_not_pinned_on_whoever_came_before():
+    said = statements_of([
+        "Governor Mark Devlin ordered a poll of the city's voters in March.",
+        "The poll found that most residents backed the new bridge.",
+    ])
+    found = find(said, "most residents backed")
+    assert found.speaker.entity_id is None and found.speaker.name == "The poll"
+
+
+def test_a_speaker_stays_as_written_where_nobody_outscores_every_candidate(monkeypatch):
+    from pipeline.nlp.entities import coref
+    from pipeline.nlp.entities.speaker_ranker import Ranker
+
+    monkeypatch.setattr(coref, "_learned_ranker", lambda: Ranker({"nobody:it": 5.0}))
+    said = statements_of([
+        "The Finance Ministry published its forecast on Monday.",
+        "It said that growth would slow to two percent next year.",
+        "The ministry added that inflation would fall by the spring.",
+    ])
+    assert find(said, "growth would slow").speaker.entity_id is None
+    # "nobody:it" is no reason to leave "the ministry" unresolved
+    assert find(said, "inflation would fall").speaker.name == "Finance Ministry"

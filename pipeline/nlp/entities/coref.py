@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Token
 
 from pipeline.nlp.entities.gender import PRONOUN_GENDER, word_gender
 from pipeline.nlp.entities.resolve import ORG_NOUNS, PERSON_NOUNS, EntityIndex
-from pipeline.nlp.entities.speaker_ranker import History, Ranker, features
+from pipeline.nlp.entities.speaker_ranker import History, Ranker, features, nobody_features
 from pipeline.nlp.lexicon import load_lines, load_words
 from pipeline.records import Entity, Speaker
 
@@ -45,6 +45,9 @@ PRONOUN_TYPES = {"he": ("PERSON",), "she": ("PERSON",), "it": ("ORG", "GPE"),
 #: heads that resolve.py knows.
 HEAD_TYPES = {row[0]: tuple(row[1].upper().split(","))
               for row in load_lines("entities/lexicons/speaker_heads.tsv")}
+#: Heads that stand for nobody the article names ("the statement", "the
+#: poll"): such a speaker stays as written rather than go to whoever came last.
+NOBODY_HEADS = frozenset(head for head, types in HEAD_TYPES.items() if types == ("NONE",))
 for _noun in ORG_NOUNS:
     HEAD_TYPES.setdefault(_noun, ("ORG",))
 for _noun in PERSON_NOUNS:
@@ -79,7 +82,9 @@ def anaphor_head(doc: Doc, start: int, end: int, index: EntityIndex) -> Token | 
     if head.pos_ != "NOUN" or head.tag_ == "NNS":
         return None
     det = [c for c in head.children if c.dep_ in ("det", "poss")]
-    return head if det and det[0].lower_ in _DEFINITE else None
+    if not det or det[0].lower_ not in _DEFINITE or head.lemma_.lower() in NOBODY_HEADS:
+        return None
+    return head
 
 
 class Antecedents:
@@ -111,11 +116,16 @@ class Antecedents:
 
     def resolve(self, head: Token) -> Entity | None:
         """The entity ``head`` (from :func:`anaphor_head`) stands for: the
-        candidate the ranker scores highest, the latest mentioned on a tie."""
+        candidate the ranker scores highest, the latest mentioned on a tie;
+        None when no candidate outscores the choice of nobody."""
         kind = anaphor_kind(head)
-        scored = [(self.ranker.score(features(kind, h)), h.rank, entity)
-                  for entity, h in self.candidates(head)]
-        return max(scored, key=lambda c: (c[0], -c[1]))[2] if scored else None
+        found = self.candidates(head)
+        if not found:
+            return None
+        best, _, entity = max(((self.ranker.score(features(kind, h)), -h.rank, entity)
+                               for entity, h in found), key=lambda c: (c[0], c[1]))
+        nobody = self.ranker.score(nobody_features(head.lower_, kind, len(found)))
+        return entity if best >= nobody else None
 
     def candidates(self, head: Token) -> list[tuple[Entity, History]]:
         """The entities ``head`` may stand for, with what the article said

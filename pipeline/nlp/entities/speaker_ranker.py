@@ -13,6 +13,11 @@ sentences.
 
 Every fact is also crossed with the kind of phrase ("pron" or "desc"): a
 pronoun and a description weigh recency differently.
+
+Nobody is a choice too (:func:`nobody_features`): "it said" is as often a
+report or a poll as an organisation the article named, and a statement
+should not pin it on the last organisation mentioned. Its score competes
+with the candidates'; where it wins, the speaker stays as written.
 """
 from __future__ import annotations
 
@@ -67,6 +72,14 @@ def features(kind: str, h: History) -> list[str]:
     if h.has_title:
         base.append("has_title")
     return base + [f"{kind}:{name}" for name in base]
+
+
+def nobody_features(word: str, kind: str, candidates: int) -> list[str]:
+    """The facts of the choice "none of the candidates" for an anaphor
+    (``word``: the pronoun as written, or the description's head noun)."""
+    which = word.lower() if kind == "pron" else "desc"
+    return ["nobody", f"nobody:{which}",
+            f"nobody:{which}:candidates={_bucket(candidates, (1, 2, 4))}"]
 
 
 class Ranker:
