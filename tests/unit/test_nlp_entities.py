@@ -460,3 +460,25 @@ def test_a_byline_run_with_a_title_or_a_person_is_not_one_organisation():
     alone = known.add_known_mentions([], "the Secretary of State Ned Price US State Department",
                                      [(0, 52)], default_registry(), False)
     assert [r.text for r in alone if r.label == "ORG"] == []
+
+
+def test_a_surname_several_people_bear_goes_to_the_first_named_unless_addressed_otherwise(nlp):
+    _, entities = entities_of([
+        "Hillary Clinton won the Nevada caucuses on Saturday. Bill Clinton campaigned for her.",
+        "Clinton said the result was a relief. Mr. Clinton said nothing. "
+        "Mrs. Clinton left for South Carolina.",
+    ], art_id="c1")
+    people = {e.id: [m.text for m in e.mentions] for e in entities if e.type == "PERSON"}
+    assert people == {"person:hillary-clinton": ["Hillary Clinton", "Clinton", "Clinton"],
+                      "person:bill-clinton": ["Bill Clinton", "Clinton"]}
+
+
+def test_a_full_name_keeps_its_own_surname_mentions_when_they_outnumber_it(nlp):
+    # folded surnames can make "Netanyahu" its group's commonest form: the
+    # group is still a full name, never folded into another bearer's
+    _, entities = entities_of([
+        "Benjamin Netanyahu met Barack Obama. Sara Netanyahu stayed home.",
+        "Netanyahu spoke first. Netanyahu then left. Netanyahu returned.",
+    ], art_id="c2")
+    names = {e.name: len(e.mentions) for e in entities if "Netanyahu" in e.name}
+    assert names == {"Benjamin Netanyahu": 4, "Sara Netanyahu": 1}

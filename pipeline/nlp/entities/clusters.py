@@ -12,6 +12,7 @@ from collections import Counter
 
 from rapidfuzz.fuzz import ratio
 
+from pipeline.nlp.entities.gender import given_name_gender, word_gender
 from pipeline.nlp.entities.idents import slug
 from pipeline.nlp.entities.spans import Raw, preceding_title
 
@@ -77,26 +78,49 @@ def merge_near_spellings(groups: list[list[Raw]]) -> list[list[Raw]]:
 
 
 def join_surnames(groups: list[list[Raw]]) -> list[list[Raw]]:
-    """Fold one-word groups into the only full PERSON name ending with them."""
+    """Fold one-word groups into the full PERSON name ending with them.
+    Where several end with it ("Donald Trump", "Eric Trump"), the news
+    means the one it named first, the article's principal bearer, by the
+    bare surname; unless a form of address says otherwise ("Mr. Clinton"
+    after "Hillary Clinton" and "Bill Clinton")."""
     full = [g for g in groups if vote(g) == "PERSON" and " " in main_form(g)]
     by_last: dict[str, list[list[Raw]]] = {}
-    for g in full:
+    for g in sorted(full, key=lambda g: min(r.start for r in g)):
         for last in {slug(r.text.split()[-1]) for r in g if " " in r.text}:
             by_last.setdefault(last, []).append(g)
+    # read before any folding: a full name's main form may become its
+    # surname as its surnames join it
+    singles = {id(g): slug(main_form(g)) for g in groups if " " not in main_form(g)}
     kept = []
     for g in groups:
-        homes = by_last.get(slug(main_form(g)), []) if " " not in main_form(g) else []
+        last = singles.get(id(g))
+        homes = [h for h in by_last.get(last, []) if h is not g] if last else []
         # A place name that is also someone's surname stays a place
         # ("Washington") unless the model itself called it a person here.
         is_place = (vote(g) in ("GPE", "LOC", "NORP")
                     and all(r.model_label != "PERSON" for r in g))
-        if len(homes) == 1 and homes[0] is not g and not is_place and not g[0].locked:
+        if homes and not is_place and not g[0].locked:
             for r in g:
                 r.label = "PERSON"  # a person's surname names that person
-            homes[0].extend(g)
+                _addressed(homes, r).append(r)
         else:
             kept.append(g)
     return kept
+
+
+def _addressed(homes: list[list[Raw]], surname: Raw) -> list[Raw]:
+    """The first of ``homes`` whose given name agrees with the gender of the
+    form of address before ``surname``, else the first of them."""
+    words = f"{surname.address or ''} {surname.title or ''}".split()
+    gender = word_gender(words[0]) if words else None
+    if gender is None or len(homes) == 1:
+        return homes[0]
+    return next((h for h in homes if given_name_gender(_full_form(h).split()[0]) == gender), homes[0])
+
+
+def _full_form(home: list[Raw]) -> str:
+    """The first form of several words in a full name's group."""
+    return next(r.text for r in home if " " in r.text)
 
 
 def join_short_orgs(groups: list[list[Raw]]) -> list[list[Raw]]:

@@ -31,6 +31,8 @@ class Raw:
     #: the words beside it show what it is (an age after a name): its type
     #: decides its cluster's vote unless a locked mention does
     cued: bool = False
+    #: the form of address trimmed off its front ("Mrs."), if any
+    address: str | None = None
 
 
 _LEADING_THE = re.compile(r"the\s+", re.I)
@@ -70,10 +72,12 @@ def preceding_title(text: str, start: int) -> str | None:
 
 def clean_span(text: str, start: int, end: int, label: str) -> Raw | None:
     """Trim determiners, possessives, score columns and (for people) titles."""
-    title = None
+    title = address = None
     while True:
         piece = text[start:end]
-        m = _LEADING_THE.match(piece) or _HONORIFIC.match(piece) or _LEADING_JUNK.match(piece)
+        if (honorific := _HONORIFIC.match(piece)) is not None:
+            address = honorific.group(0).strip()
+        m = _LEADING_THE.match(piece) or honorific or _LEADING_JUNK.match(piece)
         t = _TITLE_AT_START.match(piece) if label == "PERSON" else None
         if t and not m:
             title = t.group(1)
@@ -91,7 +95,7 @@ def clean_span(text: str, start: int, end: int, label: str) -> Raw | None:
         return None
     if label == "PERSON" and title is None:
         title = preceding_title(text, start)
-    return Raw(start, end, text[start:end], label, title, label)
+    return Raw(start, end, text[start:end], label, title, label, address=address)
 
 
 #: Trailing words without a capital ("Interfax news agency", "the Moscow
