@@ -86,8 +86,8 @@ def join_surnames(groups: list[list[Raw]]) -> list[list[Raw]]:
     full = [g for g in groups if vote(g) == "PERSON" and " " in main_form(g)]
     by_last: dict[str, list[list[Raw]]] = {}
     for g in sorted(full, key=lambda g: min(r.start for r in g)):
-        for last in {slug(r.text.split()[-1]) for r in g if " " in r.text}:
-            by_last.setdefault(last, []).append(g)
+        for surname in {slug(r.text.split()[-1]) for r in g if " " in r.text}:
+            by_last.setdefault(surname, []).append(g)
     # read before any folding: a full name's main form may become its
     # surname as its surnames join it
     singles = {id(g): slug(main_form(g)) for g in groups if " " not in main_form(g)}
