@@ -201,12 +201,13 @@ def _named(reached: SourceInfo, referent) -> SourceInfo | None:
 
 def same_referent(name: str, referent: str) -> bool:
     """A name's last word is a word of the referent ("Blinken" in "Antony
-    Blinken"), and its given name, if both have one, is the same ("Bill
-    Clinton" is not "Hillary Clinton"; "President Obama" is "Barack Obama")."""
+    Blinken", "Trump" in "Trump campaign"), and where both are a given name
+    and that surname, the given names agree ("Bill Clinton" is not "Hillary
+    Clinton"; "President Obama" is "Barack Obama")."""
     words, ref = _WORD.findall(name.lower()), _WORD.findall(referent.lower())
     if not words or words[-1] not in ref:
         return False
-    return not (len(words) > 1 and len(ref) > 1 and words[0] != ref[0]
+    return not (len(words) > 1 and len(ref) > 1 and words[-1] == ref[-1] and words[0] != ref[0]
                 and is_given_name(words[0]) and is_given_name(ref[0]))
 
 

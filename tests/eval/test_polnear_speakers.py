@@ -98,3 +98,4 @@ def test_a_name_is_the_referent_when_its_surname_and_given_name_agree():
     assert not same_referent("Bill Clinton", "Hillary Clinton")
     assert not same_referent("Eric Trump", "Donald J. Trump")
     assert not same_referent("Mike Pence", "Donald Trump")
+    assert same_referent("Donald Trump", "Trump campaign")  # "Trump" may be a given name too

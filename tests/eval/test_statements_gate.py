@@ -49,7 +49,10 @@ pytestmark = pytest.mark.eval
 #: article bear goes to the first named ("Trump" after "Donald J. Trump"
 #: and "Eric Trump"), or the one a form of address picks, and the ranker
 #: was relearned: resolved 0.855 / 0.771 (one pair fewer of 105), train
-#: holdout 0.781 -> 0.793.
+#: holdout 0.781 -> 0.793. Then a description with a party or a nation
+#: in it is resolved too ("the Republican nominee", "the French
+#: president"), and a name is the referent "Trump campaign" when its last
+#: word is: resolved 0.877 / 0.810, train holdout 0.804.
 FLOORS = {
     "tune": {
         "content_f1": 0.707,            # measured 0.717 (P 0.843, R 0.624)
@@ -59,10 +62,10 @@ FLOORS = {
         "speech_recall": 0.821,         # measured 0.831
         "speaker_acc": 0.927,           # measured 0.937
         "named_speaker_acc": 0.938,     # measured 0.948 (540 pairs)
-        "resolved_speaker_acc": 0.845,  # measured 0.855 (179 pairs)
-        "strict_speaker_acc": 0.902,    # measured 0.912 (871 pairs)
+        "resolved_speaker_acc": 0.867,  # measured 0.877 (179 pairs)
+        "strict_speaker_acc": 0.906,    # measured 0.916 (871 pairs)
         "pronoun_speaker_acc": 0.881,   # measured 0.891 (156 pairs)
-        "description_speaker_acc": 0.599,  # measured 0.609 (23 pairs)
+        "description_speaker_acc": 0.773,  # measured 0.783 (23 pairs)
         "unnamed_speaker_acc": 0.931,   # measured 0.941 (17 pairs)
     },
     "holdout": {
@@ -73,20 +76,20 @@ FLOORS = {
         "speech_recall": 0.773,         # measured 0.783
         "speaker_acc": 0.936,           # measured 0.946
         "named_speaker_acc": 0.936,     # measured 0.946 (240 pairs)
-        "resolved_speaker_acc": 0.761,  # measured 0.771 (105 pairs)
-        "strict_speaker_acc": 0.885,    # measured 0.895 (427 pairs)
+        "resolved_speaker_acc": 0.800,  # measured 0.810 (105 pairs)
+        "strict_speaker_acc": 0.894,    # measured 0.904 (427 pairs)
         "pronoun_speaker_acc": 0.820,   # measured 0.830 (88 pairs)
-        "description_speaker_acc": 0.461,  # measured 0.471 (17 pairs)
+        "description_speaker_acc": 0.696,  # measured 0.706 (17 pairs)
         "unnamed_speaker_acc": 0.872,   # measured 0.882 (17 pairs)
     },
 }
 #: metric -> floor on the holdout part of PolNeAR train (measured minus 0.01).
 TRAIN_HOLDOUT_FLOORS = {
-    "resolved_speaker_acc": 0.783,      # measured 0.793 (864 pairs)
-    "strict_speaker_acc": 0.887,        # measured 0.897 (3,959 pairs)
+    "resolved_speaker_acc": 0.794,      # measured 0.804 (864 pairs)
+    "strict_speaker_acc": 0.890,        # measured 0.900 (3,959 pairs)
     "named_speaker_acc": 0.932,         # measured 0.942 (2,356 pairs)
-    "pronoun_speaker_acc": 0.835,       # measured 0.845 (749 pairs)
-    "description_speaker_acc": 0.442,   # measured 0.452 (115 pairs)
+    "pronoun_speaker_acc": 0.838,       # measured 0.848 (749 pairs)
+    "description_speaker_acc": 0.512,   # measured 0.522 (115 pairs)
     "unnamed_speaker_acc": 0.740,       # measured 0.750 (112 pairs)
 }
 #: Two cores evaluate the whole split in well under a minute; a slower run

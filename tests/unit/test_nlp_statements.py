@@ -362,3 +362,11 @@ def test_a_speaker_stays_as_written_where_nobody_outscores_every_candidate(monke
     assert find(said, "growth would slow").speaker.entity_id is None
     # "nobody:it" is no reason to leave "the ministry" unresolved
     assert find(said, "inflation would fall").speaker.name == "Finance Ministry"
+
+
+def test_a_description_with_a_party_in_it_still_names_its_referent():
+    said = statements_of([
+        "Mark Devlin won the Republican primary in Ohio on Tuesday night.",
+        "The Republican nominee said that the race was far from over.",
+    ])
+    assert find(said, "the race was far from over").speaker.name == "Mark Devlin"

@@ -72,11 +72,18 @@ class Mention:
 
 def anaphor_head(doc: Doc, start: int, end: int, index: EntityIndex) -> Token | None:
     """The head of a speaker phrase that needs resolving: a third-person
-    pronoun, or a singular definite description with no name in it."""
+    pronoun, or a singular definite description with no name in it but a
+    party's or a nation's ("the Republican nominee", "the French
+    president": a name of any other kind names the speaker itself)."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or index.within(span.start_char, span.end_char) or index.covering(start, end):
+    if span is None:
         return None
     head = span.root
+    hits = index.within(span.start_char, span.end_char) + [
+        hit for hit in [index.covering(start, end)] if hit is not None]
+    if any(hit.entity is None or hit.entity.type != "NORP" or hit.start <= head.idx < hit.end
+           for hit in hits):
+        return None
     if head.lower_ in PRONOUN_TYPES:
         return head
     if head.pos_ != "NOUN" or head.tag_ == "NNS":
