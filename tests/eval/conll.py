@@ -11,10 +11,13 @@ false positive, as conlleval would count a mis-tokenised entity.
 
 Dev documents are cut into a tune and a holdout part by
 :mod:`tests.eval.splits` on :func:`doc_key`; :func:`report` scores both
-and all, per type. Train is for learning lexicons only
-(:mod:`tests.eval.conll_learn`, :func:`learn_clubs`).
+and all, per type. Train is cut the same way: lexicons are learned from
+its tune part only (:mod:`tests.eval.conll_learn`, :func:`learn_clubs`),
+so its holdout part is news no rule and no lexicon has seen (the rules were
+tuned on dev).
 
-    python -m tests.eval.conll            # the table for dev
+    python -m tests.eval.conll                 # the table for dev
+    python -m tests.eval.conll train holdout   # documents no lexicon learned from
 """
 from __future__ import annotations
 
@@ -79,6 +82,13 @@ def read(split: str) -> list[Document]:
             sent.append((parts[0], parts[-1]))
     close_sentence()
     return [d for d in docs if d.sentences]
+
+
+def read_part(split: str, part: str | None) -> list[tuple[int, Document]]:
+    """(index in the split, document) of one part of a split (None: all of
+    it); the index keeps each document's article id whatever is left out."""
+    return [(i, d) for i, d in enumerate(read(split))
+            if part is None or splits.part_of(doc_key(d)) == part]
 
 
 def article(doc: Document, index: int) -> tuple[CleanArticle, list[list[int]]]:
@@ -154,10 +164,10 @@ def doc_key(doc: Document) -> str:
     return "conll:" + hashlib.sha256(first).hexdigest()[:16]
 
 
-def _scored(docs: list[Document], predict) -> list[tuple[set[Span], set[Span]]]:
-    """(gold, predicted) token spans of every document."""
+def _scored(docs: list[tuple[int, Document]], predict) -> list[tuple[set[Span], set[Span]]]:
+    """(gold, predicted) token spans of every (index, document)."""
     out = []
-    for i, doc in enumerate(docs):
+    for i, doc in docs:
         clean, offsets = article(doc, i)
         out.append((doc.gold(), to_tokens(predict(clean), doc, offsets)))
     return out
@@ -172,7 +182,7 @@ def _total(pairs, types) -> Score:
 
 def score(docs: list[Document], predict, types=ALL) -> Score:
     """Micro P/R/F1 over ``types`` of ``predict(clean) -> [(start, end, label)]``."""
-    return _total(_scored(docs, predict), types)
+    return _total(_scored(list(enumerate(docs)), predict), types)
 
 
 def raw_per_sentence(nlp):
@@ -209,17 +219,20 @@ def ours():
 GROUPS = {"all": ALL, "PER/ORG/LOC": CORE, **{t: (t,) for t in ALL}}
 
 
-def report(split: str = "dev", nlp=None) -> dict[str, dict[str, dict[str, Score]]]:
+def report(split: str = "dev", nlp=None,
+           only: str | None = None) -> dict[str, dict[str, dict[str, Score]]]:
     """Scores as ``[part][tagger][group]``, parts "tune", "holdout" and
-    "all" (the cut of :mod:`tests.eval.splits` by :func:`doc_key`).
+    "all" (the cut of :mod:`tests.eval.splits` by :func:`doc_key`), or
+    ``only`` that part.
     Each tagger runs once over every document; the parts only regroup them."""
     from pipeline.nlp.parsing.model import get_nlp
-    docs = read(split)
+    docs = read_part(split, only)
     nlp = nlp or get_nlp()
     taggers = {"raw/sentence": raw_per_sentence(nlp), "raw/document": raw_per_document(nlp),
                "ours": ours()}
-    parts = [splits.part_of(doc_key(d)) for d in docs]
-    out: dict[str, dict[str, dict[str, Score]]] = {p: {} for p in (*splits.PARTS, "all")}
+    parts = [splits.part_of(doc_key(d)) for _, d in docs]
+    names = (only,) if only else (*splits.PARTS, "all")
+    out: dict[str, dict[str, dict[str, Score]]] = {p: {} for p in names}
     for name, predict in taggers.items():
         pairs = _scored(docs, predict)
         for part in out:
@@ -238,24 +251,29 @@ def format_table(results: dict[str, dict[str, dict[str, Score]]]) -> str:
     return "\n".join(lines)
 
 
+#: What lexicons are learned from: the tune part of train, so its holdout
+#: part scores them (and every rule, which dev tuned) on unseen documents.
+LEARN_PART = "tune"
+
 CLUBS_HEADER = """\
-# Sports clubs and sides: names the CoNLL-2003 TRAIN split (never dev or
-# test) annotates as ORG inside sports copy, in at least half of all their
-# labelled occurrences, and that are not countries (national sides are
-# places there). Used by pipeline/nlp/entities/sports.py only inside sports copy.
+# Sports clubs and sides: names the tune part of the CoNLL-2003 TRAIN split
+# (never its holdout part, dev or test) annotates as ORG inside sports copy,
+# in at least half of all their labelled occurrences, and that are not
+# countries (national sides are places there). Used by
+# pipeline/nlp/entities/sports.py only inside sports copy.
 # Regenerate: python -m tests.eval.conll clubs > pipeline/nlp/entities/lexicons/sports_clubs.txt
 """
 
 
 def learn_clubs(split: str = "train", min_count: int = 2) -> list[str]:
-    """Surface forms that ``split`` labels ORG in sports documents."""
+    """Surface forms that the tune part of ``split`` labels ORG in sports documents."""
     from collections import Counter
 
     from pipeline.nlp.entities.registry import default_registry
     from pipeline.nlp.entities.sports import is_sports
     labels: dict[str, Counter] = {}
     sporty: Counter = Counter()
-    for i, doc in enumerate(read(split)):
+    for i, doc in read_part(split, LEARN_PART):
         clean, _ = article(doc, i)
         in_sports = is_sports(clean.text, clean.title)
         for s, a, b, kind in doc.gold():
@@ -276,5 +294,6 @@ def _is_country(registry, name: str) -> bool:
 if __name__ == "__main__":
     if sys.argv[1:2] == ["clubs"]:
         print(CLUBS_HEADER + "\n".join(learn_clubs()))
-    else:
-        print(format_table(report(sys.argv[1] if len(sys.argv) > 1 else "dev")))
+    else:  # python -m tests.eval.conll [dev|train] [tune|holdout]
+        print(format_table(report(sys.argv[1] if len(sys.argv) > 1 else "dev",
+                                  only=sys.argv[2] if len(sys.argv) > 2 else None)))

@@ -1,4 +1,5 @@
-"""Entity lexicons learned from the CoNLL-2003 TRAIN split (never dev or test).
+"""Entity lexicons learned from the tune part of the CoNLL-2003 TRAIN split
+(never its holdout part, which scores them on unseen news, nor dev or test).
 
 Three lists, each written with a header saying how it was made:
 
@@ -32,7 +33,8 @@ MIN_FIRST_NAME_COUNT = 2
 MIN_FIRST_NAME_SHARE = 0.95
 
 NAMES_HEADER = f"""\
-# Names the CoNLL-2003 TRAIN split (never dev or test) labels at least
+# Names the tune part of the CoNLL-2003 TRAIN split (never its holdout,
+# dev or test) labels at least
 # {MIN_NAME_COUNT} times outside sports copy, with one type in at least
 # {MIN_NAME_SHARE:.0%} of all their labelled occurrences (sports copy included), and
 # that the place registry does not already know.
@@ -42,16 +44,17 @@ NAMES_HEADER = f"""\
 # Regenerate: python -m tests.eval.conll_learn
 """
 HEADS_HEADER = f"""\
-# Words that make a name an organisation, learned from the CoNLL-2003 TRAIN
-# split (never dev or test): the last word of multi-word names, and the
-# word before "of" inside them ("ministry" in "Ministry of Defence"), kept
+# Words that make a name an organisation, learned from the tune part of the
+# CoNLL-2003 TRAIN split (never its holdout, dev or test): the last word of
+# multi-word names, and the word before "of" inside them ("ministry" in "Ministry of Defence"), kept
 # when at least {MIN_HEAD_COUNT} distinct names carry it, at least {MIN_HEAD_SHARE:.0%} of them are ORG,
 # and it is not itself a place the registry knows ("Dynamo Moscow").
 # position (last|of)<TAB>word (case-folded)<TAB>names<TAB>ORG share
 # Regenerate: python -m tests.eval.conll_learn
 """
 FIRST_NAMES_HEADER = f"""\
-# First names learned from the CoNLL-2003 TRAIN split (never dev or test):
+# First names learned from the tune part of the CoNLL-2003 TRAIN split
+# (never its holdout, dev or test):
 # first words of multi-word names that open at least {MIN_FIRST_NAME_COUNT} distinct people's
 # names, open a person's name in at least {MIN_FIRST_NAME_SHARE:.0%} of the names they open,
 # and are never written in lower case there ("will", "mark" are dropped).
@@ -63,7 +66,7 @@ FIRST_NAMES_HEADER = f"""\
 def _labelled(split: str):
     """(surface, CoNLL type, in sports copy) of every gold name of ``split``."""
     from pipeline.nlp.entities.sports import is_sports
-    for i, doc in enumerate(conll.read(split)):
+    for i, doc in conll.read_part(split, conll.LEARN_PART):
         clean, _ = conll.article(doc, i)
         in_sports = is_sports(clean.text, clean.title)
         for s, a, b, kind in doc.gold():
@@ -94,8 +97,8 @@ def learn_names(split: str = "train") -> list[tuple[str, str, int, float]]:
 def _lower_case_words(split: str) -> set[str]:
     """Words ``split`` also writes in lower case: capitalised, one of them
     may just open a sentence ("Best", "Blind")."""
-    return {w for doc in conll.read(split) for sent in doc.sentences for w in sent
-            if w.islower()}
+    return {w for _, doc in conll.read_part(split, conll.LEARN_PART) for sent in doc.sentences
+            for w in sent if w.islower()}
 
 
 def learn_heads(split: str = "train") -> list[tuple[str, str, int, float]]:

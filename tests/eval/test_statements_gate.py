@@ -52,7 +52,9 @@ pytestmark = pytest.mark.eval
 #: holdout 0.781 -> 0.793. Then a description with a party or a nation
 #: in it is resolved too ("the Republican nominee", "the French
 #: president"), and a name is the referent "Trump campaign" when its last
-#: word is: resolved 0.877 / 0.810, train holdout 0.804.
+#: word is: resolved 0.877 / 0.810, train holdout 0.804. Entity lexicons
+#: learned from the tune part of CoNLL train only cost dev tune one article
+#: (Rakeyia Scott's "she", five pairs): 0.849.
 FLOORS = {
     "tune": {
         "content_f1": 0.707,            # measured 0.717 (P 0.843, R 0.624)
@@ -62,9 +64,9 @@ FLOORS = {
         "speech_recall": 0.821,         # measured 0.831
         "speaker_acc": 0.927,           # measured 0.937
         "named_speaker_acc": 0.938,     # measured 0.948 (540 pairs)
-        "resolved_speaker_acc": 0.867,  # measured 0.877 (179 pairs)
-        "strict_speaker_acc": 0.906,    # measured 0.916 (871 pairs)
-        "pronoun_speaker_acc": 0.881,   # measured 0.891 (156 pairs)
+        "resolved_speaker_acc": 0.839,  # measured 0.849 (179 pairs)
+        "strict_speaker_acc": 0.900,    # measured 0.910 (871 pairs)
+        "pronoun_speaker_acc": 0.849,   # measured 0.859 (156 pairs)
         "description_speaker_acc": 0.773,  # measured 0.783 (23 pairs)
         "unnamed_speaker_acc": 0.931,   # measured 0.941 (17 pairs)
     },
