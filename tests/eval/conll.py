@@ -22,6 +22,7 @@ tuned on dev).
 from __future__ import annotations
 
 import hashlib
+import re
 import sys
 from dataclasses import dataclass
 
@@ -82,6 +83,16 @@ def read(split: str) -> list[Document]:
             sent.append((parts[0], parts[-1]))
     close_sentence()
     return [d for d in docs if d.sentences]
+
+
+def sentence_text(tokens: list[str]) -> str:
+    """A tokenised sentence as it was written: no space before punctuation
+    or a clitic, none inside brackets or a pair of straight quotes."""
+    text = " ".join(tokens)
+    text = re.sub(r" ([,.;:!?%)\]}])", r"\1", text)
+    text = re.sub(r"([(\[{$]) ", r"\1", text)
+    text = re.sub(r" (n't|'s|'re|'ve|'ll|'d|'m)\b", r"\1", text)
+    return re.sub(r'" (.*?) "', r'"\1"', text)
 
 
 def read_part(split: str, part: str | None) -> list[tuple[int, Document]]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.eval import news_events
 from tests.eval.plover import DATA, Scores, evaluate, load_part, report
 from tests.eval.splits import PARTS
 
@@ -62,3 +63,40 @@ def test_beats_bare_verb_lexicon(scores: dict[str, Scores], part: str):
     figures = scores[part].figures()
     assert figures["type_accuracy"] > figures["baseline_type_accuracy"]
     assert figures["type_precision"] > figures["baseline_type_precision"]
+
+
+#: conll_events (tests/eval/news_events.py): sentences of 1996 Reuters news
+#: coded here, which no event rule was written from. Measured with events/3
+#: (tune 136 events and 142 NONE sentences, holdout 93 and 72), minus 0.01.
+#: The goals of issue 11 for unseen news (type accuracy 0.75, precision
+#: 0.70, triple recall 0.40) are not met here.
+NEWS_FLOOR = {
+    "tune": {"type_accuracy": 0.416, "type_precision": 0.553, "actor_f1": 0.424,
+             "recipient_f1": 0.350, "triple_recall": 0.184},
+    "holdout": {"type_accuracy": 0.517, "type_precision": 0.690, "actor_f1": 0.535,
+                "recipient_f1": 0.428, "triple_recall": 0.193},
+}
+#: Share of NONE sentences with any event extracted, measured 0.127 / 0.167.
+NEWS_MAX_FALSE_ALARMS = {"tune": 0.137, "holdout": 0.177}
+
+
+@pytest.fixture(scope="module")
+def news() -> dict[str, news_events.Result]:
+    if not (news_events.conll.DATA / "conllpp_train.txt").exists():
+        pytest.skip("CoNLL-2003 not found beside the repository")
+    result = {part: news_events.evaluate(news_events.load(part)) for part in PARTS}
+    for part, part_result in result.items():
+        print("\n" + news_events.describe(part_result, part))
+    return result
+
+
+@pytest.mark.parametrize("part,figure", [(p, f) for p in PARTS for f in sorted(NEWS_FLOOR[p])])
+def test_news_event_scores_hold(news, part: str, figure: str):
+    got = news[part].figures()[figure]
+    assert got >= NEWS_FLOOR[part][figure], news_events.describe(news[part], part)
+
+
+@pytest.mark.parametrize("part", PARTS)
+def test_news_false_alarms_stay_rare(news, part: str):
+    got = news[part].figures()["false_alarm_rate"]
+    assert got <= NEWS_MAX_FALSE_ALARMS[part], news_events.describe(news[part], part)
