@@ -1,6 +1,8 @@
 """PLOVER events: who did what to whom, when and where.
 
-Triggers come from the lexicons (:mod:`pipeline.nlp.events.triggers`), participants
+Triggers come from the lexicons (:mod:`pipeline.nlp.events.triggers`) and,
+for words they do not list, from weights learned from coded news
+(:mod:`pipeline.nlp.events.trigger_model`); participants
 from the dependency parse (:mod:`pipeline.nlp.events.args`, with the
 light-verb frames of :mod:`pipeline.nlp.events.light_verbs` and the type-specific
 roles of :mod:`pipeline.nlp.events.roles`), and the parties a reader infers
@@ -50,7 +52,7 @@ from pipeline.records import (
 
 __all__ = ["EXTRACTOR", "extract_events", "triggers", "trigger_of", "event_date"]
 
-EXTRACTOR = "events/3"
+EXTRACTOR = "events/4"
 
 _PHONE = frozenset({"phone", "telephone"})
 #: Intentions to cooperate are AGREE, intentions to harm THREATEN (PLOVER

@@ -14,7 +14,8 @@ from pipeline.nlp.entities import EntityIndex
 from pipeline.nlp.events.args import content
 from pipeline.nlp.events.light_verbs import governing_verb
 from pipeline.nlp.events.readings import not_happenings
-from pipeline.nlp.events.triggers import Trigger, combined, combined_row, trigger_of
+from pipeline.nlp.events.trigger_model import learned_model
+from pipeline.nlp.events.triggers import Trigger, combined, combined_row
 
 #: Prepositions that set another event beside the verb's, not inside it.
 _TIMES = frozenset({"after", "following", "before", "since", "amid", "during", "until"})
@@ -51,7 +52,8 @@ def _prep_governor(noun: Token, trig: Trigger,
 def plan(doc: Doc, index: EntityIndex) -> tuple[dict[int, Trigger], dict[int, tuple[Token, Trigger]]]:
     """Token index -> the event it triggers, after merging verb + object and
     dropping demanded or threatened content; and verb -> absorbed noun."""
-    found = {t.i: trig for t in doc if (trig := trigger_of(t)) and not _named(t, index)}
+    model = learned_model()
+    found = {t.i: trig for t in doc if (trig := model.trigger(t, index)) and not _named(t, index)}
     absorbed: dict[int, tuple[Token, Trigger]] = {}
     for i, trig in list(found.items()):
         tok = doc[i]

@@ -1,0 +1,47 @@
+"""The learned event trigger model (pipeline/nlp/events/trigger_model.py)."""
+from __future__ import annotations
+
+from pipeline.nlp.entities import EntityIndex
+from pipeline.nlp.entities.extract import extract_entities
+from pipeline.nlp.events.trigger_model import TriggerModel, features, learned_model
+from pipeline.nlp.parsing.model import parse
+from tests.unit.test_nlp_statements import article
+
+
+def parsed(text: str):
+    clean = article([text], art_id="tm")
+    doc = parse(clean)
+    return doc, EntityIndex(extract_entities(doc, clean))
+
+
+def token(doc, word: str):
+    return next(t for t in doc if t.text == word)
+
+
+def test_features_name_the_word_its_senses_its_lexicon_type_and_its_parties():
+    doc, index = parsed("Prime Minister Anna Kowalczyk criticised Poland and began a tour of Asia.")
+    senses = {("tour", "NOUN"): ("isa=journey.n.01",)}
+    tour = features(token(doc, "tour"), index, lambda lemma, pos: senses.get((lemma, pos), ()))
+    assert {"lemma=tour/NOUN", "wn:isa=journey.n.01", "governor=begin"} <= set(tour)
+    criticised = features(token(doc, "criticised"), index, lambda lemma, pos: ())
+    assert {"lexicon=ACCUSE", "subj=PERSON", "obj=GPE"} <= set(criticised)
+
+
+def test_a_word_the_lexicon_lacks_becomes_a_trigger_only_where_a_type_is_likely():
+    doc, index = parsed("Prime Minister Anna Kowalczyk began a tour of Asia on Monday.")
+    tour = token(doc, "tour")
+    sure = TriggerModel({"wn:isa=journey.n.01": {"CONSULT": 6.0}}, {"tour/noun": ("isa=journey.n.01",)})
+    assert sure.trigger(tour, index).type == "CONSULT"
+    unsure = TriggerModel({"wn:isa=journey.n.01": {"CONSULT": 1.0}}, {"tour/noun": ("isa=journey.n.01",)})
+    assert unsure.trigger(tour, index) is None  # 17 labels: a weight of 1 is not enough
+
+
+def test_the_lexicon_decides_for_the_words_it_lists():
+    doc, index = parsed("Anna Kowalczyk criticised Poland on Monday.")
+    nothing = TriggerModel({"bias": {"NONE": 50.0}}, {})
+    assert nothing.trigger(token(doc, "criticised"), index).type == "ACCUSE"
+
+
+def test_the_learned_model_finds_events_the_lexicon_lacks():
+    doc, index = parsed("Prime Minister Anna Kowalczyk began a tour of Asian capitals in Tokyo on Monday.")
+    assert learned_model().trigger(token(doc, "tour"), index).type == "CONSULT"
