@@ -1,7 +1,7 @@
 """The whole pipeline on the real local broker against `newswire process` offline.
 
-    .venv/bin/python bench/stream.py [--pages 48] [--workers 1,2,4] [--repeat 3]
-                                     [--churn 0] [--no-offline]
+    .venv/bin/python bench/stream.py [--pages 48] [--copies 1] [--workers 1,2,4]
+                                     [--repeat 3] [--churn 0] [--no-offline]
 
 Offline: what ``newswire process`` runs per page (``raw_from_document``,
 ``analyze_raw`` with shared near-duplicate and alias memories, the JSON
@@ -36,6 +36,11 @@ a while no longer does.
 
 Pages: the fundus_eval news pages (HTML, so cleaning does real work), then
 the seed texts, read from ../shared/data; nothing is copied anywhere.
+``--copies N`` sends each page N times under other URLs (so other article
+ids, hashed to other partitions): more articles per run without other
+text, which evens the split between workers and lengthens the span the
+ratios are taken over. Both runs mark a copy a near-duplicate and analyse
+it all the same, so both do the same work.
 """
 from __future__ import annotations
 
@@ -68,13 +73,17 @@ OUTPUT_ROLES = ("entities", "statements", "events")
 TICKS = os.sysconf("SC_CLK_TCK")
 
 
-def pages(limit: int):
-    """RawArticles of the news pages, then the seed texts, up to ``limit``."""
+def pages(limit: int, copies: int = 1):
+    """RawArticles of the news pages, then the seed texts, up to ``limit``;
+    ``copies`` times over under other URLs (other article ids, the same
+    work: a syndicated copy is marked a duplicate and analysed all the same),
+    so a run can hold more work than the 81 pages there are."""
     paths = sorted((SHARED_DATA / "cleaning/fundus_eval/dataset/html").glob("*.html.gz"))
     docs = [(p.name[:-3], gzip.decompress(p.read_bytes())) for p in paths]
     docs += [(p.name, p.read_bytes()) for p in sorted((SHARED_DATA / "seed").glob("*.txt"))]
-    return [raw_from_document(data, name=name, url=f"https://bench.example/{n}/{name}",
-                              published=PUBLISHED) for n, (name, data) in enumerate(docs[:limit])]
+    return [raw_from_document(data, name=name, url=f"https://bench.example/{c}/{n}/{name}",
+                              published=PUBLISHED)
+            for c in range(copies) for n, (name, data) in enumerate(docs[:limit])]
 
 
 def offline(raws) -> tuple[float, float]:
@@ -93,12 +102,13 @@ def offline(raws) -> tuple[float, float]:
     return len(raws) / wall, cpu / len(raws)
 
 
-def offline_in_new_process(pages_: int) -> tuple[float, float]:
+def offline_in_new_process(pages_: int, copies: int = 1) -> tuple[float, float]:
     """:func:`offline` in a process of its own, as cold as a worker starts:
     in the process that ran it before, a second pass was 10-15% faster
     (spaCy's vocabulary and the allocator already grown), which a fresh
     worker never is."""
-    out = subprocess.run([sys.executable, __file__, "--offline-child", "--pages", str(pages_)],
+    out = subprocess.run([sys.executable, __file__, "--offline-child", "--pages", str(pages_),
+                          "--copies", str(copies)],
                          check=True, capture_output=True, text=True).stdout
     rate, cpu = orjson.loads(out.strip().splitlines()[-1])
     return rate, cpu
@@ -132,8 +142,10 @@ async def _watch_outputs(env, ids: set[str], timeout: float) -> tuple[dict, dict
             for tp, messages in batch.items():
                 role = names[tp.topic]
                 for msg in messages:
-                    record = orjson.loads(msg.value)
-                    article = record["id"] if role == "raw" else record["article_id"]
+                    # raw and entities are keyed by article id: no need to
+                    # parse a whole page on the bench's share of the cores
+                    article = (msg.key.decode() if role in ("raw", "entities")
+                               else orjson.loads(msg.value)["article_id"])
                     if role == "raw":
                         raw_at[article] = msg.timestamp
                         continue
@@ -239,7 +251,7 @@ def throughput_rounds(args, bootstrap: str, tmp: Path, raws, broker_pid: int | N
             print(f"round {round_ + 1} of {args.repeat}", flush=True)
         base = one = None
         if not args.no_offline:
-            base, cpu = offline_in_new_process(len(raws))
+            base, cpu = offline_in_new_process(args.pages, args.copies)
             print(f"offline (newswire process): {base:.2f} art/s, {cpu:.3f} CPU s/article", flush=True)
         for workers in counts:
             r = stream_run(bootstrap, tmp, raws, workers, broker_pid, args.extract_batch)
@@ -270,6 +282,7 @@ def churn_runs(args, bootstrap: str, tmp: Path, raws) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--pages", type=int, default=48)
+    ap.add_argument("--copies", type=int, default=1, help="each page this many times (other URLs)")
     ap.add_argument("--workers", default="1,2,4", help='worker counts, e.g. "1,2,4"; "" for none')
     ap.add_argument("--repeat", type=int, default=3, help="rounds of offline and worker runs")
     ap.add_argument("--churn", type=int, default=0, help="runs of the join/leave test")
@@ -280,7 +293,7 @@ def main() -> None:
     ap.add_argument("--bootstrap", default="", help="an existing broker; default: start one")
     args = ap.parse_args()
     patches.install()  # what newswire.cli.main does first
-    raws = pages(args.pages)
+    raws = pages(args.pages, args.copies)
     if not raws:
         sys.exit(f"no pages under {SHARED_DATA}")
     if args.offline_child:
