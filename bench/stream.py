@@ -1,14 +1,16 @@
 """The whole pipeline on the real local broker against `newswire process` offline.
 
     .venv/bin/python bench/stream.py [--pages 48] [--copies 1] [--workers 1,2,4]
-                                     [--repeat 3] [--churn 0] [--no-offline]
+                                     [--partitions 4] [--repeat 3] [--churn 0]
+                                     [--no-offline]
 
 Offline: what ``newswire process`` runs per page (``raw_from_document``,
 ``analyze_raw`` with shared near-duplicate and alias memories, the JSON
 out), in a fresh process after the warm-up a worker does before it joins
 (``pipeline.stages.warm_up``), in wall and CPU seconds.
 
-Stream: for each worker count, a fresh app id and topic prefix on one local
+Stream: for each worker count, a fresh app id and topic prefix (topics of
+``--partitions`` partitions, the setting's default unless given) on one local
 broker (started here on a free port, or ``--bootstrap``); the workers are
 real ``newswire worker`` processes, started and left to settle (group
 Stable) before the clock starts; then every page goes onto news.raw at
@@ -64,6 +66,7 @@ from aiokafka import AIOKafkaConsumer, TopicPartition  # noqa: E402
 
 import patches  # noqa: E402
 from newswire.broker import LocalBroker, free_port_pair  # noqa: E402
+from pipeline.config import Settings  # noqa: E402
 from pipeline.process import raw_from_document  # noqa: E402
 from tests.integration import kafka_helpers as kh  # noqa: E402
 from tests.shared_data import SHARED_DATA  # noqa: E402
@@ -163,8 +166,8 @@ def _percentile(values: list[float], q: float) -> float:
 
 
 def stream_run(bootstrap: str, tmp: Path, raws, workers: int, broker_pid: int | None,
-               batch: int) -> dict:
-    env = kh.isolated_env(bootstrap, tmp, NEWSWIRE_PARTITIONS="4", NEWSWIRE_LOG_LEVEL="warning",
+               batch: int, partitions: int) -> dict:
+    env = kh.isolated_env(bootstrap, tmp, NEWSWIRE_PARTITIONS=str(partitions), NEWSWIRE_LOG_LEVEL="warning",
                           NEWSWIRE_EXTRACT_BATCH=str(batch))
     kh.create_topics(env)
     procs = [kh.start_role("worker", env, tmp / f"worker{workers}-{n}.log") for n in range(workers)]
@@ -208,8 +211,9 @@ def _stall(env, members: int, procs, timeout: float = 600) -> float:
     return float("inf")
 
 
-def churn_run(bootstrap: str, tmp: Path, raws, n: int, session_timeout: int) -> dict:
-    env = kh.isolated_env(bootstrap, tmp, NEWSWIRE_PARTITIONS="4", NEWSWIRE_LOG_LEVEL="warning",
+def churn_run(bootstrap: str, tmp: Path, raws, n: int, session_timeout: int,
+              partitions: int) -> dict:
+    env = kh.isolated_env(bootstrap, tmp, NEWSWIRE_PARTITIONS=str(partitions), NEWSWIRE_LOG_LEVEL="warning",
                           NEWSWIRE_SESSION_TIMEOUT_SECONDS=str(session_timeout))
     kh.create_topics(env)
     procs = [kh.start_role("worker", env, tmp / f"churn{n}-{k}.log") for k in (1, 2)]
@@ -245,7 +249,7 @@ def throughput_rounds(args, bootstrap: str, tmp: Path, raws, broker_pid: int | N
     ratios: dict[str, list[float]] = {}
     counts = [int(w) for w in args.workers.split(",") if w.strip()]
     if counts and broker_pid:  # a broker this run started: warm its JIT up first
-        stream_run(bootstrap, tmp, raws, 1, broker_pid, args.extract_batch)
+        stream_run(bootstrap, tmp, raws, 1, broker_pid, args.extract_batch, args.partitions)
     for round_ in range(args.repeat if counts else 0):
         if args.repeat > 1:
             print(f"round {round_ + 1} of {args.repeat}", flush=True)
@@ -254,7 +258,8 @@ def throughput_rounds(args, bootstrap: str, tmp: Path, raws, broker_pid: int | N
             base, cpu = offline_in_new_process(args.pages, args.copies)
             print(f"offline (newswire process): {base:.2f} art/s, {cpu:.3f} CPU s/article", flush=True)
         for workers in counts:
-            r = stream_run(bootstrap, tmp, raws, workers, broker_pid, args.extract_batch)
+            r = stream_run(bootstrap, tmp, raws, workers, broker_pid, args.extract_batch,
+                           args.partitions)
             print(_report(r, base, one), flush=True)
             one = one or (r["rate"] if workers == 1 else None)
             if base:
@@ -269,7 +274,7 @@ def throughput_rounds(args, bootstrap: str, tmp: Path, raws, broker_pid: int | N
 def churn_runs(args, bootstrap: str, tmp: Path, raws) -> None:
     stalls = missing = 0
     for n in range(args.churn):
-        r = churn_run(bootstrap, tmp, raws, n, args.session_timeout)
+        r = churn_run(bootstrap, tmp, raws, n, args.session_timeout, args.partitions)
         stalled = max(r["join"], r["leave"]) > args.session_timeout
         stalls, missing = stalls + stalled, missing + r["missing"]
         print(f"churn {n + 1}: join {r['join']:.1f} s, leave {r['leave']:.1f} s not Stable"
@@ -288,6 +293,8 @@ def main() -> None:
     ap.add_argument("--churn", type=int, default=0, help="runs of the join/leave test")
     ap.add_argument("--session-timeout", type=int, default=10, help="seconds, for the churn runs")
     ap.add_argument("--no-offline", action="store_true")
+    ap.add_argument("--partitions", type=int, default=Settings().partitions,
+                    help="partitions per topic (bounds the workers that share the work)")
     ap.add_argument("--extract-batch", type=int, default=8, help="NEWSWIRE_EXTRACT_BATCH of the workers")
     ap.add_argument("--offline-child", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--bootstrap", default="", help="an existing broker; default: start one")
