@@ -23,7 +23,8 @@ pytestmark = pytest.mark.eval
 #: 0.823, precision 0.718, actor F1 0.809, recipient F1 0.589, triple recall
 #: 0.500; holdout 65 sentences: 0.846, 0.797, 0.769, 0.621, 0.483.
 #: Now (events/3, tuned on the tune part only): tune 0.844, 0.794, 0.844,
-#: 0.698, 0.631; holdout 0.831, 0.771, 0.782, 0.665, 0.534.
+#: 0.698, 0.631; holdout 0.831, 0.771, 0.782, 0.665, 0.534; events/5:
+#: holdout 0.846, 0.775, 0.782, 0.677, 0.534 (tune unchanged).
 FLOOR = {
     "tune": {
         "type_accuracy": 0.834,
@@ -33,10 +34,10 @@ FLOOR = {
         "triple_recall": 0.621,
     },
     "holdout": {
-        "type_accuracy": 0.821,
-        "type_precision": 0.761,
+        "type_accuracy": 0.836,
+        "type_precision": 0.765,
         "actor_f1": 0.772,
-        "recipient_f1": 0.655,
+        "recipient_f1": 0.666,
         "triple_recall": 0.524,
     },
 }
@@ -72,17 +73,21 @@ def test_beats_bare_verb_lexicon(scores: dict[str, Scores], part: str):
 #: actor F1 0.434 / 0.545, recipient F1 0.360 / 0.438, triple recall 0.194 /
 #: 0.203. events/4 adds the triggers the learned model finds where the
 #: lexicon has none: 0.456 / 0.538, 0.574 / 0.704, 0.435 / 0.557, 0.360 /
-#: 0.438, 0.194 / 0.203 (plover_gsr unchanged). The goals of issue 11 for
-#: unseen news (type accuracy 0.75, precision 0.70, triple recall 0.40) are
-#: not met here.
+#: 0.438, 0.194 / 0.203 (plover_gsr unchanged). events/5 gives a trigger the
+#: parse left partyless its named neighbours where the model is confident
+#: (pipeline/nlp/events/nearby.py): 0.478 / 0.591, 0.575 / 0.696, 0.433 /
+#: 0.565, 0.363 / 0.448, 0.194 / 0.203; plover_gsr holdout type accuracy
+#: 0.831 -> 0.846, precision 0.771 -> 0.775, recipient F1 0.665 -> 0.677,
+#: its tune part unchanged. The goals of issue 11 for unseen news (type
+#: accuracy 0.75, precision 0.70, triple recall 0.40) are not met here.
 NEWS_FLOOR = {
-    "tune": {"type_accuracy": 0.446, "type_precision": 0.564, "actor_f1": 0.425,
-             "recipient_f1": 0.350, "triple_recall": 0.184},
-    "holdout": {"type_accuracy": 0.528, "type_precision": 0.694, "actor_f1": 0.547,
-                "recipient_f1": 0.428, "triple_recall": 0.193},
+    "tune": {"type_accuracy": 0.468, "type_precision": 0.565, "actor_f1": 0.425,
+             "recipient_f1": 0.353, "triple_recall": 0.184},
+    "holdout": {"type_accuracy": 0.581, "type_precision": 0.694, "actor_f1": 0.555,
+                "recipient_f1": 0.438, "triple_recall": 0.193},
 }
-#: Share of NONE sentences with any event extracted, measured 0.127 / 0.167.
-NEWS_MAX_FALSE_ALARMS = {"tune": 0.137, "holdout": 0.177}
+#: Share of NONE sentences with any event extracted, measured 0.134 / 0.167.
+NEWS_MAX_FALSE_ALARMS = {"tune": 0.144, "holdout": 0.177}
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,9 @@ for words they do not list, from weights learned from coded news
 from the dependency parse (:mod:`pipeline.nlp.events.args`, with the
 light-verb frames of :mod:`pipeline.nlp.events.light_verbs` and the type-specific
 roles of :mod:`pipeline.nlp.events.roles`), and the parties a reader infers
-from the rest of the article from :mod:`pipeline.nlp.events.implied`. Trigger words
+from the rest of the article from :mod:`pipeline.nlp.events.implied`, and,
+where the parse gives a trigger no party at all, its named neighbours
+(:mod:`pipeline.nlp.events.nearby`). Trigger words
 that report no happening where they stand (aims, conditions, charges, kinds
 of people) are left out by :mod:`pipeline.nlp.events.readings`. Three readings
 keep one coded event per happening, as PLOVER coders do:
@@ -34,6 +36,7 @@ from pipeline.nlp.dates import is_relative, parse_published
 from pipeline.nlp.entities import EntityIndex, Hit, ref
 from pipeline.nlp.events.args import key_of, participants, resolve_all, subject
 from pipeline.nlp.events.implied import EventMemory, complete, speaker_as_actor
+from pipeline.nlp.events.nearby import nearby_parties
 from pipeline.nlp.events.plan import plan
 from pipeline.nlp.events.readings import in_background
 from pipeline.nlp.events.tense import conditional, intends, negated, tense
@@ -52,7 +55,7 @@ from pipeline.records import (
 
 __all__ = ["EXTRACTOR", "extract_events", "triggers", "trigger_of", "event_date"]
 
-EXTRACTOR = "events/4"
+EXTRACTOR = "events/5"
 
 _PHONE = frozenset({"phone", "telephone"})
 #: Intentions to cooperate are AGREE, intentions to harm THREATEN (PLOVER
@@ -270,6 +273,8 @@ def extract_events(doc: Doc, clean: CleanArticle, entities: list[Entity],
                       or memory.pronoun_actors(subjects, *_sentence_starts(tok)))
         actors, recipients = complete(tok, trig, (actors, recipients), _place_hit(tok, ctx.index),
                                       memory, lambda heads: resolve_all(heads, ctx.index))
+        if not actors and not recipients and not in_background(tok):
+            actors, recipients = nearby_parties(tok, trig, ctx.index)
         if not actors and (not recipients or in_background(tok)):
             continue
         memory.remember(tok, trig.type, actors)
