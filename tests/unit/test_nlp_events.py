@@ -345,6 +345,16 @@ def test_a_hostile_act_aimed_through_its_purpose():
     assert ids(mobilized.recipients) == ["gpe:norway"]
 
 
+def test_a_journey_s_purpose_is_reported_but_a_circumstance_is_not():
+    events = events_of(["Prime Minister Eva Novak left Prague on Monday for Vienna to hold talks "
+                        "with Chancellor Tomas Lindqvist.",
+                        "Lindqvist left Vienna on Tuesday, refusing to answer questions."],
+                       "e-journey")
+    talks = one(events, "CONSULT", "talks")
+    assert names(talks.recipients) == {"Tomas Lindqvist"}
+    assert not [e for e in events if e.type == "REJECT"]  # how he left, not a refusal
+
+
 def test_what_a_refusal_withstands_names_its_target():
     events = events_of(["Prime Minister Eva Novak declined to resign despite pressure by the "
                         "European Commission."], "e-despite")

@@ -5,7 +5,8 @@ others the sentence states something else about it, and coding it as an
 event would report what did not (or not yet, or not here) happen:
 
 - an aim or a circumstance: "staged demonstrations [to demand reforms]",
-  "the right [to fire]", "opened fire, [killing one]";
+  "the right [to fire]", "opened fire, [killing one]" (but a journey's
+  aim is what it is made for: "flew to Amman [to hold talks]");
 - a condition: "will withdraw [unless Baghdad accepts]", "would meet
   [if he gave them a veto]": what the other side may do;
 - what is alleged or punished: "blamed Israel [for the bombing]",
@@ -23,6 +24,9 @@ from spacy.tokens import Doc, Token
 from pipeline.nlp.events.triggers import Trigger, actor_nouns
 
 _CONDITIONS = frozenset({"if", "unless"})
+#: Verbs of going whose purpose infinitive is what the trip is made for, so
+#: the trip reports it (CAMEO codes a journey to meet as the meeting).
+_TRAVEL = frozenset({"go", "come", "leave", "travel", "fly", "arrive", "head", "return"})
 #: Types whose "for"/"of"/"with" phrase is the charge: "accused of",
 #: "charged with", "arrested for", "blamed for", "sentenced for".
 _CHARGING = frozenset({"ACCUSE", "COERCE"})
@@ -42,6 +46,8 @@ def aims(doc: Doc) -> set[int]:
     out: set[int] = set()
     for tok in doc:
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        if infinitive and tok.dep_ == "advcl" and tok.head.lemma_.lower() in _TRAVEL:
+            continue  # "left Amman for Ramallah to hold talks with X": the trip is for them
         if (tok.dep_ in ("advcl", "acl") and infinitive) or (
                 tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.i > tok.head.i):
             out |= _subtree(tok)
