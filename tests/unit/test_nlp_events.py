@@ -355,6 +355,16 @@ def test_a_journey_s_purpose_is_reported_but_a_circumstance_is_not():
     assert not [e for e in events if e.type == "REJECT"]  # how he left, not a refusal
 
 
+def test_a_voiced_protest_is_a_complaint_and_an_ended_one_a_concession():
+    events = events_of(["The Polish Foreign Ministry voiced a strong protest over the Hungarian "
+                        "decision on Monday.",
+                        "Farmers in Lyon ended their protest after the government of France "
+                        "agreed to their demands."], "e-protest-verbs")
+    assert one(events, "ACCUSE", "voiced").actors
+    assert one(events, "CONCEDE", "ended").actors
+    assert not [e for e in events if e.type == "PROTEST"]
+
+
 def test_what_a_refusal_withstands_names_its_target():
     events = events_of(["Prime Minister Eva Novak declined to resign despite pressure by the "
                         "European Commission."], "e-despite")
