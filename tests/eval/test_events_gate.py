@@ -82,11 +82,13 @@ def test_beats_bare_verb_lexicon(scores: dict[str, Scores], part: str):
 #: to hold talks"): tune 0.485, 0.579, 0.442, 0.372, 0.204; holdout and
 #: plover_gsr unchanged. A protest voiced is a complaint, one ended a
 #: concession (combinations.tsv): tune 0.493, 0.588, 0.451, 0.372, 0.204;
+#: holdout and plover_gsr unchanged. An invitation is an intent to meet
+#: (AGREE, CAMEO 036; was REQUEST): tune 0.500, 0.596, 0.460, 0.378, 0.214;
 #: holdout and plover_gsr unchanged. The goals of issue 11 for unseen news (type
 #: accuracy 0.75, precision 0.70, triple recall 0.40) are not met here.
 NEWS_FLOOR = {
-    "tune": {"type_accuracy": 0.483, "type_precision": 0.578, "actor_f1": 0.441,
-             "recipient_f1": 0.362, "triple_recall": 0.194},
+    "tune": {"type_accuracy": 0.490, "type_precision": 0.586, "actor_f1": 0.450,
+             "recipient_f1": 0.368, "triple_recall": 0.204},
     "holdout": {"type_accuracy": 0.581, "type_precision": 0.694, "actor_f1": 0.555,
                 "recipient_f1": 0.438, "triple_recall": 0.193},
 }

@@ -365,6 +365,14 @@ def test_a_voiced_protest_is_a_complaint_and_an_ended_one_a_concession():
     assert not [e for e in events if e.type == "PROTEST"]
 
 
+def test_an_invitation_is_an_intent_to_meet():
+    events = events_of(["Chancellor Tomas Lindqvist invited President Anna Kowalczyk to Vienna "
+                        "on Monday."], "e-invite")
+    invitation = one(events, "AGREE", "invited")
+    assert names(invitation.actors) == {"Tomas Lindqvist"}
+    assert names(invitation.recipients) >= {"Anna Kowalczyk"}
+
+
 def test_what_a_refusal_withstands_names_its_target():
     events = events_of(["Prime Minister Eva Novak declined to resign despite pressure by the "
                         "European Commission."], "e-despite")
