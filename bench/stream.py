@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/stream.py [--pages 48] [--copies 1] [--workers 1,2,4]
                                      [--partitions 4] [--repeat 3] [--churn 0]
-                                     [--no-offline]
+                                     [--image IMAGE] [--no-offline]
 
 Offline: what ``newswire process`` runs per page (``raw_from_document``,
 ``analyze_raw`` with shared near-duplicate and alias memories, the JSON
@@ -27,6 +27,11 @@ Churn (``--churn R``): R runs of two workers under load where a third
 joins and then one leaves; for each start and stop, how long the group was
 not Stable, against one session timeout; and whether every article
 reached its entities record. ``--workers ""`` skips the throughput runs.
+
+Containers (``--image IMAGE``): the workers run in that image instead
+(``deploy/podman-offline.sh`` builds ``localhost/newswire:dev``), through
+Podman on the host's network, the broker and the offline run as before;
+a worker's CPU is its container's main process's.
 
 Repeats (``--repeat N``): the offline run and the worker runs, N times in
 turn; the ratios are taken within each round and their medians printed
@@ -123,6 +128,41 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / TICKS
 
 
+#: ``--image``: workers run in this container image (deploy/podman-offline.sh
+#: builds it), through Podman as that script runs it; None: as processes.
+WORKER_IMAGE: str | None = None
+_PODMAN = ["podman", "--runtime", "runc", "--cgroup-manager", "cgroupfs"]
+
+
+def start_worker(env: dict[str, str], log: Path) -> subprocess.Popen:
+    """A `newswire worker`, as a process or in a container; ``.cpu_pid`` is
+    the pid whose CPU is the worker's (in a container, its main process as
+    the host sees it, not the podman client's)."""
+    if WORKER_IMAGE is None:
+        proc = kh.start_role("worker", env, log)
+        proc.cpu_pid = proc.pid  # type: ignore[attr-defined]
+        return proc
+    name = f"nw-bench-{os.getpid()}-{time.monotonic_ns()}"
+    inner = {k: v for k, v in env.items() if k.startswith("NEWSWIRE_")}
+    inner["NEWSWIRE_DATA_DIR"] = "/tmp/faust"  # the container's own, not the host's
+    flags = [f"--env={k}={v}" for k, v in sorted(inner.items())]
+    limits = ["--ulimit", "nofile=20000:20000", "--ulimit", "nproc=4096:4096"]
+    with open(log, "ab") as out:
+        proc = subprocess.Popen([*_PODMAN, "run", "--rm", "--name", name, "--network", "host",
+                                 *limits, "--env=PYTHONUNBUFFERED=1", *flags, WORKER_IMAGE, "worker"],
+                                stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+    for _ in range(600):
+        pid = subprocess.run([*_PODMAN, "inspect", "--format", "{{.State.Pid}}", name],
+                             capture_output=True, text=True).stdout.strip()
+        if pid.isdigit() and int(pid) > 0:
+            proc.cpu_pid = int(pid)  # type: ignore[attr-defined]
+            return proc
+        if proc.poll() is not None:
+            raise RuntimeError(f"container worker exited with {proc.returncode}, see {log}")
+        time.sleep(0.1)
+    raise RuntimeError(f"container {name} did not start")
+
+
 async def _watch_outputs(env, ids: set[str], timeout: float) -> tuple[dict, dict, float]:
     """Follow raw and the output topics until every id has its entities record.
     Returns ({id: raw ms}, {id: last output ms}, ms of the last entities record)."""
@@ -170,17 +210,17 @@ def stream_run(bootstrap: str, tmp: Path, raws, workers: int, broker_pid: int | 
     env = kh.isolated_env(bootstrap, tmp, NEWSWIRE_PARTITIONS=str(partitions), NEWSWIRE_LOG_LEVEL="warning",
                           NEWSWIRE_EXTRACT_BATCH=str(batch))
     kh.create_topics(env)
-    procs = [kh.start_role("worker", env, tmp / f"worker{workers}-{n}.log") for n in range(workers)]
+    procs = [start_worker(env, tmp / f"worker{workers}-{n}.log") for n in range(workers)]
     try:
         kh.wait_stable(env, workers, procs=tuple(procs))
         time.sleep(2)  # the last recovery's tail: the group is Stable, the workers ready
-        cpu0 = [cpu_seconds(p.pid) for p in procs]
+        cpu0 = [cpu_seconds(p.cpu_pid) for p in procs]
         broker0 = cpu_seconds(broker_pid) if broker_pid else 0.0
         began = time.time()
         kh.send_raw(env, raws)
         ids = {r.id for r in raws}
         raw_at, out_at, done_at = asyncio.run(_watch_outputs(env, ids, timeout=1800))
-        each = [cpu_seconds(p.pid) - c for p, c in zip(procs, cpu0, strict=True)]
+        each = [cpu_seconds(p.cpu_pid) - c for p, c in zip(procs, cpu0, strict=True)]
         cpu = sum(each)
         broker = (cpu_seconds(broker_pid) - broker0) if broker_pid else float("nan")
     finally:
@@ -216,11 +256,11 @@ def churn_run(bootstrap: str, tmp: Path, raws, n: int, session_timeout: int,
     env = kh.isolated_env(bootstrap, tmp, NEWSWIRE_PARTITIONS=str(partitions), NEWSWIRE_LOG_LEVEL="warning",
                           NEWSWIRE_SESSION_TIMEOUT_SECONDS=str(session_timeout))
     kh.create_topics(env)
-    procs = [kh.start_role("worker", env, tmp / f"churn{n}-{k}.log") for k in (1, 2)]
+    procs = [start_worker(env, tmp / f"churn{n}-{k}.log") for k in (1, 2)]
     try:
         kh.wait_stable(env, 2, procs=tuple(procs))
         kh.send_raw(env, raws)
-        procs.append(kh.start_role("worker", env, tmp / f"churn{n}-3.log"))
+        procs.append(start_worker(env, tmp / f"churn{n}-3.log"))
         join = _stall(env, 3, procs)
         leaving = threading.Thread(target=kh.stop, args=(procs.pop(0),))
         leaving.start()  # a clean stop: the group rebalances while the worker shuts down
@@ -295,10 +335,13 @@ def main() -> None:
     ap.add_argument("--no-offline", action="store_true")
     ap.add_argument("--partitions", type=int, default=Settings().partitions,
                     help="partitions per topic (bounds the workers that share the work)")
+    ap.add_argument("--image", default="", help="run the workers in this container image (Podman)")
     ap.add_argument("--extract-batch", type=int, default=8, help="NEWSWIRE_EXTRACT_BATCH of the workers")
     ap.add_argument("--offline-child", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--bootstrap", default="", help="an existing broker; default: start one")
     args = ap.parse_args()
+    global WORKER_IMAGE
+    WORKER_IMAGE = args.image or None
     patches.install()  # what newswire.cli.main does first
     raws = pages(args.pages, args.copies)
     if not raws:
