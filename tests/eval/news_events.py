@@ -22,14 +22,13 @@ Report: ``.venv/bin/python -m tests.eval.news_events [--part tune|holdout] [-v]`
 """
 from __future__ import annotations
 
-import argparse
 from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.nlp.analyze import analyze
 from tests.eval import conll
 from tests.eval.plover import Scores, Sentence, _explain, article, report, score_sentence
-from tests.eval.splits import PARTS, select
+from tests.eval.splits import PARTS, part_arguments, select
 
 CODED = Path(__file__).parent / "data" / "conll_events.tsv"
 NONE = "NONE"
@@ -97,12 +96,7 @@ def describe(result: Result, part: str) -> str:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(prog="python -m tests.eval.news_events")
-    parser.add_argument("--part", choices=PARTS, help="one part only (default: each)")
-    parser.add_argument("-v", action="store_true", help="explain every sentence (tune only)")
-    args = parser.parse_args(argv)
-    if args.v and args.part != "tune":
-        parser.error("-v prints sentences and errors: only with --part tune")
+    args = part_arguments("python -m tests.eval.news_events", "each", argv)
     for part in [args.part] if args.part else PARTS:
         print(describe(evaluate(load(part), verbose=args.v), part))
 

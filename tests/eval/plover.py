@@ -35,7 +35,6 @@ Report: ``.venv/bin/python -m tests.eval.plover [--part tune|holdout] [-v]``
 """
 from __future__ import annotations
 
-import argparse
 import json
 import re
 from collections import Counter
@@ -47,7 +46,7 @@ from pipeline.nlp.events.extract import triggers
 from pipeline.nlp.parsing.model import get_nlp
 from pipeline.records import CleanArticle, Event, Paragraph
 from tests.eval.scoring import f1, ratio
-from tests.eval.splits import PARTS, select
+from tests.eval.splits import PARTS, part_arguments, select
 from tests.shared_data import SHARED_DATA
 
 DATA = SHARED_DATA / "events" / "plover_gsr" / "PLOVER_GSR_dev.json"
@@ -234,13 +233,7 @@ def report(scores: Scores, part: str = "all") -> str:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(prog="python -m tests.eval.plover")
-    parser.add_argument("--part", choices=PARTS, help="one part only (default: each and all)")
-    parser.add_argument("-v", action="store_true", help="explain every sentence (tune only)")
-    args = parser.parse_args(argv)
-    if args.v and args.part != "tune":
-        parser.error("-v prints sentences and errors: only with --part tune "
-                     "(the holdout is never inspected)")
+    args = part_arguments("python -m tests.eval.plover", "each and all", argv)
     if args.part:
         print(report(evaluate(load_part(args.part), verbose=args.v), args.part))
         return

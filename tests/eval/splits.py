@@ -13,6 +13,7 @@ publisher named or ordered the items.
 """
 from __future__ import annotations
 
+import argparse
 import hashlib
 from collections.abc import Callable, Iterable
 from typing import TypeVar
@@ -37,3 +38,17 @@ def select(items: Iterable[T], key: Callable[[T], str], part: str | None) -> lis
     if part is not None and part not in PARTS:
         raise ValueError(f"part must be one of {PARTS} or None, not {part!r}")
     return [item for item in items if part is None or part_of(key(item)) == part]
+
+
+def part_arguments(prog: str, default: str, argv: list[str] | None = None) -> argparse.Namespace:
+    """``--part`` (``default`` says what a report without it covers) and
+    ``-v`` of an eval report. ``-v`` prints sentences and errors, so only
+    with ``--part tune``."""
+    parser = argparse.ArgumentParser(prog=prog)
+    parser.add_argument("--part", choices=PARTS, help=f"one part only (default: {default})")
+    parser.add_argument("-v", action="store_true", help="explain every sentence (tune only)")
+    args = parser.parse_args(argv)
+    if args.v and args.part != "tune":
+        parser.error("-v prints sentences and errors: only with --part tune "
+                     "(the holdout is never inspected)")
+    return args
