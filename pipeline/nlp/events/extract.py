@@ -273,9 +273,10 @@ def extract_events(doc: Doc, clean: CleanArticle, entities: list[Entity],
                       or memory.pronoun_actors(subjects, *_sentence_starts(tok)))
         actors, recipients = complete(tok, trig, (actors, recipients), _place_hit(tok, ctx.index),
                                       memory, lambda heads: resolve_all(heads, ctx.index))
-        if not actors and not recipients and not in_background(tok):
+        background = in_background(tok)
+        if not actors and not recipients and not background:
             actors, recipients = nearby_parties(tok, trig, ctx.index)
-        if not actors and (not recipients or in_background(tok)):
+        if not actors and (not recipients or background):
             continue
         memory.remember(tok, trig.type, actors)
         events.append(_event(ctx, tok, trig, actors, recipients))

@@ -20,14 +20,13 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from pipeline.nlp.entities import EntityIndex, Hit
-from pipeline.nlp.events.trigger_model import features, learned_model
+from pipeline.nlp.events.trigger_model import PARTY_TYPES, learned_model
 from pipeline.nlp.events.triggers import Trigger
 
 #: The model's probability of the trigger's type this reading needs.
 CONFIDENT = 0.7
 #: How far (characters) a party may stand from the trigger.
 WINDOW = 80
-_PARTIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 #: Relations through which a name belongs to a subject ("the [US] envoy").
 _INSIDE = frozenset({"compound", "amod", "poss", "nmod", "appos", "conj"})
 
@@ -49,12 +48,11 @@ def nearby_parties(tok: Token, trig: Trigger, index: EntityIndex) -> tuple[list[
     ([], []) where the model doubts the trigger or no party is near."""
     if tok.dep_ == "pobj" and tok.head.lower_ == "for":
         return [], []  # "sent a request to Y for a meeting": an aim, no happening
-    model = learned_model()
-    if model.probabilities(features(tok, index, model.table_senses))[trig.type] < CONFIDENT:
+    if learned_model().type_probabilities(tok, index)[trig.type] < CONFIDENT:
         return [], []
     sent = tok.sent
     hits = [h for h in index.within(sent.start_char, sent.end_char)
-            if h.entity is not None and h.entity.type in _PARTIES]
+            if h.entity is not None and h.entity.type in PARTY_TYPES]
     before = [h for h in hits if h.end <= tok.idx and tok.idx - h.end <= WINDOW and _is_subject(h, tok)]
     after = [h for h in hits if h.start >= tok.idx + len(tok) and h.start - tok.idx <= WINDOW]
     actors, recipients = before[-1:], after[:1]

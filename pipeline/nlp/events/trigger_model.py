@@ -36,7 +36,8 @@ NOT_AN_EVENT = "NONE"
 LABELS = (NOT_AN_EVENT, *EVENT_TYPES)
 WEIGHTS_FILE = "events/lexicons/trigger_weights.tsv"
 SENSES_FILE = "events/lexicons/wordnet_senses.tsv"
-_PARTIES = ("PERSON", "ORG", "GPE", "NORP")
+#: Entity types that can be an event's party.
+PARTY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "agent"})
 _OBJECTS = frozenset({"dobj", "pobj", "dative"})
 #: The parts of speech the model scores (the lexicon's auxiliaries stay).
@@ -50,7 +51,7 @@ Senses = Callable[[str, str], Iterable[str]]
 def _party(tok: Token, index: EntityIndex) -> str | None:
     """What kind of party a participant head names, if any."""
     hit = index.covering(tok.idx, tok.idx + len(tok))
-    if hit is not None and hit.known.type in _PARTIES:
+    if hit is not None and hit.known.type in PARTY_TYPES:
         return hit.known.type
     if tok.pos_ == "NOUN" and tok.lemma_.lower() in actor_nouns():
         return "people"
@@ -115,6 +116,10 @@ class TriggerModel:
         total = math.fsum(exp.values())
         return {label: value / total for label, value in exp.items()}
 
+    def type_probabilities(self, tok: Token, index: EntityIndex) -> dict[str, float]:
+        """Each label's probability for ``tok`` where it stands."""
+        return self.probabilities(features(tok, index, self.table_senses))
+
     def trigger(self, tok: Token, index: EntityIndex) -> Trigger | None:
         """The trigger ``tok`` is: the lexicon's where it lists the word,
         else the model's where one type is likely enough. (Dropping listed
@@ -122,7 +127,7 @@ class TriggerModel:
         accuracy, 0.844 -> 0.719, than it gained in precision elsewhere.)"""
         if (listed := trigger_of(tok)) is not None or tok.pos_ not in CANDIDATE_POS:
             return listed
-        probs = self.probabilities(features(tok, index, self.table_senses))
+        probs = self.type_probabilities(tok, index)
         label = max(EVENT_TYPES, key=lambda k: probs[k])
         if probs[label] <= ADD_UNLISTED:
             return None
