@@ -95,6 +95,13 @@ def sentence_text(tokens: list[str]) -> str:
     return re.sub(r'" (.*?) "', r'"\1"', text)
 
 
+def sentence_texts(split: str) -> dict[str, str]:
+    """Every sentence of a split as written, by its id ``<split>:<doc_key>:<index>``
+    (the ids the coded event files use)."""
+    return {f"{split}:{doc_key(doc)}:{i}": sentence_text(tokens)
+            for doc in read(split) for i, tokens in enumerate(doc.sentences)}
+
+
 def read_part(split: str, part: str | None) -> list[tuple[int, Document]]:
     """(index in the split, document) of one part of a split (None: all of
     it); the index keeps each document's article id whatever is left out."""

@@ -90,12 +90,7 @@ class Coded:
 def _texts(ids: set[str]) -> dict[str, str]:
     """Sentence texts by id: ``train:<doc key>:<index>`` from CoNLL train,
     ``polnear:<article>:<start>-<end>`` from PolNeAR train."""
-    out = {}
-    for doc in conll.read("train"):
-        key = conll.doc_key(doc)
-        for i, tokens in enumerate(doc.sentences):
-            if (sid := f"train:{key}:{i}") in ids:
-                out[sid] = conll.sentence_text(tokens)
+    out = {sid: text for sid, text in conll.sentence_texts("train").items() if sid in ids}
     for sid in ids:
         if sid.startswith("polnear:"):
             _, article, where = sid.split(":")

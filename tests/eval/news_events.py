@@ -48,13 +48,7 @@ class Result:
 
 def _texts() -> dict[str, str]:
     """Sentence id ("split:doc_key:index") -> its text, for train and dev."""
-    out = {}
-    for split in ("train", "dev"):
-        for doc in conll.read(split):
-            key = conll.doc_key(doc)
-            for i, tokens in enumerate(doc.sentences):
-                out[f"{split}:{key}:{i}"] = conll.sentence_text(tokens)
-    return out
+    return conll.sentence_texts("train") | conll.sentence_texts("dev")
 
 
 def _actors(field: str) -> list[str]:
