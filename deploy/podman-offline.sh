@@ -7,8 +7,11 @@
 #
 #   sudo bash deploy/podman-offline.sh            # build base and image
 #   sudo bash deploy/podman-offline.sh process F  # then run `newswire process F`
+#   sudo bash deploy/podman-offline.sh kafka      # apache/kafka stand-in (deploy/kafka-image)
+#   sudo bash deploy/podman-offline.sh compose ARGS...  # podman-compose ARGS with the settings below
 #
-# Needs root, and apt-get for podman, runc and debootstrap. Podman runs
+# Needs root, and apt-get for podman, runc and debootstrap (kafka: also
+# Maven and Java, as the local broker does). Podman runs
 # containers here only with runc, cgroupfs and explicit ulimits (crun
 # refuses this kernel's hybrid cgroups, and podman's default ulimits are
 # above what the sandbox allows). The machine's CA bundle goes into the
@@ -24,7 +27,7 @@ podman_() {
 }
 LIMITS=(--ulimit "nofile=$(ulimit -n):$(ulimit -n)" --ulimit nproc=4096:4096)
 
-build() {
+base() {
     command -v podman >/dev/null && command -v runc >/dev/null && command -v debootstrap >/dev/null ||
         apt-get install -y -q podman runc debootstrap >/dev/null
     mkdir -p "$WORK"
@@ -41,17 +44,55 @@ build() {
             --change 'ENV SSL_CERT_FILE=/etc/ssl/certs/ca-certificates.crt' \
             --change 'CMD ["python3"]' "$WORK/root.tar" "$BASE"
     fi
+}
+
+build() {
+    base
     # a clean checkout as the build context: the Dockerfile copies packages, not .venv
     rm -rf "$WORK/context" && git -C "$ROOT" worktree add --detach -f "$WORK/context" HEAD >/dev/null
     trap 'git -C "$ROOT" worktree remove --force "$WORK/context"' EXIT
     podman_ build --network host "${LIMITS[@]}" -f deploy/Dockerfile -t "$IMAGE" "$WORK/context"
 }
 
+# The image docker-compose.yml names for its broker, made from Debian's Java
+# and the Kafka jars from Maven Central (deploy/kafka-image/Containerfile).
+kafka() {
+    base
+    local version context=$WORK/kafka-image
+    version=$(sed -n 's|.*<kafka.version>\(.*\)</kafka.version>.*|\1|p' "$ROOT/deploy/kafka/pom.xml")
+    rm -rf "$context" && cp -r "$ROOT/deploy/kafka-image" "$context"
+    mvn -q -B -f "$ROOT/deploy/kafka-image/pom.xml" dependency:copy-dependencies \
+        -DincludeScope=runtime -DoutputDirectory="$context/libs"
+    podman_ build --network host "${LIMITS[@]}" -f Containerfile -t "docker.io/apache/kafka:$version" "$context"
+}
+
+# podman-compose (pip's; installed into $WORK/compose-venv if not on PATH)
+# with podman's settings for this machine in a containers.conf of its own:
+# podman-compose has no flags for them.
+compose() {
+    local pc
+    mkdir -p "$WORK"
+    pc=$(command -v podman-compose || echo "$WORK/compose-venv/bin/podman-compose")
+    if [ ! -x "$pc" ]; then
+        python3 -m venv "$WORK/compose-venv" && "$WORK/compose-venv/bin/pip" install -q podman-compose==1.6.0
+    fi
+    cat >"$WORK/containers.conf" <<EOF
+[containers]
+default_ulimits = ["nofile=$(ulimit -n):$(ulimit -n)", "nproc=4096:4096"]
+[engine]
+runtime = "runc"
+cgroup_manager = "cgroupfs"
+EOF
+    cd "$ROOT" && CONTAINERS_CONF="$WORK/containers.conf" "$pc" "$@"
+}
+
 case "${1:-build}" in
     build) build ;;
+    kafka) kafka ;;
+    compose) shift; compose "$@" ;;
     process)
         file=$(realpath "$2")
         podman_ run --rm --network none "${LIMITS[@]}" -v "$(dirname "$file"):/in:ro" \
             "$IMAGE" process "/in/$(basename "$file")" ;;
-    *) echo "usage: $0 [build | process FILE]" >&2; exit 2 ;;
+    *) echo "usage: $0 [build | process FILE | kafka | compose ARGS...]" >&2; exit 2 ;;
 esac
