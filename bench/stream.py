@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/stream.py [--pages 48] [--copies 1] [--workers 1,2,4]
                                      [--partitions 4] [--repeat 3] [--churn 0]
-                                     [--image IMAGE] [--no-offline]
+                                     [--image IMAGE | --compose] [--no-offline]
 
 Offline: what ``newswire process`` runs per page (``raw_from_document``,
 ``analyze_raw`` with shared near-duplicate and alias memories, the JSON
@@ -32,6 +32,17 @@ Containers (``--image IMAGE``): the workers run in that image instead
 (``deploy/podman-offline.sh`` builds ``localhost/newswire:dev``), through
 Podman on the host's network, the broker and the offline run as before;
 a worker's CPU is its container's main process's.
+
+Compose (``--compose``): the broker and the workers are docker-compose.yml's
+services, with deploy/compose.bench.yml over it (the broker also listens for
+the host on 127.0.0.1:29092; the workers take their app id, topic prefix,
+partitions and count from the bench), run by podman-compose through
+``deploy/podman-offline.sh compose`` (its ``kafka`` mode builds the broker's
+image). The worker image is built from the work tree first; the broker
+comes up once (the compose healthcheck run until it passes), each run
+scales the workers up, and everything goes down at the end (``down -v``).
+The poller is not started. CPU is the containers' main processes', the
+broker's too.
 
 Repeats (``--repeat N``): the offline run and the worker runs, N times in
 turn; the ratios are taken within each round and their medians printed
@@ -134,6 +145,19 @@ WORKER_IMAGE: str | None = None
 _PODMAN = ["podman", "--runtime", "runc", "--cgroup-manager", "cgroupfs"]
 
 
+def _container_pid(name: str, proc: subprocess.Popen | None = None) -> int:
+    """The host pid of a container's main process, once it has one."""
+    for _ in range(600):
+        pid = subprocess.run([*_PODMAN, "inspect", "--format", "{{.State.Pid}}", name],
+                             capture_output=True, text=True).stdout.strip()
+        if pid.isdigit() and int(pid) > 0:
+            return int(pid)
+        if proc is not None and proc.poll() is not None:
+            raise RuntimeError(f"container {name} exited with {proc.returncode}")
+        time.sleep(0.1)
+    raise RuntimeError(f"container {name} did not start")
+
+
 def start_worker(env: dict[str, str], log: Path) -> subprocess.Popen:
     """A `newswire worker`, as a process or in a container; ``.cpu_pid`` is
     the pid whose CPU is the worker's (in a container, its main process as
@@ -151,16 +175,74 @@ def start_worker(env: dict[str, str], log: Path) -> subprocess.Popen:
         proc = subprocess.Popen([*_PODMAN, "run", "--rm", "--name", name, "--network", "host",
                                  *limits, "--env=PYTHONUNBUFFERED=1", *flags, WORKER_IMAGE, "worker"],
                                 stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
-    for _ in range(600):
-        pid = subprocess.run([*_PODMAN, "inspect", "--format", "{{.State.Pid}}", name],
-                             capture_output=True, text=True).stdout.strip()
-        if pid.isdigit() and int(pid) > 0:
-            proc.cpu_pid = int(pid)  # type: ignore[attr-defined]
-            return proc
-        if proc.poll() is not None:
-            raise RuntimeError(f"container worker exited with {proc.returncode}, see {log}")
-        time.sleep(0.1)
-    raise RuntimeError(f"container {name} did not start")
+    proc.cpu_pid = _container_pid(name, proc)  # type: ignore[attr-defined]
+    return proc
+
+
+#: ``--compose``: docker-compose.yml with the bench's overlay, through
+#: podman-compose as deploy/podman-offline.sh runs it, as this project.
+COMPOSE = False
+COMPOSE_PROJECT = "newswire-bench"
+COMPOSE_BOOTSTRAP = "127.0.0.1:29092"  # deploy/compose.bench.yml's listener for the host
+COMPOSE_LOG = Path(os.environ.get("TMPDIR", "/tmp")) / "newswire-bench-compose.log"  # kept after the run
+
+
+def compose(*args: str, check: bool = True, env: dict[str, str] | None = None) -> None:
+    """``podman-compose ARGS`` on docker-compose.yml and deploy/compose.bench.yml;
+    ``env`` fills the overlay's variables."""
+    with open(COMPOSE_LOG, "ab") as out:
+        subprocess.run(["bash", str(REPO / "deploy/podman-offline.sh"), "compose", "-p", COMPOSE_PROJECT,
+                        "-f", "docker-compose.yml", "-f", "deploy/compose.bench.yml", *args],
+                       env={**os.environ, **(env or {})}, stdout=out, stderr=subprocess.STDOUT, check=check)
+
+
+class ComposeWorker:
+    """A worker container of the compose project, with what the bench asks of
+    a worker process: ``poll()``, ``args``, ``returncode`` and ``cpu_pid``."""
+
+    def __init__(self, name: str) -> None:
+        self.args, self.returncode = name, None  # type: str, int | None
+        self.cpu_pid = _container_pid(name)
+
+    def poll(self) -> int | None:
+        running = subprocess.run([*_PODMAN, "inspect", "--format", "{{.State.Running}}", self.args],
+                                 capture_output=True, text=True).stdout.strip()
+        self.returncode = None if running == "true" else 1
+        return self.returncode
+
+
+def start_workers(env: dict[str, str], count: int, tmp: Path, tag: str) -> list:
+    """``count`` workers on ``env``'s topics and group: processes, containers
+    of an image, or the compose file's worker service scaled to ``count``."""
+    if not COMPOSE:
+        return [start_worker(env, tmp / f"{tag}-{n}.log") for n in range(count)]
+    names = ("NEWSWIRE_APP_ID", "NEWSWIRE_TOPIC_PREFIX", "NEWSWIRE_PARTITIONS", "NEWSWIRE_EXTRACT_BATCH")
+    compose("up", "-d", "--no-deps", "worker",
+            env={"BENCH_WORKERS": str(count), **{k: env[k] for k in names if k in env}})
+    return [ComposeWorker(f"{COMPOSE_PROJECT}_worker_{n}") for n in range(1, count + 1)]
+
+
+def stop_workers(procs: list) -> None:
+    if COMPOSE:  # the overlay's scale: podman-compose stops as many as were started
+        compose("down", "worker", check=False, env={"BENCH_WORKERS": str(len(procs))})
+        return
+    for proc in procs:
+        kh.stop(proc)
+
+
+def compose_broker() -> int:
+    """Build the worker image from the work tree, bring the compose broker up
+    and wait for its healthcheck to pass; the broker's host pid."""
+    COMPOSE_LOG.write_bytes(b"")
+    print(f"podman-compose: building the worker image, starting the broker (log: {COMPOSE_LOG})", flush=True)
+    compose("build", "worker")
+    compose("up", "-d", "kafka")
+    name = f"{COMPOSE_PROJECT}_kafka_1"
+    for _ in range(60):  # podman 4.3 runs no healthchecks by itself (systemd timers): run it here
+        if subprocess.run([*_PODMAN, "healthcheck", "run", name], capture_output=True).returncode == 0:
+            return _container_pid(name)
+        time.sleep(2)
+    raise RuntimeError(f"the compose broker did not become healthy, see {COMPOSE_LOG}")
 
 
 async def _watch_outputs(env, ids: set[str], timeout: float) -> tuple[dict, dict, float]:
@@ -210,7 +292,7 @@ def stream_run(bootstrap: str, tmp: Path, raws, workers: int, broker_pid: int | 
     env = kh.isolated_env(bootstrap, tmp, NEWSWIRE_PARTITIONS=str(partitions), NEWSWIRE_LOG_LEVEL="warning",
                           NEWSWIRE_EXTRACT_BATCH=str(batch))
     kh.create_topics(env)
-    procs = [start_worker(env, tmp / f"worker{workers}-{n}.log") for n in range(workers)]
+    procs = start_workers(env, workers, tmp, f"worker{workers}")
     try:
         kh.wait_stable(env, workers, procs=tuple(procs))
         time.sleep(2)  # the last recovery's tail: the group is Stable, the workers ready
@@ -224,8 +306,7 @@ def stream_run(bootstrap: str, tmp: Path, raws, workers: int, broker_pid: int | 
         cpu = sum(each)
         broker = (cpu_seconds(broker_pid) - broker0) if broker_pid else float("nan")
     finally:
-        for proc in procs:
-            kh.stop(proc)
+        stop_workers(procs)
     missing = ids - set(out_at)
     latencies = [(out_at[i] - raw_at[i]) / 1000 for i in ids if i in out_at and i in raw_at]
     span = done_at / 1000 - began
@@ -336,12 +417,16 @@ def main() -> None:
     ap.add_argument("--partitions", type=int, default=Settings().partitions,
                     help="partitions per topic (bounds the workers that share the work)")
     ap.add_argument("--image", default="", help="run the workers in this container image (Podman)")
+    ap.add_argument("--compose", action="store_true",
+                    help="broker and workers of docker-compose.yml (podman-compose; see the docstring)")
     ap.add_argument("--extract-batch", type=int, default=8, help="NEWSWIRE_EXTRACT_BATCH of the workers")
     ap.add_argument("--offline-child", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--bootstrap", default="", help="an existing broker; default: start one")
     args = ap.parse_args()
-    global WORKER_IMAGE
-    WORKER_IMAGE = args.image or None
+    global WORKER_IMAGE, COMPOSE
+    WORKER_IMAGE, COMPOSE = args.image or None, args.compose
+    if COMPOSE and (args.image or args.bootstrap or args.churn):
+        sys.exit("--compose runs its own broker and workers: no --image, --bootstrap or --churn")
     patches.install()  # what newswire.cli.main does first
     raws = pages(args.pages, args.copies)
     if not raws:
@@ -350,15 +435,19 @@ def main() -> None:
         print(orjson.dumps(offline(raws)).decode())
         return
     node = None
+    tmp = Path(os.environ.get("TMPDIR", "/tmp")) / f"newswire-bench-{os.getpid()}"
+    tmp.mkdir(parents=True, exist_ok=True)
     if args.bootstrap:
         bootstrap, broker_pid = args.bootstrap, None
+    elif COMPOSE:
+        bootstrap, broker_pid = COMPOSE_BOOTSTRAP, None
     else:
         node = LocalBroker(REPO / ".cache" / "kafka", free_port_pair())
         node.start()
         bootstrap, broker_pid = node.bootstrap, node.pid()
-    tmp = Path(os.environ.get("TMPDIR", "/tmp")) / f"newswire-bench-{os.getpid()}"
-    tmp.mkdir(parents=True, exist_ok=True)
     try:
+        if COMPOSE:
+            broker_pid = compose_broker()
         print(f"pages: {len(raws)}; cores: {os.cpu_count()}", flush=True)
         throughput_rounds(args, bootstrap, tmp, raws, broker_pid)
         churn_runs(args, bootstrap, tmp, raws)
@@ -366,6 +455,8 @@ def main() -> None:
         if node is not None:
             node.stop()
             shutil.rmtree(node.state_dir, ignore_errors=True)
+        if COMPOSE:
+            compose("down", "-v", check=False)
         shutil.rmtree(tmp, ignore_errors=True)
 
 

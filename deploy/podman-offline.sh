@@ -83,7 +83,8 @@ default_ulimits = ["nofile=$(ulimit -n):$(ulimit -n)", "nproc=4096:4096"]
 runtime = "runc"
 cgroup_manager = "cgroupfs"
 EOF
-    cd "$ROOT" && CONTAINERS_CONF="$WORK/containers.conf" "$pc" "$@"
+    # builds (poller, worker) reach PyPI through the host's network, as build() does
+    cd "$ROOT" && CONTAINERS_CONF="$WORK/containers.conf" "$pc" --podman-build-args="--network host" "$@"
 }
 
 case "${1:-build}" in
