@@ -24,7 +24,12 @@ pytestmark = pytest.mark.eval
 #: 0.500; holdout 65 sentences: 0.846, 0.797, 0.769, 0.621, 0.483.
 #: Now (events/3, tuned on the tune part only): tune 0.844, 0.794, 0.844,
 #: 0.698, 0.631; holdout 0.831, 0.771, 0.782, 0.665, 0.534; events/5:
-#: holdout 0.846, 0.775, 0.782, 0.677, 0.534 (tune unchanged).
+#: holdout 0.846, 0.775, 0.782, 0.677, 0.534 (tune unchanged). events/6
+#: codes a joint act from the first side named to the others ("A and B met":
+#: A -> B, as conll_events is coded and as a dyad needs it); plover_gsr's
+#: coders put both sides in the source of such a sentence, so its holdout
+#: actor and recipient F1 fell 0.782 -> 0.769 and 0.677 -> 0.659 (type and
+#: triple unchanged, tune unchanged): those two floors moved with it.
 FLOOR = {
     "tune": {
         "type_accuracy": 0.834,
@@ -36,8 +41,8 @@ FLOOR = {
     "holdout": {
         "type_accuracy": 0.836,
         "type_precision": 0.765,
-        "actor_f1": 0.772,
-        "recipient_f1": 0.666,
+        "actor_f1": 0.759,
+        "recipient_f1": 0.649,
         "triple_recall": 0.524,
     },
 }
@@ -84,13 +89,18 @@ def test_beats_bare_verb_lexicon(scores: dict[str, Scores], part: str):
 #: concession (combinations.tsv): tune 0.493, 0.588, 0.451, 0.372, 0.204;
 #: holdout and plover_gsr unchanged. An invitation is an intent to meet
 #: (AGREE, CAMEO 036; was REQUEST): tune 0.500, 0.596, 0.460, 0.378, 0.214;
-#: holdout and plover_gsr unchanged. The goals of issue 11 for unseen news (type
+#: holdout and plover_gsr unchanged. events/6 reads more parties off the
+#: parse (a joint act's first side to the rest, a name the parse hung below
+#: a coordinated name, hyphen-joined sides "Israel-PLO talks", "discuss X
+#: with Y", "the first leader to meet Y", "after being questioned by X"):
+#: tune 0.500, 0.596, 0.503, 0.429, 0.282; holdout 0.591, 0.696, 0.570,
+#: 0.459, 0.217. The goals of issue 11 for unseen news (type
 #: accuracy 0.75, precision 0.70, triple recall 0.40) are not met here.
 NEWS_FLOOR = {
-    "tune": {"type_accuracy": 0.490, "type_precision": 0.586, "actor_f1": 0.450,
-             "recipient_f1": 0.368, "triple_recall": 0.204},
-    "holdout": {"type_accuracy": 0.581, "type_precision": 0.694, "actor_f1": 0.555,
-                "recipient_f1": 0.438, "triple_recall": 0.193},
+    "tune": {"type_accuracy": 0.490, "type_precision": 0.586, "actor_f1": 0.493,
+             "recipient_f1": 0.419, "triple_recall": 0.272},
+    "holdout": {"type_accuracy": 0.581, "type_precision": 0.694, "actor_f1": 0.560,
+                "recipient_f1": 0.449, "triple_recall": 0.207},
 }
 #: Share of NONE sentences with any event extracted, measured 0.134 / 0.167.
 NEWS_MAX_FALSE_ALARMS = {"tune": 0.144, "holdout": 0.177}

@@ -482,3 +482,15 @@ def test_a_full_name_keeps_its_own_surname_mentions_when_they_outnumber_it(nlp):
     ], art_id="c2")
     names = {e.name: len(e.mentions) for e in entities if "Netanyahu" in e.name}
     assert names == {"Benjamin Netanyahu": 4, "Sara Netanyahu": 1}
+
+
+def test_two_sides_joined_by_a_hyphen_are_two_mentions(nlp):
+    _, entities = entities_of(["Israel-PLO talks resumed, as did Israeli-Syrian contacts.",
+                               "Guinea-Bissau and Abdul-Karim stayed out of it."])
+    ids = by_id(entities)
+    assert {"gpe:israel", "norp:israeli", "norp:syrian"} <= set(ids)
+    assert any(e.name == "PLO" and e.type == "ORG" for e in entities)
+    # a name of its own, or halves that are no sides, stay whole
+    assert ids["gpe:guinea-bissau"].name == "Guinea-Bissau"
+    assert not {"gpe:guinea", "gpe:bissau"} & set(ids)
+    assert any(e.name == "Abdul-Karim" for e in entities)

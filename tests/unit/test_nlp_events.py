@@ -562,3 +562,51 @@ def test_an_aim_s_object_and_an_evacuated_place_are_recipients():
     assert names(one(events, "ASSAULT", "fire").recipients) == {"farmers"}
     pullout = [e for e in events if e.trigger == "evacuate"][0]
     assert ids(pullout.recipients) == ["gpe:lithuania"]
+
+
+def test_a_joint_act_goes_from_the_first_side_named_to_the_others():
+    events = events_of(["Pakistan and Iran agreed to expand trade relations.",
+                        "Kenya and Uganda attacked rebel bases in Congo."], "e-joint")
+    agreed = one(events, "AGREE", "agreed")
+    assert (ids(agreed.actors), ids(agreed.recipients)) == (["gpe:pakistan"], ["gpe:iran"])
+    # an attack is no joint act: both attacked, neither is attacked
+    assert set(ids(one(events, "ASSAULT", "attacked").actors)) == {"gpe:kenya", "gpe:uganda"}
+
+
+def test_a_name_hung_below_a_coordinated_name_is_a_side():
+    events = events_of(["Russian envoy Alexander Lebed and Chechen separatist military leader "
+                        "Aslan Maskhadov held talks on Friday."], "e-joint-names")
+    talks = one(events, "CONSULT", "talks")
+    assert names(talks.actors) == {"Alexander Lebed"}
+    assert names(talks.recipients) == {"Aslan Maskhadov"}
+
+
+def test_hyphen_joined_sides_of_talks():
+    events = events_of(["Israeli-Syrian peace talks have been deadlocked since 1991.",
+                        "Erekat said Israel-PLO talks would begin in September."], "e-hyphen")
+    syrian, plo = sorted((e for e in events if e.type == "CONSULT"), key=lambda e: e.span.start)
+    assert (ids(syrian.actors), ids(syrian.recipients)) == (["norp:israeli"], ["norp:syrian"])
+    assert (ids(plo.actors), names(plo.recipients)) == (["gpe:israel"], {"PLO"})
+
+
+def test_whom_one_discusses_with_even_when_hung_on_the_topic():
+    events = events_of(["Alexander Lebed will discuss his Chechen peace proposals with "
+                        "Boris Yeltsin on Tuesday."], "e-with")
+    assert one(events, "CONSULT", "discuss").recipients[0].name == "Boris Yeltsin"
+
+
+def test_the_first_leader_to_meet_is_the_copula_s_subject():
+    events = events_of(["Prime Minister Lamberto Dini will be the first Western leader to meet "
+                        "Necmettin Erbakan."], "e-first-to")
+    meet = one(events, "CONSULT", "meet")
+    assert names(meet.actors) == {"Lamberto Dini"}
+    assert names(meet.recipients) == {"Necmettin Erbakan"}
+
+
+def test_after_being_questioned_by_police_the_subject_was_questioned():
+    events = events_of(["The consul Pavel Novak fled Hong Kong after being questioned by "
+                        "anti-corruption police.",
+                        "Helped by a firmer opening on Wall Street, Paris climbed."], "e-being")
+    assert names(one(events, "ACCUSE", "questioned").recipients) == {"Pavel Novak"}
+    # no "being": the bare participle says nothing of who was helped
+    assert not [r for e in events if e.trigger == "Helped" for r in e.recipients]

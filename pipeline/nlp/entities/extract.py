@@ -114,6 +114,7 @@ def raw_mentions(doc: Doc, clean: CleanArticle, registry: Registry) -> list[Raw]
         raws = known.table_teams(raws, text, paras)
     name_context.people_by_context(raws, text, registry)
     raws = name_context.add_people_before_countries(raws, text, registry)
+    raws = known.split_hyphen_pairs(raws, text, registry)
     return known.add_known_mentions(raws, text, paras or [(0, len(text))], registry, in_sports)
 
 

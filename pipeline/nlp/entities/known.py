@@ -32,6 +32,9 @@ SCANNED = ("country", "demonym", "capital", "state")
 _WEAK_TYPES = ("PRODUCT", "WORK_OF_ART", "NORP", "EVENT", "LAW", "FAC")
 _CAP_RUN = re.compile(r"(?<![\w'’.-])[A-Z][\w'’.&-]*(?:[^\S\n]+[A-Z][\w'’.&-]*)*")
 _MAX_NGRAM = 3
+#: Two capitalised words joined by a hyphen: "Israel-PLO talks", "Israeli-Syrian".
+_HYPHEN_PAIR = re.compile(r"(?<![\w.-])([A-Z][\w.]*)-([A-Z][\w.]*)(?![\w-])")
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
 
 
 def _team_type(known: Known | None, surface: str) -> str | None:
@@ -147,6 +150,29 @@ def _scan_type(surface: str, registry: Registry, in_sports: bool,
     if learned and learned[1] and learned[0] != "LOC":
         return learned[0]
     return None
+
+
+def _pair_part_type(part: str, registry: Registry) -> str | None:
+    known = registry.lookup(part)
+    if known is not None:
+        return known.type if known.kind in ("country", "demonym") else None
+    return "ORG" if _ACRONYM.fullmatch(part) else None
+
+
+def split_hyphen_pairs(raws: list[Raw], text: str, registry: Registry) -> list[Raw]:
+    """"Israel-PLO talks", "Israeli-Syrian ties": two sides joined by a
+    hyphen are two mentions, each typed by what it names, when each half is
+    a country, a demonym or an acronym, one of them known, and the whole is
+    no name of its own ("Guinea-Bissau")."""
+    for m in _HYPHEN_PAIR.finditer(text):
+        types = [_pair_part_type(m.group(i), registry) for i in (1, 2)]
+        known_half = any(registry.lookup(m.group(i)) for i in (1, 2))
+        if None in types or not known_half or registry.lookup(m.group()) is not None:
+            continue
+        raws = [r for r in raws if not (r.start < m.end() and m.start() < r.end)]
+        raws += [Raw(m.start(i), m.end(i), m.group(i), t or "ORG")
+                 for i, t in zip((1, 2), types, strict=True)]
+    return sorted(raws, key=lambda r: r.start)
 
 
 def add_known_mentions(raws: list[Raw], text: str, paragraphs: list[tuple[int, int]],

@@ -22,7 +22,12 @@ from spacy.tokens import Token
 from pipeline.nlp.entities import EntityIndex, Hit, resolve, with_conjuncts
 from pipeline.nlp.events.implied import undergoer
 from pipeline.nlp.events.light_verbs import governing_verb, passive_doer, phrase_head, receiving, stance_verb
-from pipeline.nlp.events.party_phrases import coordinated_modifiers, office_of, person_inside
+from pipeline.nlp.events.party_phrases import (
+    coordinated_before,
+    coordinated_modifiers,
+    office_of,
+    person_inside,
+)
 from pipeline.nlp.events.pronouns import GROUP_PRONOUNS, PRONOUNS, group, speaker_of
 from pipeline.nlp.events.triggers import Trigger, actor_nouns, trigger_of
 
@@ -36,6 +41,9 @@ _FOR_TARGET = frozenset({"SUPPORT", "AID"})
 #: X", "the arrest of X", "the invasion of X" (for the others "of" may be the
 #: doer: "a meeting of ministers").
 _OF_TARGET = frozenset({"RETREAT", "COERCE", "ASSAULT", "SANCTION", "ACCUSE"})
+#: Types of events two sides do together: "A and B held talks" is A's
+#: with B (PLOVER codes a joint act from the first side named to the rest).
+_JOINT = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 #: Heads that only count or gather the participants: "thousands of students".
 _QUANTITY = frozenset({"ten", "tens", "hundred", "hundreds", "thousand", "thousands", "dozen",
                        "dozens", "score", "scores", "million", "millions", "group", "number",
@@ -100,7 +108,7 @@ def _named(tok: Token, index: EntityIndex) -> list[Hit]:
     """The entity (or name) a head gives itself, else whom its phrase names."""
     hit = resolve(tok, index, modifiers=True)
     if hit is not None and hit.entity is not None:
-        return [hit, *coordinated_modifiers(tok, hit, index)]
+        return [*coordinated_before(tok, hit, index), hit, *coordinated_modifiers(tok, hit, index)]
     if (tok.pos_ == "PROPN" and tok.ent_type_ in _NAME_TYPES) or (
             tok.pos_ == "NOUN" and tok.lemma_.lower() in actor_nouns()):
         return [_name(tok)]
@@ -138,6 +146,34 @@ def _controller(verb: Token) -> Token | None:
     return objects[0] if objects else None
 
 
+def _clause_subjects(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ == "nsubj"]
+
+
+def _undergoer_outside(passive: Token) -> list[Token]:
+    """"X fled after being questioned by police": a passive with no subject
+    of its own, in a phrase or clause of another verb, is done to that
+    verb's subject. Only a passive with its "being" (a bare participle,
+    "helped by a firmer opening, Paris climbed", is often no act on anyone)."""
+    if not any(c.dep_ == "auxpass" for c in passive.children):
+        return []
+    if passive.dep_ == "advcl":
+        return _clause_subjects(passive.head)
+    if passive.dep_ == "pcomp" and passive.head.dep_ == "prep" and passive.head.head.pos_ == "VERB":
+        return _clause_subjects(passive.head.head)
+    return []
+
+
+def _described(verb: Token) -> list[Token]:
+    """"X will be the first leader [to meet Y]": an infinitive describing
+    what the subject of a copula is does it."""
+    noun = verb.head
+    if (verb.dep_ in ("relcl", "acl") and noun.dep_ == "attr" and noun.i < verb.i
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)):
+        return _clause_subjects(noun.head)
+    return []
+
+
 def subject(verb: Token) -> tuple[list[Token], list[Token]]:
     """(actor heads, recipient heads) from a verb's subject side. Controlled
     verbs take their controller; "X was supposed to meet" -> X as actor
@@ -151,8 +187,10 @@ def subject(verb: Token) -> tuple[list[Token], list[Token]]:
         if passive and (via == "xcomp" or (via == "conj" and trigger.tag_ != "VBN")):
             return passive, []
         if passive or agent:
-            return (_pobjs(agent) if agent else []), passive
+            return (_pobjs(agent) if agent else []), passive or _undergoer_outside(verb)
         subj = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not subj and (described := _described(verb)):
+            return described, []
         if subj or verb.dep_ not in ("xcomp", "conj", "advcl", "acomp") or verb.head == verb:
             return subj, []
         controller = _controller(verb.head) if verb.dep_ == "xcomp" else None
@@ -233,6 +271,15 @@ def _received(frame: tuple[list[Token], list[Token]],
     return resolve_all(_expand(givers), index), doers
 
 
+def _hyphen_partner(modifier: Token) -> list[Token]:
+    """"Israel-PLO talks": the parse hangs the first side below the second."""
+    doc = modifier.doc
+    if modifier.i < 2 or doc[modifier.i - 1].text != "-":
+        return []
+    first = doc[modifier.i - 2]
+    return [first] if first.head == modifier and first.dep_ in ("amod", "compound") else []
+
+
 def _modifier_heads(noun: Token, trig: Trigger) -> tuple[list[Token], list[Token], bool]:
     """(actor heads, recipient heads, whether the doer is stated) from the
     modifiers of a nominal trigger: "Blinken's talks", "between X and Y",
@@ -242,7 +289,7 @@ def _modifier_heads(noun: Token, trig: Trigger) -> tuple[list[Token], list[Token
     stated = False
     for c in noun.children:
         if c.dep_ in ("poss", "amod", "compound") and c.i < noun.i:
-            actors.extend(with_conjuncts(c))
+            actors.extend([*_hyphen_partner(c), *with_conjuncts(c)])
         elif c.dep_ == "prep" and c.lower_ == "between":
             pair = _expand(_pobjs(c))
             actors, recipients = actors + pair[:1], recipients + pair[1:]
@@ -275,6 +322,15 @@ def _noun_heads(noun: Token, trig: Trigger, index: EntityIndex) -> tuple[list[Hi
     return actor_hits, resolve_all(recipients, index)
 
 
+def _partners(verb: Token) -> list[Token]:
+    """Whom one consults "with", also where the parse hangs the "with" on
+    the topic: "discuss [his proposals with Yeltsin]" is with Yeltsin, and
+    the proposals (whoever they concern) are no side."""
+    topics = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"
+              and c.lemma_.lower() not in actor_nouns()]
+    return [p for head in (verb, *topics) for p in _pobjs_of(head, ("with",))]
+
+
 def participants(tok: Token, trig: Trigger, index: EntityIndex) -> tuple[list[Hit], list[Hit]]:
     """(actors, recipients) of a trigger; an actor is never also a recipient."""
     if tok.pos_ == "NOUN":
@@ -286,8 +342,11 @@ def participants(tok: Token, trig: Trigger, index: EntityIndex) -> tuple[list[Hi
     else:
         actor_heads, recipient_heads = subject(tok)
         actors = resolve_all(_expand(actor_heads), index)
-        recipients = resolve_all(_expand(recipient_heads + complements(tok)), index)
+        recipients = (resolve_all(_expand(_partners(tok)), index) if trig.type == "CONSULT" else [])
+        recipients = recipients or resolve_all(_expand(recipient_heads + complements(tok)), index)
     if not recipients:
         recipients = _content_recipients(tok, index)
+    if not recipients and len(actors) > 1 and trig.type in _JOINT:
+        actors, recipients = actors[:1], actors[1:]
     ids = {key_of(a) for a in actors}
     return actors, [r for r in recipients if key_of(r) not in ids]

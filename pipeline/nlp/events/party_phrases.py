@@ -25,6 +25,20 @@ def coordinated_modifiers(tok: Token, hit: Hit, index: EntityIndex) -> list[Hit]
     return out
 
 
+def coordinated_before(tok: Token, hit: Hit, index: EntityIndex) -> list[Hit]:
+    """"Russian peacemaker Alexander Lebed and Chechen leader Aslan
+    Maskhadov": the small model often hangs the first of two long
+    coordinated names among the second's modifiers (one with the "and" as
+    its own child); that name is a party too, named first."""
+    out = []
+    for mod in (t for left in tok.lefts for t in left.subtree):
+        if mod.dep_ in ("nmod", "compound") and any(c.dep_ == "cc" for c in mod.children):
+            other = index.covering(mod.idx, mod.idx + len(mod))
+            if other is not None and other.known.id != hit.known.id and other.known.type == hit.known.type:
+                out.append(other)
+    return out
+
+
 def office_of(tok: Token, index: EntityIndex) -> list[Hit]:
     """The state or body an office noun is "of"."""
     objects = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
