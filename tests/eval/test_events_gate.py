@@ -94,11 +94,14 @@ def test_beats_bare_verb_lexicon(scores: dict[str, Scores], part: str):
 #: a coordinated name, hyphen-joined sides "Israel-PLO talks", "discuss X
 #: with Y", "the first leader to meet Y", "after being questioned by X"):
 #: tune 0.500, 0.596, 0.503, 0.429, 0.282; holdout 0.591, 0.696, 0.570,
-#: 0.459, 0.217. The goals of issue 11 for unseen news (type
+#: 0.459, 0.217. An agentless passive act of authority done "in" or
+#: "before" a body was done by it ("sentenced in the District Court"): tune
+#: 0.500, 0.596, 0.511, 0.429, 0.291; holdout and plover_gsr unchanged.
+#: The goals of issue 11 for unseen news (type
 #: accuracy 0.75, precision 0.70, triple recall 0.40) are not met here.
 NEWS_FLOOR = {
-    "tune": {"type_accuracy": 0.490, "type_precision": 0.586, "actor_f1": 0.493,
-             "recipient_f1": 0.419, "triple_recall": 0.272},
+    "tune": {"type_accuracy": 0.490, "type_precision": 0.586, "actor_f1": 0.501,
+             "recipient_f1": 0.419, "triple_recall": 0.281},
     "holdout": {"type_accuracy": 0.581, "type_precision": 0.694, "actor_f1": 0.560,
                 "recipient_f1": 0.449, "triple_recall": 0.207},
 }

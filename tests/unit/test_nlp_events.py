@@ -610,3 +610,12 @@ def test_after_being_questioned_by_police_the_subject_was_questioned():
     assert names(one(events, "ACCUSE", "questioned").recipients) == {"Pavel Novak"}
     # no "being": the bare participle says nothing of who was helped
     assert not [r for e in events if e.trigger == "Helped" for r in e.recipients]
+
+
+def test_a_court_sentences_whom_it_sentenced_in_it():
+    events = events_of(["Peiris was sentenced in the Western Australian District Court "
+                        "to two years in jail.",
+                        "Whelan was arrested in the street."], "e-court")
+    assert names(one(events, "COERCE", "sentenced").actors) == {
+        "Western Australian District Court"}
+    assert not [a for e in events if e.trigger == "arrested" for a in e.actors]  # a street acts not

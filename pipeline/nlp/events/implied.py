@@ -25,7 +25,7 @@ from spacy.tokens import Token
 
 from pipeline.nlp.entities import Hit
 from pipeline.nlp.events.roles import Resolver, aimed_against, left_place, moved_from, named_only, visited
-from pipeline.nlp.events.triggers import Trigger, trigger_of
+from pipeline.nlp.events.triggers import Trigger, actor_nouns, trigger_of
 
 #: Acts of a state's organs: passive with no agent, the state where they
 #: happen did them.
@@ -57,6 +57,19 @@ def undergoer(tok: Token) -> list[Token]:
     if verb is None:
         return []
     return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+
+
+def court_actor(tok: Token, etype: str, resolve_heads: Resolver) -> list[Hit]:
+    """The body an agentless passive act of authority was done in or
+    before: "was sentenced in the Western Australian District Court" -> the
+    court, "charged before a military tribunal" -> the tribunal."""
+    if etype not in _STATE_ACTS or tok.pos_ != "VERB" or not _passive_without_agent(tok):
+        return []
+    heads = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "before")
+             for p in c.children if p.dep_ == "pobj"]
+    # a body by its head word, whatever type the model gave its name
+    bodies = [h for h in heads if h.lemma_.lower() in actor_nouns()]
+    return resolve_heads(bodies)[:1]
 
 
 def place_actor(tok: Token, etype: str, where: Hit | None) -> list[Hit]:
@@ -168,7 +181,7 @@ def complete(tok: Token, trig: Trigger, sides: tuple[list[Hit], list[Hit]], wher
     of :mod:`pipeline.nlp.events.roles`; an actor is never also a recipient."""
     actors, recipients = sides
     if not actors:
-        actors = place_actor(tok, trig.type, where)
+        actors = court_actor(tok, trig.type, resolve_heads) or place_actor(tok, trig.type, where)
     recipients = named_only(trig.type, moved_from(tok, trig.mode, recipients, resolve_heads))
     if not recipients:
         recipients = (cause_parties(tok, resolve_heads) or referred_parties(tok, memory)
