@@ -83,6 +83,26 @@ def test_compose_kafka_is_the_version_the_tests_run_against():
     assert int(kafka_env["KAFKA_MESSAGE_MAX_BYTES"]) >= config.Settings().max_message_bytes
 
 
+def test_compose_kafka_keeps_its_data_on_its_volume():
+    # The official image writes to /tmp/kraft-combined-logs unless told
+    # otherwise: a recreated broker would come up with no topics or offsets.
+    kafka = _compose()["services"]["kafka"]
+    mounts = dict(v.split(":", 1) for v in kafka["volumes"])
+    assert kafka["environment"]["KAFKA_LOG_DIRS"] == mounts["kafka-data"]
+
+
+def test_bench_overlay_adds_a_host_listener_and_only_settings():
+    overlay = yaml.safe_load((REPO / "deploy/compose.bench.yml").read_text())["services"]
+    kafka = overlay["kafka"]["environment"]
+    protocols = dict(p.split(":") for p in kafka["KAFKA_LISTENER_SECURITY_PROTOCOL_MAP"].split(","))
+    listeners = {entry.split("://")[0] for entry in kafka["KAFKA_LISTENERS"].split(",")}
+    advertised = dict(entry.split("://") for entry in kafka["KAFKA_ADVERTISED_LISTENERS"].split(","))
+    assert listeners <= set(protocols) and "HOST" in listeners
+    assert advertised["HOST"] == "127.0.0.1:29092"
+    assert overlay["kafka"]["ports"] == ["127.0.0.1:29092:29092"]
+    assert set(overlay["worker"]["environment"]) <= SETTINGS
+
+
 def test_k8s_pods_run_subcommands_and_announce_their_metrics_port():
     parser = build_parser()
     port = int(_k8s_config_map()["NEWSWIRE_METRICS_PORT"])
