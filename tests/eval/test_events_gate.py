@@ -97,13 +97,17 @@ def test_beats_bare_verb_lexicon(scores: dict[str, Scores], part: str):
 #: 0.459, 0.217. An agentless passive act of authority done "in" or
 #: "before" a body was done by it ("sentenced in the District Court"): tune
 #: 0.500, 0.596, 0.511, 0.429, 0.291; holdout and plover_gsr unchanged.
-#: The goals of issue 11 for unseen news (type
+#: A body or a named party in front of a thing owns it ("denied a Kabul
+#: government statement"), and where a mobilisation sends forces is its
+#: side ("sent troops into northern Iraq"): tune 0.500, 0.596, 0.511,
+#: 0.446, 0.311; holdout 0.591, 0.696, 0.570, 0.471, 0.232; plover_gsr
+#: unchanged. The goals of issue 11 for unseen news (type
 #: accuracy 0.75, precision 0.70, triple recall 0.40) are not met here.
 NEWS_FLOOR = {
     "tune": {"type_accuracy": 0.490, "type_precision": 0.586, "actor_f1": 0.501,
-             "recipient_f1": 0.419, "triple_recall": 0.281},
+             "recipient_f1": 0.436, "triple_recall": 0.301},
     "holdout": {"type_accuracy": 0.581, "type_precision": 0.694, "actor_f1": 0.560,
-                "recipient_f1": 0.449, "triple_recall": 0.207},
+                "recipient_f1": 0.461, "triple_recall": 0.222},
 }
 #: Share of NONE sentences with any event extracted, measured 0.134 / 0.167.
 NEWS_MAX_FALSE_ALARMS = {"tune": 0.144, "holdout": 0.177}

@@ -619,3 +619,15 @@ def test_a_court_sentences_whom_it_sentenced_in_it():
     assert names(one(events, "COERCE", "sentenced").actors) == {
         "Western Australian District Court"}
     assert not [a for e in events if e.trigger == "arrested" for a in e.actors]  # a street acts not
+
+
+def test_a_body_named_in_front_of_a_thing_owns_it():
+    events = events_of(["The Taliban denied a Kabul government statement on the talks.",
+                        "Helped by a firmer Wall Street opening, Paris climbed."], "e-owner")
+    assert ids(one(events, "REJECT", "denied").recipients) == ["gpe:kabul"]
+    assert not [a for e in events if e.trigger == "Helped" for a in e.actors]  # a place owns nothing
+
+
+def test_where_troops_are_sent_is_the_side():
+    events = events_of(["Iran sent troops into northern Iraq on Tuesday."], "e-into")
+    assert ids(one(events, "MOBILIZE", "troops").recipients) == ["gpe:iraq"]

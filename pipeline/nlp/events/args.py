@@ -48,6 +48,8 @@ _JOINT = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 _QUANTITY = frozenset({"ten", "tens", "hundred", "hundreds", "thousand", "thousands", "dozen",
                        "dozens", "score", "scores", "million", "millions", "group", "number",
                        "some", "most", "many", "all", "part", "batch", "patch"})
+#: Entity types that can own a thing named after them ("a Kabul government statement").
+_OWNER_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 #: Prepositions through which a thing-noun points at the party concerned.
 _INNER_PREPS = ("of", "against", "by", "on", "to", "with", "for")
 #: Name types a proper noun outside any entity may still be a participant as.
@@ -99,9 +101,24 @@ def _stand_in(tok: Token, index: EntityIndex) -> list[Hit] | None:
         return states  # "the president of Armenia" acts for Armenia, whoever holds it
     owners = [c for c in tok.children if c.dep_ == "poss"]
     thing = tok.pos_ == "NOUN" and not actor_noun
+    if thing and not owners and (hits := _compound_owner(tok, index)):
+        return hits
     if thing and owners and (hits := participant(owners[0], index)):
         return hits  # "protested Lavrov's visit", "block Sweden's NATO membership"
     return None
+
+
+def _compound_owner(tok: Token, index: EntityIndex) -> list[Hit]:
+    """"a Kabul government statement", "US Predator attacks": a body, or a
+    person, organisation, state or people, named in front of a thing owns
+    it, as "the government's statement" does (a place does not: "the Wall
+    Street opening")."""
+    names = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i]
+    if not names:
+        return []
+    body = names[-1].lemma_.lower() in actor_nouns()
+    return [h for h in participant(names[-1], index)
+            if (h.entity is None and body) or (h.entity is not None and h.entity.type in _OWNER_TYPES)]
 
 
 def _named(tok: Token, index: EntityIndex) -> list[Hit]:

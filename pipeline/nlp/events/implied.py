@@ -24,7 +24,15 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from pipeline.nlp.entities import Hit
-from pipeline.nlp.events.roles import Resolver, aimed_against, left_place, moved_from, named_only, visited
+from pipeline.nlp.events.roles import (
+    Resolver,
+    aimed_against,
+    left_place,
+    moved_from,
+    named_only,
+    sent_into,
+    visited,
+)
 from pipeline.nlp.events.triggers import Trigger, actor_nouns, trigger_of
 
 #: Acts of a state's organs: passive with no agent, the state where they
@@ -185,7 +193,8 @@ def complete(tok: Token, trig: Trigger, sides: tuple[list[Hit], list[Hit]], wher
     recipients = named_only(trig.type, moved_from(tok, trig.mode, recipients, resolve_heads))
     if not recipients:
         recipients = (cause_parties(tok, resolve_heads) or referred_parties(tok, memory)
-                      or aimed_against(tok, trig.type, resolve_heads) or visited(trig.mode, where)
+                      or aimed_against(tok, trig.type, resolve_heads)
+                      or sent_into(tok, trig.type, resolve_heads) or visited(trig.mode, where)
                       or left_place(trig.mode, where))
     ids = {_key(a) for a in actors}
     return actors, [r for r in recipients if _key(r) not in ids]

@@ -7,7 +7,8 @@ put their other party elsewhere:
 - a withdrawal, evacuation or expulsion moves someone *from* a place: the
   place is the party ("withdraw its troops from Lebanon" -> Lebanon; the
   troops are what is moved, not a side);
-- a mobilisation moves forces: they are no side ("deployed troops");
+- a mobilisation moves forces: they are no side ("deployed troops"), where
+  it sends them is ("sent troops into northern Iraq" -> Iraq);
 - a visit with no host named is to the place ("arrived for a visit in
   Athens" -> Athens);
 - a hostile act with no object of its own is aimed at what its purpose
@@ -69,6 +70,16 @@ def left_place(mode: str | None, where: Hit | None) -> list[Hit]:
 def visited(mode: str | None, where: Hit | None) -> list[Hit]:
     """A visit with no host named is hosted by the place visited."""
     return [where] if mode == "visit" and where is not None and where.entity is not None else []
+
+
+def sent_into(tok: Token, etype: str, resolve_heads: Resolver) -> list[Hit]:
+    """Where a mobilisation sends its forces is the side it bears on:
+    "sent troops into northern Iraq" -> Iraq (named places and parties only)."""
+    if etype != "MOBILIZE":
+        return []
+    heads = [tok, tok.head] if tok.dep_ == "dobj" else [tok]
+    return named_only(etype, resolve_heads([p for h in heads for w in ("into", "to")
+                                            for p in _pobjs(h, w)]))
 
 
 def aimed_against(tok: Token, etype: str, resolve_heads: Resolver) -> list[Hit]:
