@@ -631,3 +631,10 @@ def test_a_body_named_in_front_of_a_thing_owns_it():
 def test_where_troops_are_sent_is_the_side():
     events = events_of(["Iran sent troops into northern Iraq on Tuesday."], "e-into")
     assert ids(one(events, "MOBILIZE", "troops").recipients) == ["gpe:iraq"]
+
+
+def test_who_holds_a_meeting_of_a_body_meets_the_body():
+    events = events_of(["Arafat will hold the weekly meeting of the Palestinian Authority's "
+                        "cabinet in Nablus."], "e-meeting-of")
+    meeting = one(events, "CONSULT", "meeting")
+    assert names(meeting.actors) == {"Arafat"} and meeting.recipients

@@ -335,6 +335,8 @@ def _noun_heads(noun: Token, trig: Trigger, index: EntityIndex) -> tuple[list[Hi
         verb, obj = governed
         if not actor_hits and not stated:
             actor_hits = resolve_all(_expand(subject(verb)[0]), index)
+            if trig.type == "CONSULT":  # "X held a meeting of the cabinet": X met the cabinet
+                recipients += _expand(_pobjs_of(noun, ("of",)))
         recipients += _expand([c for c in complements(verb) if c != obj])
     return actor_hits, resolve_all(recipients, index)
 
