@@ -103,10 +103,12 @@ def test_beats_bare_verb_lexicon(scores: dict[str, Scores], part: str):
 #: 0.446, 0.311; holdout 0.591, 0.696, 0.570, 0.471, 0.232; plover_gsr
 #: unchanged. Who holds or attends a meeting "of" a body meets that body:
 #: tune triple 0.320, recipient F1 0.454; holdout and plover_gsr
-#: unchanged. The goals of issue 11 for unseen news (type
+#: unchanged. What a charge, an accusation or a suspicion is "of" is no
+#: event ("sentenced on charges of having secret contacts with Libya"):
+#: tune precision 0.596 -> 0.602; holdout and plover_gsr unchanged. The goals of issue 11 for unseen news (type
 #: accuracy 0.75, precision 0.70, triple recall 0.40) are not met here.
 NEWS_FLOOR = {
-    "tune": {"type_accuracy": 0.490, "type_precision": 0.586, "actor_f1": 0.501,
+    "tune": {"type_accuracy": 0.490, "type_precision": 0.592, "actor_f1": 0.501,
              "recipient_f1": 0.444, "triple_recall": 0.310},
     "holdout": {"type_accuracy": 0.581, "type_precision": 0.694, "actor_f1": 0.560,
                 "recipient_f1": 0.461, "triple_recall": 0.222},

@@ -638,3 +638,10 @@ def test_who_holds_a_meeting_of_a_body_meets_the_body():
                         "cabinet in Nablus."], "e-meeting-of")
     meeting = one(events, "CONSULT", "meeting")
     assert names(meeting.actors) == {"Arafat"} and meeting.recipients
+
+
+def test_what_a_charge_alleges_is_no_event():
+    events = events_of(["Moada was sentenced in February to 11 years in jail on charges of "
+                        "having secret contacts with Libya."], "e-charges-of")
+    assert "CONSULT" not in {e.type for e in events}
+    assert one(events, "COERCE", "sentenced")

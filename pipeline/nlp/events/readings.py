@@ -10,8 +10,9 @@ event would report what did not (or not yet, or not here) happen:
 - a condition: "will withdraw [unless Baghdad accepts]", "would meet
   [if he gave them a veto]": what the other side may do;
 - what is alleged or punished: "blamed Israel [for the bombing]",
-  "arrested [for collaborating with X]", "accused [of smuggling]": the
-  charge, not an established act;
+  "arrested [for collaborating with X]", "accused [of smuggling]",
+  "sentenced on charges [of having contacts with X]": the charge, not an
+  established act;
 - a kind of people: "riot police", "aid workers" are no riot and no aid;
 - the background of a nominal trigger nobody is said to do: "surrendered
   [following a government offensive]" is a time, "[after violent protests]"
@@ -31,6 +32,9 @@ _TRAVEL = frozenset({"go", "come", "leave", "travel", "fly", "arrive", "head", "
 #: "charged with", "arrested for", "blamed for", "sentenced for".
 _CHARGING = frozenset({"ACCUSE", "COERCE"})
 _CHARGE_PREPS = frozenset({"for", "of", "with"})
+#: Nouns that state an allegation, whose "of" is the charge too ("on charges
+#: of having secret contacts with Libya", "on suspicion of spying").
+_ALLEGING = frozenset({"charge", "accusation", "allegation", "suspicion", "indictment"})
 #: Prepositions that place an event in time or cause relative to another.
 _BACKGROUND = frozenset({"after", "following", "before", "since", "amid", "amidst", "during"})
 
@@ -63,13 +67,13 @@ def conditions(doc: Doc) -> set[int]:
 
 def charges(doc: Doc, found: dict[int, Trigger]) -> set[int]:
     """Tokens of what an accusation or an arrest is for. After a noun only
-    "for" gives the charge: "the condemnation of the bombing" is of an act
-    that took place."""
+    "for" gives the charge ("the condemnation of the bombing" is of an act
+    that took place), unless the noun states an allegation."""
     out: set[int] = set()
-    for i, trig in found.items():
-        if trig.type not in _CHARGING:
-            continue
-        preps = _CHARGE_PREPS if doc[i].pos_ == "VERB" else {"for"}
+    alleging = {t.i for t in doc if t.pos_ == "NOUN" and t.lemma_.lower() in _ALLEGING}
+    charging = {i for i, trig in found.items() if trig.type in _CHARGING}
+    for i in charging | alleging:
+        preps = _CHARGE_PREPS if doc[i].pos_ == "VERB" or i in alleging else {"for"}
         for prep in doc[i].children:
             if prep.dep_ == "prep" and prep.lower_ in preps and any(
                     c.dep_ == "pcomp" or c.pos_ in ("NOUN", "VERB") for c in prep.children):
