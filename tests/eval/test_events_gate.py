@@ -105,10 +105,13 @@ def test_beats_bare_verb_lexicon(scores: dict[str, Scores], part: str):
 #: tune triple 0.320, recipient F1 0.454; holdout and plover_gsr
 #: unchanged. What a charge, an accusation or a suspicion is "of" is no
 #: event ("sentenced on charges of having secret contacts with Libya"):
-#: tune precision 0.596 -> 0.602; holdout and plover_gsr unchanged. The goals of issue 11 for unseen news (type
+#: tune precision 0.596 -> 0.602; holdout and plover_gsr unchanged. A
+#: "that" clause the parse hangs on a visit or an attack is no content of
+#: it: tune type accuracy 0.500 -> 0.507, precision 0.600, actor F1 0.517;
+#: holdout and plover_gsr unchanged. The goals of issue 11 for unseen news (type
 #: accuracy 0.75, precision 0.70, triple recall 0.40) are not met here.
 NEWS_FLOOR = {
-    "tune": {"type_accuracy": 0.490, "type_precision": 0.592, "actor_f1": 0.501,
+    "tune": {"type_accuracy": 0.497, "type_precision": 0.590, "actor_f1": 0.507,
              "recipient_f1": 0.444, "triple_recall": 0.310},
     "holdout": {"type_accuracy": 0.581, "type_precision": 0.694, "actor_f1": 0.560,
                 "recipient_f1": 0.461, "triple_recall": 0.222},

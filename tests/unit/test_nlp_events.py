@@ -645,3 +645,10 @@ def test_what_a_charge_alleges_is_no_event():
                         "having secret contacts with Libya."], "e-charges-of")
     assert "CONSULT" not in {e.type for e in events}
     assert one(events, "COERCE", "sentenced")
+
+
+def test_a_that_clause_hung_on_a_visit_is_the_report_s_not_the_visit_s():
+    events = events_of(["Kengo said at the end of a visit to Rwanda last week that the Zairean "
+                        "and Rwandan governments agreed on a repatriation of the refugees."],
+                       "e-visit-that")
+    assert "AGREE" in {e.type for e in events}

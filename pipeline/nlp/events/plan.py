@@ -17,6 +17,10 @@ from pipeline.nlp.events.readings import not_happenings
 from pipeline.nlp.events.trigger_model import learned_model
 from pipeline.nlp.events.triggers import Trigger, combined, combined_row
 
+#: Types of event nouns that take no "that" clause of what they state
+#: (a request, a threat, an offer or an accusation do).
+_NO_CLAUSE = frozenset({"CONSULT", "ASSAULT", "MOBILIZE", "RETREAT", "AID", "COERCE",
+                        "COOPERATE", "SANCTION"})
 #: Prepositions that set another event beside the verb's, not inside it.
 _TIMES = frozenset({"after", "following", "before", "since", "amid", "during", "until"})
 
@@ -26,10 +30,16 @@ def _named(tok: Token, index: EntityIndex) -> bool:
     return tok.pos_ != "AUX" and index.covering(tok.idx, tok.idx + len(tok)) is not None
 
 
-def _content_tokens(tok: Token) -> set[int]:
+def _content_tokens(tok: Token, trig: Trigger) -> set[int]:
     if tok.pos_ == "AUX":  # "Y must return X": the return is only demanded
         return {t.i for t in tok.head.subtree}
-    return {t.i for c in content(tok) for t in c.subtree}
+    clauses = content(tok)
+    if tok.pos_ == "NOUN" and trig.type in _NO_CLAUSE:
+        # "said at the end of a visit [that both governments agreed]": a
+        # visit or an attack states nothing, so a "that" clause the parse
+        # hangs on it is the reporting verb's, and it happened.
+        clauses = [c for c in clauses if not any(m.dep_ == "mark" for m in c.children)]
+    return {t.i for c in clauses for t in c.subtree}
 
 
 def _prep_governor(noun: Token, trig: Trigger,
@@ -69,8 +79,8 @@ def plan(doc: Doc, index: EntityIndex) -> tuple[dict[int, Trigger], dict[int, tu
             found[verb.i] = merged
             absorbed[verb.i] = (tok, trig)
             del found[i]
-    heads = [*found, *(noun.i for noun, _ in absorbed.values())]
-    inside = {j for i in heads for j in _content_tokens(doc[i]) if j != i}
+    heads = [*((doc[i], t) for i, t in found.items()), *absorbed.values()]
+    inside = {j for tok, trig in heads for j in _content_tokens(tok, trig) if j != tok.i}
     inside |= not_happenings(doc, found)
     kept = {i: t for i, t in found.items() if i not in inside}
     return kept, absorbed
