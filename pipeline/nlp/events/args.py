@@ -13,7 +13,10 @@ government"), kept by name with a null entity id: gold codings are full of
 such actors, and dropping them drops the event. An office "of" a state acts
 for the state ("the president of Armenia"), a thing stands for its owner
 ("Lavrov's presence"), an event noun for its own doer ("the killing of X by
-Y" -> Y).
+Y" -> Y). A joint act goes from the first side named to the others ("A and
+B agreed": A -> B), and a passive or an infinitive with no subject of its
+own takes the one its clause implies ("fled after being questioned by
+police", "will be the first leader to meet Y").
 """
 from __future__ import annotations
 
@@ -42,7 +45,8 @@ _FOR_TARGET = frozenset({"SUPPORT", "AID"})
 #: doer: "a meeting of ministers").
 _OF_TARGET = frozenset({"RETREAT", "COERCE", "ASSAULT", "SANCTION", "ACCUSE"})
 #: Types of events two sides do together: "A and B held talks" is A's
-#: with B (PLOVER codes a joint act from the first side named to the rest).
+#: with B, from the first side named to the rest (so a record says who met
+#: whom; conll_events is coded so, plover_gsr puts both in the source).
 _JOINT = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 #: Heads that only count or gather the participants: "thousands of students".
 _QUANTITY = frozenset({"ten", "tens", "hundred", "hundreds", "thousand", "thousands", "dozen",
@@ -205,7 +209,7 @@ def subject(verb: Token) -> tuple[list[Token], list[Token]]:
             return passive, []
         if passive or agent:
             return (_pobjs(agent) if agent else []), passive or _undergoer_outside(verb)
-        subj = [c for c in verb.children if c.dep_ == "nsubj"]
+        subj = _clause_subjects(verb)
         if not subj and (described := _described(verb)):
             return described, []
         if subj or verb.dep_ not in ("xcomp", "conj", "advcl", "acomp") or verb.head == verb:

@@ -70,7 +70,7 @@ def undergoer(tok: Token) -> list[Token]:
 def court_actor(tok: Token, etype: str, resolve_heads: Resolver) -> list[Hit]:
     """The body an agentless passive act of authority was done in or
     before: "was sentenced in the Western Australian District Court" -> the
-    court, "charged before a military tribunal" -> the tribunal."""
+    court, "was charged before a military court" -> that court."""
     if etype not in _STATE_ACTS or tok.pos_ != "VERB" or not _passive_without_agent(tok):
         return []
     heads = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "before")
