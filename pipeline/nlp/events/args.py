@@ -32,6 +32,7 @@ from pipeline.nlp.events.party_phrases import (
     person_inside,
 )
 from pipeline.nlp.events.pronouns import GROUP_PRONOUNS, PRONOUNS, group, speaker_of
+from pipeline.nlp.events.trigger_model import PARTY_TYPES
 from pipeline.nlp.events.triggers import Trigger, actor_nouns, trigger_of
 
 _RECIPIENT_PREPS = frozenset({"to", "with", "against", "on", "between"})
@@ -52,8 +53,6 @@ _JOINT = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 _QUANTITY = frozenset({"ten", "tens", "hundred", "hundreds", "thousand", "thousands", "dozen",
                        "dozens", "score", "scores", "million", "millions", "group", "number",
                        "some", "most", "many", "all", "part", "batch", "patch"})
-#: Entity types that can own a thing named after them ("a Kabul government statement").
-_OWNER_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 #: Prepositions through which a thing-noun points at the party concerned.
 _INNER_PREPS = ("of", "against", "by", "on", "to", "with", "for")
 #: Name types a proper noun outside any entity may still be a participant as.
@@ -122,7 +121,7 @@ def _compound_owner(tok: Token, index: EntityIndex) -> list[Hit]:
         return []
     body = names[-1].lemma_.lower() in actor_nouns()
     return [h for h in participant(names[-1], index)
-            if (h.entity is None and body) or (h.entity is not None and h.entity.type in _OWNER_TYPES)]
+            if (h.entity is None and body) or (h.entity is not None and h.entity.type in PARTY_TYPES)]
 
 
 def _named(tok: Token, index: EntityIndex) -> list[Hit]:
