@@ -46,6 +46,10 @@ class Settings:
     # waiting at most this long for a batch to fill.
     extract_batch: int = 8
     extract_batch_ms: int = 200
+    # The clean agent cleans up to this many raw articles per hop to its
+    # thread and waits once for all their outputs' acknowledgements.
+    clean_batch: int = 16
+    clean_batch_ms: int = 100
     metrics_port: int = 0              # Prometheus /metrics of this process; 0: off
     metrics_host: str = "127.0.0.1"    # 0.0.0.0 in a container, so the scraper reaches it
     log_level: str = "warning"

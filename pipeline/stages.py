@@ -58,6 +58,14 @@ def clean_stage(key: bytes | None, value: bytes | None,
     return _guarded("clean", key, value, work)
 
 
+def clean_batch_stage(messages: list[tuple[bytes | None, bytes | None]],
+                      recent: RecentFingerprints | None = None,
+                      limit: int = codec.MAX_MESSAGE_BYTES) -> list[list[Output]]:
+    """:func:`clean_stage` of each news.raw message, in order, so a copy
+    later in the batch is found against an original earlier in it."""
+    return [clean_stage(key, value, recent, limit) for key, value in messages]
+
+
 def extract_stage(key: bytes | None, value: bytes | None,
                   limit: int = codec.MAX_MESSAGE_BYTES, memory: Any = None) -> list[Output]:
     """news.clean message -> entities, statements and events (or a dead letter).

@@ -1,12 +1,20 @@
-"""The extract stage over a batch gives each message what it gives alone."""
+"""The clean and extract stages over a batch give each message what it gives alone."""
 from __future__ import annotations
 
 import orjson
 
 from pipeline import codec
 from pipeline.process import raw_from_document
-from pipeline.stages import Output, extract_batch_stage, extract_stage, learned_entities
+from pipeline.stages import (
+    Output,
+    clean_batch_stage,
+    clean_stage,
+    extract_batch_stage,
+    extract_stage,
+    learned_entities,
+)
 from pipeline.text.clean import clean_article
+from pipeline.text.dedupe import RecentFingerprints
 
 TEXTS = [
     b"Envoy visits Cairo\n\nThe French Foreign Minister Catherine Colonna met Egyptian President "
@@ -44,3 +52,18 @@ def test_learned_entities_are_the_ones_sent_whether_or_not_the_record_is_kept():
     as_bytes_only = [Output(out.topic, out.key, out.value) for out in outputs]
     for kept in (outputs, as_bytes_only):
         assert [codec.to_dict(e) for e in learned_entities(kept)] == sent
+
+
+def test_a_clean_batch_is_cleaned_in_order_so_a_copy_finds_its_original():
+    raws = [raw_from_document(t, url=f"https://example.org/{n}", published="2024-01-02")
+            for n, t in enumerate([TEXTS[0], TEXTS[1], TEXTS[0] + b"\n\nEditing by Tom Roe"])]
+    messages = [(r.id.encode(), codec.encode(r)) for r in raws]
+    messages.insert(1, (b"bad", b"{not json"))
+    batch = clean_batch_stage(messages, RecentFingerprints())
+    alone_recent = RecentFingerprints()
+    alone = [clean_stage(key, value, alone_recent) for key, value in messages]
+    assert [_comparable(outputs) for outputs in batch] == [_comparable(outputs) for outputs in alone]
+    assert [[out.topic for out in outputs] for outputs in batch] == [["clean"], ["deadletter"],
+                                                                     ["clean"], ["clean"]]
+    copy = orjson.loads(batch[3][0].value)
+    assert copy["duplicate_of"] == raws[0].id
