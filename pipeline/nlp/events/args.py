@@ -23,6 +23,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from pipeline.nlp.entities import EntityIndex, Hit, resolve, with_conjuncts
+from pipeline.nlp.events.deps import pobjs, pobjs_of
 from pipeline.nlp.events.implied import undergoer
 from pipeline.nlp.events.light_verbs import governing_verb, passive_doer, phrase_head, receiving, stance_verb
 from pipeline.nlp.events.party_phrases import (
@@ -61,10 +62,6 @@ _NAME_TYPES = frozenset({"", "PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 _DROP_DEPS = frozenset({"det", "nummod", "quantmod", "predet", "punct", "advmod", "cc"})
 
 
-def _pobjs(prep: Token) -> list[Token]:
-    return [c for c in prep.children if c.dep_ == "pobj"]
-
-
 def _expand(heads: list[Token]) -> list[Token]:
     return [t for h in heads for t in with_conjuncts(h)]
 
@@ -97,7 +94,7 @@ def _stand_in(tok: Token, index: EntityIndex) -> list[Hit] | None:
     if tok.pos_ == "VERB":  # misparsed "[X operating in Y] said": X
         inner = [c for c in tok.children if c.dep_ == "nsubj"]
         return participant(inner[0], index) if inner else []
-    if (lower in _QUANTITY or tok.pos_ == "NUM") and (of := _pobjs_of(tok, ("of",))):
+    if (lower in _QUANTITY or tok.pos_ == "NUM") and (of := pobjs_of(tok, "of")):
         return participant(of[0], index)
     actor_noun = tok.pos_ == "NOUN" and tok.lemma_.lower() in actor_nouns()
     if actor_noun and (states := office_of(tok, index)):
@@ -134,15 +131,11 @@ def _named(tok: Token, index: EntityIndex) -> list[Hit]:
         return [_name(tok)]
     if tok.pos_ == "NOUN" and trigger_of(tok) is not None and (doers := _own_doers(tok, index)):
         return doers  # "condemned the killing of X by Y": Y did it
-    inner = _pobjs_of(tok, _INNER_PREPS) if tok.pos_ == "NOUN" else []
+    inner = pobjs_of(tok, *_INNER_PREPS) if tok.pos_ == "NOUN" else []
     # "positions of the security forces", "action against Russia"
     if hits := [h for t in inner[:2] for h in participant(t, index)]:
         return hits
     return person_inside(tok, index)
-
-
-def _pobjs_of(tok: Token, preps) -> list[Token]:
-    return [p for c in tok.children if c.dep_ == "prep" and c.lower_ in preps for p in _pobjs(c)]
 
 
 def resolve_all(heads: list[Token], index: EntityIndex) -> list[Hit]:
@@ -162,7 +155,7 @@ def _controller(verb: Token) -> Token | None:
     """Who does the infinitive: the object of "urged X to", "called on X to"."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     objects += [p for c in verb.rights if c.dep_ == "prep" and c.lower_ in ("on", "upon")
-                for p in _pobjs(c)]
+                for p in pobjs(c)]
     return objects[0] if objects else None
 
 
@@ -207,7 +200,7 @@ def subject(verb: Token) -> tuple[list[Token], list[Token]]:
         if passive and (via == "xcomp" or (via == "conj" and trigger.tag_ != "VBN")):
             return passive, []
         if passive or agent:
-            return (_pobjs(agent) if agent else []), passive or _undergoer_outside(verb)
+            return (pobjs(agent) if agent else []), passive or _undergoer_outside(verb)
         subj = _clause_subjects(verb)
         if not subj and (described := _described(verb)):
             return described, []
@@ -228,7 +221,7 @@ def complements(tok: Token, on_target: bool = True) -> list[Token]:
         if c.dep_ in ("dobj", "dative", "iobj") and c.pos_ != "ADP":
             out.append(c)
         elif c.dep_ in ("prep", "dative") and c.lower_ in preps:
-            out.extend(_pobjs(c))
+            out.extend(pobjs(c))
     return out
 
 
@@ -275,7 +268,7 @@ def _own_doers(noun: Token, index: EntityIndex) -> list[Hit]:
     US offer", "Russia's attack"."""
     heads = [t for c in noun.children if c.dep_ in ("poss", "amod", "compound") and c.i < noun.i
              for t in with_conjuncts(c)]
-    heads += _expand(_pobjs_of(noun, ("by", "from")))
+    heads += _expand(pobjs_of(noun, "by", "from"))
     return resolve_all(heads, index)
 
 
@@ -311,13 +304,13 @@ def _modifier_heads(noun: Token, trig: Trigger) -> tuple[list[Token], list[Token
         if c.dep_ in ("poss", "amod", "compound") and c.i < noun.i:
             actors.extend([*_hyphen_partner(c), *with_conjuncts(c)])
         elif c.dep_ == "prep" and c.lower_ == "between":
-            pair = _expand(_pobjs(c))
+            pair = _expand(pobjs(c))
             actors, recipients = actors + pair[:1], recipients + pair[1:]
         elif c.dep_ == "prep" and c.lower_ in ("from", "by"):
-            actors.extend(_expand(_pobjs(c)))
+            actors.extend(_expand(pobjs(c)))
             stated = True
         elif c.dep_ == "prep" and c.lower_ == "of" and trig.type in _OF_TARGET:
-            recipients.extend(_expand(_pobjs(c)))
+            recipients.extend(_expand(pobjs(c)))
     return actors, recipients, stated
 
 
@@ -328,7 +321,7 @@ def _noun_heads(noun: Token, trig: Trigger, index: EntityIndex) -> tuple[list[Hi
     recipients = [*undergoer(noun), *recipients]  # "X was put under investigation"
     recipients += _expand(complements(noun, trig.type in _ON_TARGET))
     if trig.type in _FOR_TARGET:  # "support for Ukraine", "aid for Sudan"
-        recipients += _expand(_pobjs_of(noun, ("for",)))
+        recipients += _expand(pobjs_of(noun, "for"))
     if (received := receiving(noun)) is not None:  # "drew criticism from the EU"
         return _received(received, index)
     actor_hits = resolve_all(actors or passive_doer(noun), index)
@@ -339,7 +332,7 @@ def _noun_heads(noun: Token, trig: Trigger, index: EntityIndex) -> tuple[list[Hi
         if not actor_hits and not stated:
             actor_hits = resolve_all(_expand(subject(verb)[0]), index)
             if trig.type == "CONSULT":  # "X held a meeting of the cabinet": X met the cabinet
-                recipients += _expand(_pobjs_of(noun, ("of",)))
+                recipients += _expand(pobjs_of(noun, "of"))
         recipients += _expand([c for c in complements(verb) if c != obj])
     return actor_hits, resolve_all(recipients, index)
 
@@ -350,7 +343,7 @@ def _partners(verb: Token) -> list[Token]:
     the proposals (whoever they concern) are no side."""
     topics = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"
               and c.lemma_.lower() not in actor_nouns()]
-    return [p for head in (verb, *topics) for p in _pobjs_of(head, ("with",))]
+    return [p for head in (verb, *topics) for p in pobjs_of(head, "with")]
 
 
 def participants(tok: Token, trig: Trigger, index: EntityIndex) -> tuple[list[Hit], list[Hit]]:

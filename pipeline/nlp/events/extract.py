@@ -35,6 +35,7 @@ from pipeline.ids import span_id
 from pipeline.nlp.dates import is_relative, parse_published
 from pipeline.nlp.entities import EntityIndex, Hit, ref
 from pipeline.nlp.events.args import key_of, participants, resolve_all, subject
+from pipeline.nlp.events.deps import pobjs
 from pipeline.nlp.events.implied import EventMemory, complete, speaker_as_actor
 from pipeline.nlp.events.nearby import nearby_parties
 from pipeline.nlp.events.plan import plan
@@ -106,7 +107,7 @@ def location(tok: Token, index: EntityIndex) -> EntityRef | None:
     for prep in tok.sent:
         if prep.lower_ not in ("in", "at") or prep.dep_ != "prep":
             continue
-        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+        for obj in pobjs(prep):
             hit = index.covering(obj.idx, obj.idx + len(obj))
             if hit and hit.known.type in ("GPE", "LOC", "FAC"):
                 places.append((abs(prep.i - tok.i), hit))

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from pipeline.nlp.entities import Hit
+from pipeline.nlp.events.deps import pobjs, pobjs_of
 from pipeline.nlp.events.roles import (
     Resolver,
     aimed_against,
@@ -73,8 +74,7 @@ def court_actor(tok: Token, etype: str, resolve_heads: Resolver) -> list[Hit]:
     court, "was charged before a military court" -> that court."""
     if etype not in _STATE_ACTS or tok.pos_ != "VERB" or not _passive_without_agent(tok):
         return []
-    heads = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "before")
-             for p in c.children if p.dep_ == "pobj"]
+    heads = pobjs_of(tok, "in", "before")
     # a body by its head word, whatever type the model gave its name
     bodies = [h for h in heads if h.lemma_.lower() in actor_nouns()]
     return resolve_heads(bodies)[:1]
@@ -109,7 +109,7 @@ def _cause_objects(tok: Token) -> list[Token]:
             second = _CAUSES[prep.lower_]
             inner = [c for c in prep.children if second and c.lower_ == second]
             for part in (prep, *inner):
-                out.extend(p for p in part.children if p.dep_ == "pobj")
+                out.extend(pobjs(part))
     return out
 
 
@@ -120,8 +120,7 @@ def cause_parties(tok: Token, resolve_heads: Resolver) -> list[Hit]:
     out: list[Hit] = []
     for obj in _cause_objects(tok):
         owners = [c for c in obj.children if c.dep_ == "poss"]
-        owners += [p for c in obj.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
-                   for p in c.children if p.dep_ == "pobj"]
+        owners += pobjs_of(obj, "by", "from")
         out.extend(resolve_heads(owners or [obj]))
     return out
 

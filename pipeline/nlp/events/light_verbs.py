@@ -18,13 +18,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from pipeline.nlp.events.deps import pobjs, pobjs_of
+
 _STANCE_PREPS = frozenset({"on", "for", "in", "with"})
 _RECEIVING = frozenset({"draw", "receive", "face", "attract", "earn", "get", "win"})
-
-
-def _pobjs(tok: Token, word: str) -> list[Token]:
-    return [p for c in tok.children if c.dep_ == "prep" and c.lower_ == word
-            for p in c.children if p.dep_ == "pobj"]
 
 
 def stance_verb(noun: Token) -> Token | None:
@@ -41,8 +38,7 @@ def passive_doer(noun: Token) -> list[Token]:
     """"The attack was carried out by X": X."""
     if noun.dep_ != "nsubjpass":
         return []
-    return [p for c in noun.head.children if c.dep_ == "agent"
-            for p in c.children if p.dep_ == "pobj"]
+    return [p for c in noun.head.children if c.dep_ == "agent" for p in pobjs(c)]
 
 
 def receiving(noun: Token) -> tuple[list[Token], list[Token]] | None:
@@ -50,7 +46,7 @@ def receiving(noun: Token) -> tuple[list[Token], list[Token]] | None:
     verb = noun.head
     if noun.dep_ != "dobj" or verb.lemma_.lower() not in _RECEIVING:
         return None
-    givers = _pobjs(verb, "from") + _pobjs(noun, "from")
+    givers = pobjs_of(verb, "from") + pobjs_of(noun, "from")
     return givers, [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
 
 

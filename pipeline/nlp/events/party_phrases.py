@@ -8,6 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from pipeline.nlp.entities import EntityIndex, Hit, noun_phrase
+from pipeline.nlp.events.deps import pobjs_of
 
 #: Entity types an office or body can stand for ("the president of Armenia").
 _BODY_TYPES = frozenset({"GPE", "ORG", "NORP"})
@@ -41,8 +42,7 @@ def coordinated_before(tok: Token, hit: Hit, index: EntityIndex) -> list[Hit]:
 
 def office_of(tok: Token, index: EntityIndex) -> list[Hit]:
     """The state or body an office noun is "of"."""
-    objects = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
-               for p in c.children if p.dep_ == "pobj"]
+    objects = pobjs_of(tok, "of")
     hits = [index.covering(p.idx, p.idx + len(p)) for p in objects]
     return [h for h in hits if h is not None and h.known.type in _BODY_TYPES][:1]
 

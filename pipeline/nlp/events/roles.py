@@ -25,6 +25,7 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from pipeline.nlp.entities import Hit
+from pipeline.nlp.events.deps import pobjs_of
 
 #: Trigger modes that move people or things away from a place.
 _MOVING_AWAY = frozenset({"withdraw", "expel", "deport"})
@@ -34,11 +35,6 @@ _HOSTILE = frozenset({"MOBILIZE", "THREATEN", "ASSAULT", "PROTEST", "SANCTION", 
 Resolver = Callable[[list[Token]], list[Hit]]
 
 
-def _pobjs(tok: Token, word: str) -> list[Token]:
-    return [p for c in tok.children if c.dep_ == "prep" and c.lower_ == word
-            for p in c.children if p.dep_ == "pobj"]
-
-
 def moved_from(tok: Token, mode: str | None, recipients: list[Hit],
                resolve_heads: Resolver) -> list[Hit]:
     """Recipients of a withdrawal: the places left, then the named parties
@@ -46,9 +42,9 @@ def moved_from(tok: Token, mode: str | None, recipients: list[Hit],
     if mode not in _MOVING_AWAY:
         return recipients
     outs = [c for c in tok.children if c.lower_ == "out" and c.dep_ in ("prt", "prep")]
-    left = [p for head in (tok, *outs) if outs for p in _pobjs(head, "of")]  # "pulled out of"
+    left = [p for head in (tok, *outs) if outs for p in pobjs_of(head, "of")]  # "pulled out of"
     objects = [c for c in tok.children if c.dep_ == "dobj"]  # "recalled [its envoy from X]"
-    places = resolve_heads([p for head in (tok, *objects) for p in _pobjs(head, "from")] + left)
+    places = resolve_heads([p for head in (tok, *objects) for p in pobjs_of(head, "from")] + left)
     if not places:
         return recipients
     return places + [r for r in recipients if r.entity is not None and r not in places]
@@ -79,7 +75,7 @@ def sent_into(tok: Token, etype: str, resolve_heads: Resolver) -> list[Hit]:
         return []
     heads = [tok, tok.head] if tok.dep_ == "dobj" else [tok]
     return named_only(etype, resolve_heads([p for h in heads for w in ("into", "to")
-                                            for p in _pobjs(h, w)]))
+                                            for p in pobjs_of(h, w)]))
 
 
 def aimed_against(tok: Token, etype: str, resolve_heads: Resolver) -> list[Hit]:
@@ -88,8 +84,8 @@ def aimed_against(tok: Token, etype: str, resolve_heads: Resolver) -> list[Hit]:
     if etype not in _HOSTILE:
         return []
     heads = []
-    for purpose in _pobjs(tok, "for"):
-        heads += _pobjs(purpose, "against")
+    for purpose in pobjs_of(tok, "for"):
+        heads += pobjs_of(purpose, "against")
     # "opened fire [to disperse the demonstrators]": whom the aim is done to
     verbs = [tok, tok.head] if tok.dep_ == "dobj" else [tok]
     for aim in (c for v in verbs for c in v.children if c.dep_ == "advcl"

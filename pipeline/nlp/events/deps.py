@@ -1,0 +1,19 @@
+"""Readings of the dependency parse that the event modules share.
+
+Prepositions are named as separate arguments, never as one string, so
+"from" is never read as the letters of a word.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+
+def pobjs(prep: Token) -> list[Token]:
+    """The objects of a preposition (or of the "by" of a passive's agent)."""
+    return [c for c in prep.children if c.dep_ == "pobj"]
+
+
+def pobjs_of(tok: Token, *preps: str) -> list[Token]:
+    """Objects of the prepositions ``preps`` that hang on ``tok``:
+    ``pobjs_of(verb, "in", "before")``."""
+    return [p for c in tok.children if c.dep_ == "prep" and c.lower_ in preps for p in pobjs(c)]
