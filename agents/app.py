@@ -6,7 +6,11 @@ exception inside Faust (which would ack and drop it).
 """
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import os
+import time
+from collections.abc import Callable, Iterator
 from datetime import timedelta
 
 import faust
@@ -86,3 +90,42 @@ async def send_all(outputs: list[Output], stage: str) -> None:
         await delivery
         progress.add(out.topic)
     metrics.count_sent(stage, outputs)
+
+
+async def process_batch(stage: str, events: list, work: Callable[..., list[list[Output]]],
+                        *args, before: Callable[[], object] | None = None) -> list[list[Output]]:
+    """Run ``work`` on a batch's (key, value) pairs in a thread, then send
+    every output and wait for the broker to have them all.
+
+    On any failure the batch's events get one more reference each, so the
+    ack that take_events makes on its way out never lets their offsets be
+    committed: whoever owns the partition next reads them again.
+    ``before`` runs first, on the loop (a table's sync).
+    """
+    try:
+        metrics.messages_in.labels(stage).inc(len(events))
+        if before is not None:
+            before()
+        began = time.perf_counter()
+        # Off the event loop, so heartbeats and sends keep flowing meanwhile.
+        results = await asyncio.to_thread(work, [(e.key, e.value) for e in events], *args)
+        metrics.observe_extraction(stage, time.perf_counter() - began, len(events))
+        await send_all([out for outputs in results for out in outputs], stage)
+    except BaseException:
+        for event in events:
+            event.message.incref()
+        raise
+    return results
+
+
+@contextlib.contextmanager
+def as_part_of(stream, event) -> Iterator[None]:
+    """Table writes inside count as part of ``event`` (its partition); the
+    event take_events' buffer may be waiting to add is put back after.
+    The body must not await."""
+    previous = stream.current_event
+    stream._set_current_event(event)
+    try:
+        yield
+    finally:
+        stream._set_current_event(previous)
