@@ -573,6 +573,15 @@ def test_a_joint_act_goes_from_the_first_side_named_to_the_others():
     assert set(ids(one(events, "ASSAULT", "attacked").actors)) == {"gpe:kenya", "gpe:uganda"}
 
 
+def test_a_joint_act_splits_even_when_its_content_names_one_of_its_sides():
+    # "of Rwandan refugees" names Rwanda inside what was agreed; that must
+    # not stand in for the other side and then vanish as an actor
+    events = events_of(["The Zairean and Rwandan governments agreed on the repatriation of "
+                        "Rwandan refugees."], "e-joint-content")
+    agreed = one(events, "AGREE", "agreed")
+    assert (names(agreed.actors), names(agreed.recipients)) == ({"Zairean"}, {"Rwandan"})
+
+
 def test_a_name_hung_below_a_coordinated_name_is_a_side():
     events = events_of(["Russian envoy Alexander Lebed and Chechen separatist military leader "
                         "Aslan Maskhadov held talks on Friday."], "e-joint-names")

@@ -359,9 +359,10 @@ def participants(tok: Token, trig: Trigger, index: EntityIndex) -> tuple[list[Hi
         actors = resolve_all(_expand(actor_heads), index)
         recipients = (resolve_all(_expand(_partners(tok)), index) if trig.type == "CONSULT" else [])
         recipients = recipients or resolve_all(_expand(recipient_heads + complements(tok)), index)
+    ids = {key_of(a) for a in actors}
+    recipients = [r for r in recipients if key_of(r) not in ids]
     if not recipients:
-        recipients = _content_recipients(tok, index)
+        recipients = [r for r in _content_recipients(tok, index) if key_of(r) not in ids]
     if not recipients and len(actors) > 1 and trig.type in _JOINT:
         actors, recipients = actors[:1], actors[1:]
-    ids = {key_of(a) for a in actors}
-    return actors, [r for r in recipients if key_of(r) not in ids]
+    return actors, recipients
