@@ -72,12 +72,12 @@ def load(part: str | None = None) -> list[Sentence]:
 def evaluate(sentences: list[Sentence], verbose: bool = False) -> Result:
     result = Result(Scores())
     for s in sentences:
-        _, _, events = analyze(article(s))
+        entities, _, events = analyze(article(s))
         if s.type == NONE:
             result.none += 1
             result.alarms += bool(events)
         else:
-            score_sentence(result.scores, s, events)
+            score_sentence(result.scores, s, events, entities.entities)
         if verbose:
             print(_explain(s, events))
     return result

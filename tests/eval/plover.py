@@ -44,7 +44,7 @@ from pathlib import Path
 from pipeline.nlp.analyze import analyze
 from pipeline.nlp.events.extract import triggers
 from pipeline.nlp.parsing.model import get_nlp
-from pipeline.records import CleanArticle, Event, Paragraph
+from pipeline.records import CleanArticle, Entity, EntityRef, Event, Paragraph
 from tests.eval.scoring import f1, ratio
 from tests.eval.splits import PARTS, part_arguments, select
 from tests.shared_data import SHARED_DATA
@@ -170,9 +170,20 @@ class Scores:
         }
 
 
-def _triple(events: list[Event], s: Sentence) -> bool:
-    return any(any(overlaps(a.name, g) for a in e.actors for g in s.sources)
-               and any(overlaps(r.name, g) for r in e.recipients for g in s.targets)
+def surface_forms(entities: list[Entity]) -> dict[str, str]:
+    """Entity id -> its name and every form the article writes it in, as one
+    string to match gold words against: a record carries the canonical
+    name ("United Kingdom"), the gold the sentence's words ("Britain")."""
+    return {e.id: " / ".join([e.name, *(m.text for m in e.mentions)]) for e in entities}
+
+
+def _label(ref: EntityRef, forms: dict[str, str]) -> str:
+    return forms.get(ref.entity_id, ref.name) if ref.entity_id else ref.name
+
+
+def _triple(events: list[Event], s: Sentence, forms: dict[str, str]) -> bool:
+    return any(any(overlaps(_label(a, forms), g) for a in e.actors for g in s.sources)
+               and any(overlaps(_label(r, forms), g) for r in e.recipients for g in s.targets)
                for e in events)
 
 
@@ -183,7 +194,11 @@ def baseline_types(text: str) -> set[str]:
             for t in table.get(tok.lemma_.lower(), ())}
 
 
-def score_sentence(scores: Scores, s: Sentence, events: list[Event]) -> None:
+def score_sentence(scores: Scores, s: Sentence, events: list[Event],
+                   entities: list[Entity] | None = None) -> None:
+    """Add one sentence's figures; ``entities`` (the article's) let a
+    participant match the gold by any form the sentence writes it in."""
+    forms = surface_forms(entities or [])
     types = {e.type for e in events}
     scores.n += 1
     scores.type_hits += s.type in types
@@ -192,11 +207,12 @@ def score_sentence(scores: Scores, s: Sentence, events: list[Event]) -> None:
     if s.type not in types:
         scores.misses[s.type] += 1
     aligned = [e for e in events if e.type == s.type]
-    scores.actors.add(sorted({a.name for e in aligned for a in e.actors}), s.sources)
-    scores.recipients.add(sorted({r.name for e in aligned for r in e.recipients}), s.targets)
+    scores.actors.add(sorted({_label(a, forms) for e in aligned for a in e.actors}), s.sources)
+    scores.recipients.add(sorted({_label(r, forms) for e in aligned for r in e.recipients}),
+                          s.targets)
     if s.sources and s.targets:
         scores.triple_n += 1
-        scores.triple_hits += _triple(aligned, s)
+        scores.triple_hits += _triple(aligned, s, forms)
     base = baseline_types(s.text)
     scores.base_hits += s.type in base
     scores.base_pairs += len(base)
@@ -206,8 +222,8 @@ def score_sentence(scores: Scores, s: Sentence, events: list[Event]) -> None:
 def evaluate(sentences: list[Sentence], verbose: bool = False) -> Scores:
     scores = Scores()
     for s in sentences:
-        _, _, events = analyze(article(s))
-        score_sentence(scores, s, events)
+        entities, _, events = analyze(article(s))
+        score_sentence(scores, s, events, entities.entities)
         if verbose:
             print(_explain(s, events))
     return scores

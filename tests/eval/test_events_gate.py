@@ -30,20 +30,26 @@ pytestmark = pytest.mark.eval
 #: coders put both sides in the source of such a sentence, so its holdout
 #: actor and recipient F1 fell 0.782 -> 0.769 and 0.677 -> 0.659 (type and
 #: triple unchanged, tune unchanged): those two floors moved with it.
+#: Scoring change: a participant now matches the gold words by any form the
+#: article writes its entity in, not by its canonical name alone (the gold
+#: "Britain" is the record's "United Kingdom", "U.S." its "United
+#: States"): tune actor F1 0.849 -> 0.872, recipient F1 0.694 -> 0.763,
+#: triple 0.631 -> 0.690; holdout 0.769 -> 0.816, 0.659 -> 0.694, 0.534 ->
+#: 0.621; types unchanged. The floors moved with it.
 FLOOR = {
     "tune": {
         "type_accuracy": 0.834,
         "type_precision": 0.784,
-        "actor_f1": 0.834,
-        "recipient_f1": 0.688,
-        "triple_recall": 0.621,
+        "actor_f1": 0.862,
+        "recipient_f1": 0.753,
+        "triple_recall": 0.680,
     },
     "holdout": {
         "type_accuracy": 0.836,
         "type_precision": 0.765,
-        "actor_f1": 0.759,
-        "recipient_f1": 0.649,
-        "triple_recall": 0.524,
+        "actor_f1": 0.806,
+        "recipient_f1": 0.684,
+        "triple_recall": 0.611,
     },
 }
 
@@ -108,13 +114,19 @@ def test_beats_bare_verb_lexicon(scores: dict[str, Scores], part: str):
 #: tune precision 0.596 -> 0.602; holdout and plover_gsr unchanged. A
 #: "that" clause the parse hangs on a visit or an attack is no content of
 #: it: tune type accuracy 0.500 -> 0.507, precision 0.600, actor F1 0.517;
-#: holdout and plover_gsr unchanged. The goals of issue 11 for unseen news (type
+#: holdout and plover_gsr unchanged.
+#: A joint act splits into first side -> the others also when a recipient
+#: found in its content was one of its sides: tune actor F1 0.520,
+#: recipient F1 0.462, triple 0.330; holdout and plover_gsr unchanged.
+#: Scored by any form the article writes a participant in (see FLOOR):
+#: tune recipient F1 0.492, triple 0.359; holdout recipient F1 0.471 ->
+#: 0.485, the rest unchanged. The goals of issue 11 for unseen news (type
 #: accuracy 0.75, precision 0.70, triple recall 0.40) are not met here.
 NEWS_FLOOR = {
-    "tune": {"type_accuracy": 0.497, "type_precision": 0.590, "actor_f1": 0.507,
-             "recipient_f1": 0.444, "triple_recall": 0.310},
+    "tune": {"type_accuracy": 0.497, "type_precision": 0.590, "actor_f1": 0.510,
+             "recipient_f1": 0.482, "triple_recall": 0.349},
     "holdout": {"type_accuracy": 0.581, "type_precision": 0.694, "actor_f1": 0.560,
-                "recipient_f1": 0.461, "triple_recall": 0.222},
+                "recipient_f1": 0.475, "triple_recall": 0.222},
 }
 #: Share of NONE sentences with any event extracted, measured 0.134 / 0.167.
 NEWS_MAX_FALSE_ALARMS = {"tune": 0.144, "holdout": 0.177}
