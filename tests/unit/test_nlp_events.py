@@ -365,6 +365,16 @@ def test_a_voiced_protest_is_a_complaint_and_an_ended_one_a_concession():
     assert not [e for e in events if e.type == "PROTEST"]
 
 
+def test_disapproval_voiced_as_a_feeling_is_an_accusation():
+    events = events_of(["The government of Greece expressed concern that Turkey might close "
+                        "the border.",
+                        "The government of Greece expressed its support for Cyprus."],
+                       "e-concern")
+    concern = [e for e in events if e.type == "ACCUSE"]
+    assert len(concern) == 1 and concern[0].trigger == "concern"
+    assert ids(concern[0].actors) == ["gpe:greece"]
+
+
 def test_an_invitation_is_an_intent_to_meet():
     events = events_of(["Chancellor Tomas Lindqvist invited President Anna Kowalczyk to Vienna "
                         "on Monday."], "e-invite")
