@@ -375,6 +375,16 @@ def test_disapproval_voiced_as_a_feeling_is_an_accusation():
     assert ids(concern[0].actors) == ["gpe:greece"]
 
 
+def test_a_person_s_journey_is_a_visit_and_forces_arriving_are_not():
+    events = events_of(["Speaker of parliament Habib Boulares arrives in Tripoli on Monday.",
+                        "Bangladeshi peacekeeping troops arrived in Sierra Leone on Monday.",
+                        "Thousands of refugees arrived in Zaire."], "e-journey")
+    visits = [e for e in events if e.type == "CONSULT"]
+    assert [e.trigger for e in visits] == ["arrives"]
+    assert names(visits[0].actors) == {"Habib Boulares"}
+    assert names(visits[0].recipients) == {"Tripoli"}
+
+
 def test_an_invitation_is_an_intent_to_meet():
     events = events_of(["Chancellor Tomas Lindqvist invited President Anna Kowalczyk to Vienna "
                         "on Monday."], "e-invite")
@@ -434,7 +444,7 @@ def test_an_intransitive_verb_s_subject_does_its_noun_s_event():
                         "The Polish president arrived in Vilnius for a two-day visit."], "e-stance")
     strike = one(events, "PROTEST", "strike")
     assert names(strike.actors) == {"Dock workers"}
-    visit = one(events, "CONSULT", "visit")
+    visit = one(events, "CONSULT", "arrived")  # a person's arrival is the visit, one event
     assert visit.actors and ids(visit.recipients) == ["gpe:vilnius"]  # visited, so hosted
 
 

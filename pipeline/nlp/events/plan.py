@@ -11,11 +11,12 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from pipeline.nlp.entities import EntityIndex
-from pipeline.nlp.events.args import content
+from pipeline.nlp.events.args import content, participant, subject
 from pipeline.nlp.events.light_verbs import governing_verb
 from pipeline.nlp.events.readings import not_happenings
 from pipeline.nlp.events.trigger_model import learned_model
 from pipeline.nlp.events.triggers import Trigger, combined, combined_row
+from pipeline.nlp.lexicon import load_lines
 
 #: Types of event nouns that take no "that" clause of what they state
 #: (a request, a threat, an offer or an accusation do).
@@ -23,6 +24,27 @@ _NO_CLAUSE = frozenset({"CONSULT", "ASSAULT", "MOBILIZE", "RETREAT", "AID", "COE
                         "COOPERATE", "SANCTION"})
 #: Prepositions that set another event beside the verb's, not inside it.
 _TIMES = frozenset({"after", "following", "before", "since", "amid", "during", "until"})
+
+
+#: Verbs of going that report a visit (CAMEO 042) only when a person goes:
+#: "the envoy arrived in Tripoli" is a visit, "troops arrived in Sierra
+#: Leone" a deployment and "refugees arrived" a flight.
+_JOURNEYS = frozenset({"arrive", "travel"})
+#: Heads that name a person by office ("the envoy", "the foreign minister"):
+#: the last word of every title of the entities' title lexicon.
+_OFFICES = frozenset(row[0].split()[-1] for row in load_lines("entities/lexicons/titles.txt"))
+
+
+def _person_goes(verb: Token, index: EntityIndex) -> bool:
+    """Is whoever makes this journey a person (named, by office, or "he")?"""
+    for head in subject(verb)[0]:
+        if head.lower_ in ("he", "she") or head.lemma_.lower() in _OFFICES | {"delegation"}:
+            return True
+        phrase = head.doc[head.left_edge.i:head.right_edge.i + 1]  # "Speaker of parliament X"
+        hits = [*participant(head, index), *index.within(phrase.start_char, phrase.end_char)]
+        if any(h.entity is not None and h.entity.type == "PERSON" for h in hits):
+            return True
+    return False
 
 
 def _named(tok: Token, index: EntityIndex) -> bool:
@@ -64,6 +86,8 @@ def plan(doc: Doc, index: EntityIndex) -> tuple[dict[int, Trigger], dict[int, tu
     dropping demanded or threatened content; and verb -> absorbed noun."""
     model = learned_model()
     found = {t.i: trig for t in doc if (trig := model.trigger(t, index)) and not _named(t, index)}
+    found = {i: trig for i, trig in found.items()
+             if doc[i].lemma_.lower() not in _JOURNEYS or _person_goes(doc[i], index)}
     absorbed: dict[int, tuple[Token, Trigger]] = {}
     for i, trig in list(found.items()):
         tok = doc[i]
