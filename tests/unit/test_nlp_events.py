@@ -385,6 +385,11 @@ def test_a_person_s_journey_is_a_visit_and_forces_arriving_are_not():
     assert names(visits[0].recipients) == {"Tripoli"}
 
 
+def test_holders_of_an_office_act_in_it():
+    events = events_of(["Two senators proposed constitutional reforms on Tuesday."], "e-office")
+    assert names(one(events, "AGREE", "proposed").actors) == {"senators"}
+
+
 def test_an_invitation_is_an_intent_to_meet():
     events = events_of(["Chancellor Tomas Lindqvist invited President Anna Kowalczyk to Vienna "
                         "on Monday."], "e-invite")
