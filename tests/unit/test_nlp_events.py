@@ -390,6 +390,18 @@ def test_holders_of_an_office_act_in_it():
     assert names(one(events, "AGREE", "proposed").actors) == {"senators"}
 
 
+def test_a_relative_clause_that_does_the_noun_names_its_sides():
+    events = events_of(["Fox said he had raised the issue at every meeting he had had with "
+                        "government leaders in Dhaka.",
+                        "The attack that rebels carried out on the town of Kenema killed ten.",
+                        "The talks which began in Geneva stalled."], "e-relcl")
+    meeting = one(events, "CONSULT", "meeting")
+    assert (names(meeting.actors), names(meeting.recipients)) == ({"Fox"}, {"government leaders"})
+    attack = one(events, "ASSAULT", "attack")
+    assert (names(attack.actors), names(attack.recipients)) == ({"rebels"}, {"Kenema"})
+    assert not [e for e in events if e.trigger == "talks"]  # began: nobody does them to anyone
+
+
 def test_an_invitation_is_an_intent_to_meet():
     events = events_of(["Chancellor Tomas Lindqvist invited President Anna Kowalczyk to Vienna "
                         "on Monday."], "e-invite")

@@ -314,6 +314,25 @@ def _modifier_heads(noun: Token, trig: Trigger) -> tuple[list[Token], list[Token
     return actors, recipients, stated
 
 
+_RELATIVES = frozenset({"that", "which", "who", "whom"})
+
+
+def _clause_of_doing(noun: Token) -> Token | None:
+    """The relative clause whose verb does the noun to someone: "every
+    meeting [he had with government leaders]", "the attack [that rebels
+    carried out on the town]". Its subject is the noun's doer, so a clause
+    whose subject is the relative word ("talks which began") says nothing."""
+    for clause in noun.children:
+        if clause.dep_ != "relcl" or clause.pos_ not in ("VERB", "AUX"):
+            continue
+        subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+        objects = [c for c in clause.children if c.dep_ == "dobj"]
+        if (subjects and subjects[0].lower_ not in _RELATIVES
+                and all(o.lower_ in _RELATIVES for o in objects)):
+            return clause
+    return None
+
+
 def _noun_heads(noun: Token, trig: Trigger, index: EntityIndex) -> tuple[list[Hit], list[Hit]]:
     """Participants of a nominal trigger: "Blinken's talks with Lavrov",
     "a conversation between X and Y", "a US offer", "X sent Russia a request"."""
@@ -334,6 +353,10 @@ def _noun_heads(noun: Token, trig: Trigger, index: EntityIndex) -> tuple[list[Hi
             if trig.type == "CONSULT":  # "X held a meeting of the cabinet": X met the cabinet
                 recipients += _expand(pobjs_of(noun, "of"))
         recipients += _expand([c for c in complements(verb) if c != obj])
+    if (clause := _clause_of_doing(noun)) is not None:
+        if not actor_hits and not stated:
+            actor_hits = resolve_all(_expand(subject(clause)[0]), index)
+        recipients += _expand([*complements(clause), *pobjs_of(clause, "with")])
     return actor_hits, resolve_all(recipients, index)
 
 
