@@ -135,11 +135,14 @@ def test_beats_bare_verb_lexicon(scores: dict[str, Scores], part: str):
 #: plover_gsr unchanged. A relative clause that does the event noun names
 #: its sides ("every meeting he had had with government leaders"): tune
 #: 0.544, 0.612, 0.552, 0.515, 0.379; holdout and plover_gsr unchanged.
-#: The goals of issue 11 for unseen news (type accuracy 0.75, precision
-#: 0.70, triple recall 0.40) are not met here.
+#: A partyless act takes the sides of the event it happened during ("the
+#: appeal was made during talks between X and Y"): tune 0.551, 0.615,
+#: 0.560, 0.523, 0.388; holdout and plover_gsr unchanged. The goals of
+#: issue 11 for unseen news (type accuracy 0.75, precision 0.70, triple
+#: recall 0.40) are not met here.
 NEWS_FLOOR = {
-    "tune": {"type_accuracy": 0.534, "type_precision": 0.602, "actor_f1": 0.542,
-             "recipient_f1": 0.505, "triple_recall": 0.369},
+    "tune": {"type_accuracy": 0.541, "type_precision": 0.605, "actor_f1": 0.550,
+             "recipient_f1": 0.513, "triple_recall": 0.378},
     "holdout": {"type_accuracy": 0.614, "type_precision": 0.680, "actor_f1": 0.591,
                 "recipient_f1": 0.483, "triple_recall": 0.236},
 }

@@ -402,6 +402,13 @@ def test_a_relative_clause_that_does_the_noun_names_its_sides():
     assert not [e for e in events if e.trigger == "talks"]  # began: nobody does them to anyone
 
 
+def test_a_partyless_act_takes_the_sides_of_the_event_it_happened_during():
+    events = events_of(["The appeal was made on Sunday during talks between Iran and Iraq."],
+                       "e-occasion")
+    appeal = one(events, "REQUEST", "appeal")
+    assert (ids(appeal.actors), ids(appeal.recipients)) == (["gpe:iran"], ["gpe:iraq"])
+
+
 def test_an_invitation_is_an_intent_to_meet():
     events = events_of(["Chancellor Tomas Lindqvist invited President Anna Kowalczyk to Vienna "
                         "on Monday."], "e-invite")

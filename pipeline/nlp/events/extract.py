@@ -37,7 +37,7 @@ from pipeline.nlp.entities import EntityIndex, Hit, ref
 from pipeline.nlp.events.args import key_of, participants, resolve_all, subject
 from pipeline.nlp.events.deps import pobjs
 from pipeline.nlp.events.implied import EventMemory, complete, speaker_as_actor
-from pipeline.nlp.events.nearby import nearby_parties
+from pipeline.nlp.events.nearby import nearby_parties, occasion_of
 from pipeline.nlp.events.plan import plan
 from pipeline.nlp.events.readings import in_background
 from pipeline.nlp.events.tense import conditional, intends, negated, tense
@@ -275,6 +275,9 @@ def extract_events(doc: Doc, clean: CleanArticle, entities: list[Entity],
         actors, recipients = complete(tok, trig, (actors, recipients), _place_hit(tok, ctx.index),
                                       memory, lambda heads: resolve_all(heads, ctx.index))
         background = in_background(tok)
+        if not actors and not recipients and (occasion := occasion_of(tok)) is not None:
+            actors, recipients = participants(occasion, cast(Trigger, trigger_of(occasion)),
+                                              ctx.index)
         if not actors and not recipients and not background:
             actors, recipients = nearby_parties(tok, trig, ctx.index)
         if not actors and (not recipients or background):

@@ -1,5 +1,9 @@
 """Parties of an event the parse left without any, from the words around it.
 
+First the event it took place in: "the appeal was made during talks
+between X and Y" is X's appeal to Y (:func:`occasion_of`). Then the names
+around it:
+
 en_core_web_sm often attaches a trigger where it has no subject and no
 object ("But nationalist groups, scared by ..., protested against the
 deal" hangs "protested" under "prospect"), and an event with no party is
@@ -20,13 +24,18 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from pipeline.nlp.entities import EntityIndex, Hit
+from pipeline.nlp.events.deps import pobjs
 from pipeline.nlp.events.trigger_model import PARTY_TYPES, learned_model
-from pipeline.nlp.events.triggers import Trigger
+from pipeline.nlp.events.triggers import Trigger, trigger_of
 
 #: The model's probability of the trigger's type this reading needs.
 CONFIDENT = 0.7
 #: How far (characters) a party may stand from the trigger.
 WINDOW = 80
+#: Prepositions that set an act inside another event: "the appeal was made
+#: [during talks between X and Y]", "agreement was reached [at a meeting of
+#: X with Y]".
+_OCCASIONS = frozenset({"during", "at"})
 #: Relations through which a name belongs to a subject ("the [US] envoy").
 _INSIDE = frozenset({"compound", "amod", "poss", "nmod", "appos", "conj"})
 
@@ -61,3 +70,17 @@ def nearby_parties(tok: Token, trig: Trigger, index: EntityIndex) -> tuple[list[
     if actors and recipients and actors[0].entity is recipients[0].entity:
         recipients = []
     return actors, recipients
+
+
+def occasion_of(tok: Token) -> Token | None:
+    """The event noun a partyless act took place in, whose sides are then
+    the act's: "the appeal was made during talks between X and Y"."""
+    if tok.pos_ == "NOUN" and tok.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+        return None
+    verb = tok if tok.pos_ == "VERB" else tok.head
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in _OCCASIONS:
+            for noun in pobjs(prep):
+                if noun.pos_ == "NOUN" and noun != tok and trigger_of(noun) is not None:
+                    return noun
+    return None
