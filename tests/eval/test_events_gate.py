@@ -137,12 +137,14 @@ def test_beats_bare_verb_lexicon(scores: dict[str, Scores], part: str):
 #: 0.544, 0.612, 0.552, 0.515, 0.379; holdout and plover_gsr unchanged.
 #: A partyless act takes the sides of the event it happened during ("the
 #: appeal was made during talks between X and Y"): tune 0.551, 0.615,
-#: 0.560, 0.523, 0.388; holdout and plover_gsr unchanged. The goals of
-#: issue 11 for unseen news (type accuracy 0.75, precision 0.70, triple
-#: recall 0.40) are not met here.
+#: 0.560, 0.523, 0.388; holdout and plover_gsr unchanged. Custody, prison
+#: terms and expulsion are COERCE (CAMEO 173, 174), and who is held in one
+#: or serves one undergoes it: tune 0.566, 0.621, 0.568, 0.537, 0.398;
+#: holdout and plover_gsr unchanged. The goals of issue 11 for unseen news
+#: (type accuracy 0.75, precision 0.70, triple recall 0.40) are not met here.
 NEWS_FLOOR = {
-    "tune": {"type_accuracy": 0.541, "type_precision": 0.605, "actor_f1": 0.550,
-             "recipient_f1": 0.513, "triple_recall": 0.378},
+    "tune": {"type_accuracy": 0.556, "type_precision": 0.611, "actor_f1": 0.558,
+             "recipient_f1": 0.527, "triple_recall": 0.388},
     "holdout": {"type_accuracy": 0.614, "type_precision": 0.680, "actor_f1": 0.591,
                 "recipient_f1": 0.483, "triple_recall": 0.236},
 }

@@ -409,6 +409,15 @@ def test_a_partyless_act_takes_the_sides_of_the_event_it_happened_during():
     assert (ids(appeal.actors), ids(appeal.recipients)) == (["gpe:iran"], ["gpe:iraq"])
 
 
+def test_who_is_held_in_custody_or_serves_a_term_undergoes_the_detention():
+    events = events_of(["John Grant Fagan was in police custody on Monday.",
+                        "Two Kenyan activists are serving prison terms in Nairobi."], "e-held")
+    custody = one(events, "COERCE", "custody")
+    assert (names(custody.actors), names(custody.recipients)) == ({"police"}, {"John Grant Fagan"})
+    term = one(events, "COERCE", "terms")
+    assert not term.actors and ids(term.recipients) == ["norp:kenyan"]
+
+
 def test_an_invitation_is_an_intent_to_meet():
     events = events_of(["Chancellor Tomas Lindqvist invited President Anna Kowalczyk to Vienna "
                         "on Monday."], "e-invite")

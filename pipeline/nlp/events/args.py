@@ -337,7 +337,8 @@ def _noun_heads(noun: Token, trig: Trigger, index: EntityIndex) -> tuple[list[Hi
     """Participants of a nominal trigger: "Blinken's talks with Lavrov",
     "a conversation between X and Y", "a US offer", "X sent Russia a request"."""
     actors, recipients, stated = _modifier_heads(noun, trig)
-    recipients = [*undergoer(noun), *recipients]  # "X was put under investigation"
+    held = undergoer(noun, trig.type)  # "X was put under investigation", "X is in custody"
+    recipients = [*held, *recipients]
     recipients += _expand(complements(noun, trig.type in _ON_TARGET))
     if trig.type in _FOR_TARGET:  # "support for Ukraine", "aid for Sudan"
         recipients += _expand(pobjs_of(noun, "for"))
@@ -348,7 +349,7 @@ def _noun_heads(noun: Token, trig: Trigger, index: EntityIndex) -> tuple[list[Hi
         actor_hits = resolve_all(_expand(subject(verb)[0]), index)
     if (governed := governing_verb(noun)) is not None:
         verb, obj = governed
-        if not actor_hits and not stated:
+        if not actor_hits and not stated and not held:  # who serves a term undergoes it
             actor_hits = resolve_all(_expand(subject(verb)[0]), index)
             if trig.type == "CONSULT":  # "X held a meeting of the cabinet": X met the cabinet
                 recipients += _expand(pobjs_of(noun, "of"))

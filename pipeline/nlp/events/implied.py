@@ -60,9 +60,29 @@ def _under_light_verb(tok: Token) -> Token | None:
     return None
 
 
-def undergoer(tok: Token) -> list[Token]:
-    """Who undergoes a nominal trigger held by "under": the verb's subject."""
+#: Verbs whose subject is held in a detention: "was [in custody]", "remains
+#: in detention", "was taken into custody".
+_HELD_IN = frozenset({"be", "remain", "stay", "take", "keep", "hold", "place", "put"})
+
+
+def _held_light_verb(tok: Token) -> Token | None:
+    """The verb of "X was in custody", "X is serving a prison term"."""
+    prep = tok.head
+    if tok.dep_ == "pobj" and prep.lower_ in ("in", "into") and (
+            prep.head.lemma_.lower() in _HELD_IN):
+        return prep.head
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() == "serve":
+        return tok.head
+    return None
+
+
+def undergoer(tok: Token, etype: str) -> list[Token]:
+    """Who undergoes a nominal trigger: the subject of the verb that holds
+    it "under" ("was put under investigation") or, for a coercion, holds
+    it in ("was in police custody", "is serving a prison term")."""
     verb = _under_light_verb(tok)
+    if verb is None and etype == "COERCE":
+        verb = _held_light_verb(tok)
     if verb is None:
         return []
     return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
