@@ -314,6 +314,7 @@ def _modifier_heads(noun: Token, trig: Trigger) -> tuple[list[Token], list[Token
     return actors, recipients, stated
 
 
+#: Relative words: in its clause, each stands for the noun the clause describes.
 _RELATIVES = frozenset({"that", "which", "who", "whom"})
 
 
