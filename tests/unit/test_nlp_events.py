@@ -418,6 +418,14 @@ def test_who_is_held_in_custody_or_serves_a_term_undergoes_the_detention():
     assert not term.actors and ids(term.recipients) == ["norp:kenyan"]
 
 
+def test_whom_an_assault_hurt_is_its_recipient_even_unnamed():
+    events = events_of(["Kurdish guerrillas killed two people in eastern Turkey on Sunday.",
+                        "The new law allows people to travel to Turkey."], "e-victims")
+    killed = one(events, "ASSAULT", "killed")
+    assert names(killed.recipients) == {"people"}  # not the place it happened in
+    assert not [e for e in events if names(e.recipients) & {"people"} and e.type != "ASSAULT"]
+
+
 def test_an_invitation_is_an_intent_to_meet():
     events = events_of(["Chancellor Tomas Lindqvist invited President Anna Kowalczyk to Vienna "
                         "on Monday."], "e-invite")

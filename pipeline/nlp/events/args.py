@@ -314,6 +314,9 @@ def _modifier_heads(noun: Token, trig: Trigger) -> tuple[list[Token], list[Token
     return actors, recipients, stated
 
 
+#: Heads that name no party of most events ("allowing people to vote") but
+#: do name whom an assault hurt ("killed two people").
+_VICTIMS = frozenset({"people", "person"})
 #: Relative words: in its clause, each stands for the noun the clause describes.
 _RELATIVES = frozenset({"that", "which", "who", "whom"})
 
@@ -383,7 +386,10 @@ def participants(tok: Token, trig: Trigger, index: EntityIndex) -> tuple[list[Hi
         actor_heads, recipient_heads = subject(tok)
         actors = resolve_all(_expand(actor_heads), index)
         recipients = (resolve_all(_expand(_partners(tok)), index) if trig.type == "CONSULT" else [])
-        recipients = recipients or resolve_all(_expand(recipient_heads + complements(tok)), index)
+        undergoers = _expand(recipient_heads + complements(tok))
+        recipients = recipients or resolve_all(undergoers, index)
+        if trig.type == "ASSAULT":  # "killed two people": whom it hurt, nameless or not
+            recipients += [_name(t) for t in undergoers if t.lemma_.lower() in _VICTIMS]
     ids = {key_of(a) for a in actors}
     recipients = [r for r in recipients if key_of(r) not in ids]
     if not recipients:
