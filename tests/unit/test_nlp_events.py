@@ -426,6 +426,14 @@ def test_whom_an_assault_hurt_is_its_recipient_even_unnamed():
     assert not [e for e in events if names(e.recipients) & {"people"} and e.type != "ASSAULT"]
 
 
+def test_an_agentless_passive_act_was_done_by_the_doer_of_its_when_clause():
+    events = events_of(["Three soldiers were killed when rebels attacked their convoy near Kabul.",
+                        "Ten people were killed when a bus crashed near Kabul."], "e-when")
+    killed = [e for e in events if e.trigger == "killed"]
+    assert names(killed[0].actors) == {"rebels"} and names(killed[0].recipients) == {"soldiers"}
+    assert not killed[1].actors  # a crash is no one's act
+
+
 def test_an_invitation_is_an_intent_to_meet():
     events = events_of(["Chancellor Tomas Lindqvist invited President Anna Kowalczyk to Vienna "
                         "on Monday."], "e-invite")

@@ -202,13 +202,32 @@ def _definite_event_nouns(tok: Token) -> list[tuple[Token, str]]:
     return out
 
 
+#: Conjunctions of a clause that tells the act a passive one was done by:
+#: "two policemen were wounded [when rebels ambushed their patrol]".
+_WHEN = frozenset({"when", "as"})
+
+
+def when_doers(tok: Token, resolve_heads: Resolver) -> list[Hit]:
+    """Who did an agentless passive act: the doer of the act the "when"
+    clause says it was done in, if that is an event of its own."""
+    if tok.pos_ != "VERB" or not _passive_without_agent(tok):
+        return []
+    for clause in tok.children:
+        if (clause.dep_ == "advcl" and trigger_of(clause) is not None
+                and any(m.dep_ in ("mark", "advmod") and m.lower_ in _WHEN
+                        for m in clause.children)):
+            return resolve_heads([c for c in clause.children if c.dep_ == "nsubj"])
+    return []
+
+
 def complete(tok: Token, trig: Trigger, sides: tuple[list[Hit], list[Hit]], where: Hit | None,
              memory: EventMemory, resolve_heads: Resolver) -> tuple[list[Hit], list[Hit]]:
     """The sides after the readings above and the type-specific recipients
     of :mod:`pipeline.nlp.events.roles`; an actor is never also a recipient."""
     actors, recipients = sides
     if not actors:
-        actors = court_actor(tok, trig.type, resolve_heads) or place_actor(tok, trig.type, where)
+        actors = (when_doers(tok, resolve_heads) or court_actor(tok, trig.type, resolve_heads)
+                  or place_actor(tok, trig.type, where))
     recipients = named_only(trig.type, moved_from(tok, trig.mode, recipients, resolve_heads))
     if not recipients:
         recipients = (cause_parties(tok, resolve_heads) or referred_parties(tok, memory)
