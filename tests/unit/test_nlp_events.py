@@ -110,6 +110,14 @@ def test_lexicons_cover_every_plover_type():
     assert covered == set(EVENT_TYPES)
 
 
+def test_no_word_is_listed_under_two_types():
+    # the first file read would silently win (expel was once COERCE and SANCTION)
+    clashes = {key: sorted({a.type, b.type}) for key, trigs in triggers().items()
+               for a in trigs for b in trigs
+               if a.type != b.type and set(a.pos) & set(b.pos)}
+    assert not clashes
+
+
 def seed_article() -> CleanArticle:
     """The seed as the clean stage might deliver it: title first, then body
     paragraphs split on blank lines (all marked body)."""
