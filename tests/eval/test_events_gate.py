@@ -137,7 +137,7 @@ def test_beats_bare_verb_lexicon(scores: dict[str, Scores], part: str):
 #: 0.544, 0.612, 0.552, 0.515, 0.379; holdout and plover_gsr unchanged.
 #: A partyless act takes the sides of the event it happened during ("the
 #: appeal was made during talks between X and Y"): tune 0.551, 0.615,
-#: 0.560, 0.523, 0.388; holdout and plover_gsr unchanged. Custody, prison
+#: 0.560, 0.523, 0.388; holdout and plover_gsr unchanged. Custody and prison
 #: terms are COERCE (CAMEO 173), and who is held in one
 #: or serves one undergoes it: tune 0.566, 0.621, 0.568, 0.537, 0.398;
 #: holdout and plover_gsr unchanged. Whom an assault hurt is its recipient
