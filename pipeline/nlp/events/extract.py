@@ -276,8 +276,7 @@ def extract_events(doc: Doc, clean: CleanArticle, entities: list[Entity],
                                       memory, lambda heads: resolve_all(heads, ctx.index))
         background = in_background(tok)
         if not actors and not recipients and (occasion := occasion_of(tok)) is not None:
-            actors, recipients = participants(occasion, cast(Trigger, trigger_of(occasion)),
-                                              ctx.index)
+            actors, recipients = participants(*occasion, ctx.index)
         if not actors and not recipients and not background:
             actors, recipients = nearby_parties(tok, trig, ctx.index)
         if not actors and (not recipients or background):

@@ -72,15 +72,16 @@ def nearby_parties(tok: Token, trig: Trigger, index: EntityIndex) -> tuple[list[
     return actors, recipients
 
 
-def occasion_of(tok: Token) -> Token | None:
-    """The event noun a partyless act took place in, whose sides are then
-    the act's: "the appeal was made during talks between X and Y"."""
+def occasion_of(tok: Token) -> tuple[Token, Trigger] | None:
+    """The event noun (and its trigger) a partyless act took place in, whose
+    sides are then the act's: "the appeal was made during talks between X
+    and Y"."""
     if tok.pos_ == "NOUN" and tok.dep_ not in ("nsubj", "nsubjpass", "dobj"):
         return None
     verb = tok if tok.pos_ == "VERB" else tok.head
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ in _OCCASIONS:
             for noun in pobjs(prep):
-                if noun.pos_ == "NOUN" and noun != tok and trigger_of(noun) is not None:
-                    return noun
+                if noun.pos_ == "NOUN" and noun != tok and (trig := trigger_of(noun)) is not None:
+                    return noun, trig
     return None

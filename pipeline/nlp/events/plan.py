@@ -31,14 +31,16 @@ _TIMES = frozenset({"after", "following", "before", "since", "amid", "during", "
 #: Leone" a deployment and "refugees arrived" a flight.
 _JOURNEYS = frozenset({"arrive", "travel"})
 #: Heads that name a person by office ("the envoy", "the foreign minister"):
-#: the last word of every title of the entities' title lexicon.
-_OFFICES = frozenset(row[0].split()[-1] for row in load_lines("entities/lexicons/titles.txt"))
+#: the last word of every title of the entities' title lexicon; and a
+#: delegation, which travels as its members.
+_TRAVELLERS = frozenset(row[0].split()[-1]
+                        for row in load_lines("entities/lexicons/titles.txt")) | {"delegation"}
 
 
 def _person_goes(verb: Token, index: EntityIndex) -> bool:
     """Is whoever makes this journey a person (named, by office, or "he")?"""
     for head in subject(verb)[0]:
-        if head.lower_ in ("he", "she") or head.lemma_.lower() in _OFFICES | {"delegation"}:
+        if head.lower_ in ("he", "she") or head.lemma_.lower() in _TRAVELLERS:
             return True
         phrase = head.doc[head.left_edge.i:head.right_edge.i + 1]  # "Speaker of parliament X"
         hits = [*participant(head, index), *index.within(phrase.start_char, phrase.end_char)]
