@@ -142,17 +142,19 @@ def test_beats_bare_verb_lexicon(scores: dict[str, Scores], part: str):
 #: or serves one undergoes it: tune 0.566, 0.621, 0.568, 0.537, 0.398;
 #: holdout and plover_gsr unchanged. Whom an assault hurt is its recipient
 #: even unnamed ("killed two people", not the place): tune recipient F1
-#: 0.545, triple 0.408; holdout 0.504, 0.261; plover_gsr unchanged. The
-#: goals of issue 11 for unseen news (type accuracy 0.75, precision 0.70,
+#: 0.545, triple 0.408; holdout 0.504, 0.261; plover_gsr unchanged. A
+#: question or an attempt is no request ("asked whether", "sought to"):
+#: tune precision 0.621 -> 0.626; holdout false alarms 0.167 -> 0.139; the
+#: rest and plover_gsr unchanged. The goals of issue 11 for unseen news (type accuracy 0.75, precision 0.70,
 #: triple recall 0.40) are not met here.
 NEWS_FLOOR = {
-    "tune": {"type_accuracy": 0.556, "type_precision": 0.611, "actor_f1": 0.558,
+    "tune": {"type_accuracy": 0.556, "type_precision": 0.616, "actor_f1": 0.558,
              "recipient_f1": 0.535, "triple_recall": 0.398},
     "holdout": {"type_accuracy": 0.614, "type_precision": 0.680, "actor_f1": 0.591,
                 "recipient_f1": 0.494, "triple_recall": 0.251},
 }
-#: Share of NONE sentences with any event extracted, measured 0.134 / 0.167.
-NEWS_MAX_FALSE_ALARMS = {"tune": 0.144, "holdout": 0.177}
+#: Share of NONE sentences with any event extracted, measured 0.134 / 0.139.
+NEWS_MAX_FALSE_ALARMS = {"tune": 0.144, "holdout": 0.149}
 
 
 @pytest.fixture(scope="module")

@@ -738,3 +738,16 @@ def test_a_that_clause_hung_on_a_visit_is_the_report_s_not_the_visit_s():
                         "and Rwandan governments agreed on a repatriation of the refugees."],
                        "e-visit-that")
     assert "AGREE" in {e.type for e in events}
+
+
+def test_a_question_or_an_attempt_is_no_request():
+    events = events_of(["Foreign Minister Gujral was asked by Pakistan whether India would "
+                        "sign the treaty.",
+                        "Asked about the vote, Senator Maria Lopez criticized Mexico.",
+                        "Indonesia sought to play down the attack on the United States.",
+                        "Jordan asked Iraq to withdraw its diplomat.",
+                        "Lebed has been seeking a meeting with President Boris Yeltsin."],
+                       "e-questions")
+    requests = [e for e in events if e.type == "REQUEST"]
+    assert sorted(e.trigger for e in requests) == ["asked", "seeking"]
+    assert ids(one(events, "REQUEST", "asked").recipients) == ["gpe:iraq"]
