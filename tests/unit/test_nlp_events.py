@@ -751,3 +751,13 @@ def test_a_question_or_an_attempt_is_no_request():
     requests = [e for e in events if e.type == "REQUEST"]
     assert sorted(e.trigger for e in requests) == ["asked", "seeking"]
     assert ids(one(events, "REQUEST", "asked").recipients) == ["gpe:iraq"]
+
+
+def test_an_obligation_nobody_voices_is_no_demand():
+    events = events_of(["Prime Minister Hashimoto must call elections by mid-1997.",
+                        "President Yasser Arafat said Israel must withdraw from Hebron."],
+                       "e-must")
+    demands = [e for e in events if e.type == "REQUEST"]
+    assert len(demands) == 1
+    assert names(demands[0].actors) == {"Yasser Arafat"}
+    assert ids(demands[0].recipients) == ["gpe:israel"]

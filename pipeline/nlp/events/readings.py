@@ -14,6 +14,7 @@ event would report what did not (or not yet, or not here) happen:
   "sentenced on charges [of having contacts with X]": the charge, not an
   established act;
 - a kind of people: "riot police", "aid workers" are no riot and no aid;
+- an obligation nobody is said to voice: "Hashimoto must call polls";
 - a question or an attempt: "asked whether he had resigned", "asked about
   the vote" put a question, and "sought to play down the attack" tries
   something: neither asks anyone for anything;
@@ -25,6 +26,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from pipeline.nlp.events.pronouns import speaker_of
 from pipeline.nlp.events.triggers import Trigger, actor_nouns
 
 _CONDITIONS = frozenset({"if", "unless"})
@@ -129,10 +131,18 @@ def questions_and_attempts(doc: Doc, found: dict[int, Trigger]) -> set[int]:
             and (_asks_a_question(doc[i]) or _tries(doc[i]))}
 
 
+def unspoken_demands(doc: Doc, found: dict[int, Trigger]) -> set[int]:
+    """A modal of obligation nobody is reported to say: "the campaign must
+    relish every moment", "Hashimoto must call polls by mid-1997" state a
+    need, where "Arafat said Israel must withdraw" demands."""
+    return {i for i, trig in found.items()
+            if trig.type == "REQUEST" and doc[i].pos_ == "AUX" and speaker_of(doc[i]) is None}
+
+
 def not_happenings(doc: Doc, found: dict[int, Trigger]) -> set[int]:
     """Token indices whose triggers report no event of their own."""
     return (aims(doc) | conditions(doc) | charges(doc, found) | kinds_of_people(doc, found)
-            | questions_and_attempts(doc, found))
+            | questions_and_attempts(doc, found) | unspoken_demands(doc, found))
 
 
 def in_background(tok: Token) -> bool:
