@@ -35,11 +35,13 @@ pytestmark = pytest.mark.eval
 #: "Britain" is the record's "United Kingdom", "U.S." its "United
 #: States"): tune actor F1 0.849 -> 0.872, recipient F1 0.694 -> 0.763,
 #: triple 0.631 -> 0.690; holdout 0.769 -> 0.816, 0.659 -> 0.694, 0.534 ->
-#: 0.621; types unchanged. The floors moved with it.
+#: 0.621; types unchanged. The floors moved with it. A release that
+#: publishes ("released a statement") frees nobody: tune precision 0.794 ->
+#: 0.802, the rest unchanged.
 FLOOR = {
     "tune": {
         "type_accuracy": 0.834,
-        "type_precision": 0.784,
+        "type_precision": 0.792,
         "actor_f1": 0.862,
         "recipient_f1": 0.753,
         "triple_recall": 0.680,

@@ -761,3 +761,13 @@ def test_an_obligation_nobody_voices_is_no_demand():
     assert len(demands) == 1
     assert names(demands[0].actors) == {"Yasser Arafat"}
     assert ids(demands[0].recipients) == ["gpe:israel"]
+
+
+def test_a_release_that_publishes_frees_nobody():
+    events = events_of(["The Foreign Ministry of Iran released a statement on the talks.",
+                        "The report released by Amnesty International on Monday named Sudan.",
+                        "Iraqi hijackers released 60 people from the plane."],
+                       "e-publish")
+    freed = [e for e in events if e.type == "RETREAT"]
+    assert len(freed) == 1 and freed[0].trigger == "released"
+    assert ids(freed[0].actors) == ["norp:iraqi"]  # the hijackers' release

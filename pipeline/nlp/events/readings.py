@@ -15,6 +15,7 @@ event would report what did not (or not yet, or not here) happen:
   established act;
 - a kind of people: "riot police", "aid workers" are no riot and no aid;
 - an obligation nobody is said to voice: "Hashimoto must call polls";
+- a publication: "released a statement", "a press release" free nobody;
 - a question or an attempt: "asked whether he had resigned", "asked about
   the vote" put a question, and "sought to play down the attack" tries
   something: neither asks anyone for anything;
@@ -28,6 +29,7 @@ from spacy.tokens import Doc, Token
 
 from pipeline.nlp.events.pronouns import speaker_of
 from pipeline.nlp.events.triggers import Trigger, actor_nouns
+from pipeline.nlp.lexicon import load_words
 
 _CONDITIONS = frozenset({"if", "unless"})
 #: Verbs of going whose purpose infinitive is what the trip is made for, so
@@ -46,6 +48,12 @@ _ASKING = frozenset({"ask", "inquire", "enquire"})
 _ATTEMPTING = frozenset({"seek"})
 _QUESTION_MARKS = frozenset({"whether", "if"})
 _WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
+#: What a release publishes, not frees (lemmas).
+_PUBLICATIONS = load_words("events/lexicons/publications.txt")
+#: Where the published thing stands to "release": its object, the subject
+#: of its passive, the noun a participle describes ("the statement released
+#: by Fox"), a compound ("press release") or the "of" of the noun.
+_PUBLISHED = frozenset({"dobj", "nsubjpass", "compound"})
 #: Prepositions that place an event in time or cause relative to another.
 _BACKGROUND = frozenset({"after", "following", "before", "since", "amid", "amidst", "during"})
 
@@ -139,10 +147,26 @@ def unspoken_demands(doc: Doc, found: dict[int, Trigger]) -> set[int]:
             if trig.type == "REQUEST" and doc[i].pos_ == "AUX" and speaker_of(doc[i]) is None}
 
 
+def _published(release: Token) -> list[Token]:
+    things = [c for c in release.children if c.dep_ in _PUBLISHED]
+    things += [g for c in release.children if c.dep_ == "prep" and c.lower_ == "of"
+               for g in c.children if g.dep_ == "pobj"]
+    return things + ([release.head] if release.dep_ == "acl" else [])
+
+
+def publications(doc: Doc, found: dict[int, Trigger]) -> set[int]:
+    """A release that publishes something: "released a statement", "the
+    report released on Monday", "a press release"."""
+    return {i for i, trig in found.items() if trig.type == "RETREAT"
+            and doc[i].lemma_.lower() == "release"
+            and any(t.lemma_.lower() in _PUBLICATIONS for t in _published(doc[i]))}
+
+
 def not_happenings(doc: Doc, found: dict[int, Trigger]) -> set[int]:
     """Token indices whose triggers report no event of their own."""
     return (aims(doc) | conditions(doc) | charges(doc, found) | kinds_of_people(doc, found)
-            | questions_and_attempts(doc, found) | unspoken_demands(doc, found))
+            | questions_and_attempts(doc, found) | unspoken_demands(doc, found)
+            | publications(doc, found))
 
 
 def in_background(tok: Token) -> bool:
