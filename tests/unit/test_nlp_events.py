@@ -439,7 +439,7 @@ def test_an_agentless_passive_act_was_done_by_the_doer_of_its_when_clause():
                         "Ten people were killed when a bus crashed near Kabul."], "e-when")
     killed = [e for e in events if e.trigger == "killed"]
     assert names(killed[0].actors) == {"rebels"} and names(killed[0].recipients) == {"soldiers"}
-    assert not killed[1].actors  # a crash is no one's act
+    assert len(killed) == 1  # a crash is no one's act, and no assault (readings.natural_deaths)
 
 
 def test_an_invitation_is_an_intent_to_meet():
@@ -771,3 +771,13 @@ def test_a_release_that_publishes_frees_nobody():
     freed = [e for e in events if e.type == "RETREAT"]
     assert len(freed) == 1 and freed[0].trigger == "released"
     assert ids(freed[0].actors) == ["norp:iraqi"]  # the hijackers' release
+
+
+def test_a_death_by_disease_or_accident_is_no_assault():
+    events = events_of(["An outbreak of cholera has killed 21 people in southern Nigeria.",
+                        "At least 16 people were killed and several injured in Pakistan when "
+                        "a bus fell into a ravine.",
+                        "Three soldiers were killed in Algeria when a bomb exploded at a market."],
+                       "e-mishap")
+    hurt = {r.name for e in events if e.type == "ASSAULT" for r in e.recipients}
+    assert "soldiers" in hurt and "people" not in hurt

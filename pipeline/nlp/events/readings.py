@@ -14,6 +14,8 @@ event would report what did not (or not yet, or not here) happen:
   "sentenced on charges [of having contacts with X]": the charge, not an
   established act;
 - a kind of people: "riot police", "aid workers" are no riot and no aid;
+- a death by accident or disease: "cholera has killed 21 people", "killed
+  when a bus fell into a ravine" is nobody's assault;
 - an obligation nobody is said to voice: "Hashimoto must call polls";
 - a publication: "released a statement", "a press release" free nobody;
 - a question or an attempt: "asked whether he had resigned", "asked about
@@ -54,6 +56,16 @@ _PUBLICATIONS = load_words("events/lexicons/publications.txt")
 #: of its passive, the noun a participle describes ("the statement released
 #: by Fox"), a compound ("press release") or the "of" of the noun.
 _PUBLISHED = frozenset({"dobj", "nsubjpass", "compound"})
+#: Causes of death that are nobody's act (lemmas of the killing's subject
+#: or agent), and what a vehicle does in an accident ("killed when the
+#: trucks collided").
+_ILLNESSES_AND_DISASTERS = frozenset({
+    "disease", "illness", "epidemic", "outbreak", "cholera", "malaria", "measles",
+    "meningitis", "typhoid", "virus", "flu", "influenza", "fever", "famine", "drought",
+    "flood", "flooding", "earthquake", "quake", "storm", "hurricane", "typhoon", "cyclone",
+    "tornado", "landslide", "avalanche", "heatwave", "accident", "crash", "collision"})
+_MISHAPS = frozenset({"collide", "crash", "fall", "overturn", "capsize", "sink", "derail",
+                      "plunge", "skid", "topple"})
 #: Prepositions that place an event in time or cause relative to another.
 _BACKGROUND = frozenset({"after", "following", "before", "since", "amid", "amidst", "during"})
 
@@ -162,11 +174,34 @@ def publications(doc: Doc, found: dict[int, Trigger]) -> set[int]:
             and any(t.lemma_.lower() in _PUBLICATIONS for t in _published(doc[i]))}
 
 
+def _mishap(clause: Token) -> bool:
+    """A "when" clause telling an accident: "when a bus fell", "when the
+    trucks collided" (not "when a bomb exploded")."""
+    return clause.dep_ == "advcl" and clause.lemma_.lower() in _MISHAPS and any(
+        m.lower_ == "when" for m in clause.children if m.dep_ in ("advmod", "mark"))
+
+
+def natural_deaths(doc: Doc, found: dict[int, Trigger]) -> set[int]:
+    """Killings whose cause the sentence gives as a disease, a disaster or
+    an accident."""
+    out: set[int] = set()
+    for i, trig in found.items():
+        if trig.type != "ASSAULT" or doc[i].pos_ != "VERB":
+            continue
+        causes = [c for c in doc[i].children if c.dep_ == "nsubj"]
+        causes += [g for c in doc[i].children if c.dep_ == "agent" for g in c.children]
+        clauses = [c for v in (doc[i], *doc[i].conjuncts) for c in v.children]  # "killed and injured when"
+        if any(c.lemma_.lower() in _ILLNESSES_AND_DISASTERS for c in causes) or any(
+                _mishap(c) for c in clauses):
+            out.add(i)
+    return out
+
+
 def not_happenings(doc: Doc, found: dict[int, Trigger]) -> set[int]:
     """Token indices whose triggers report no event of their own."""
     return (aims(doc) | conditions(doc) | charges(doc, found) | kinds_of_people(doc, found)
             | questions_and_attempts(doc, found) | unspoken_demands(doc, found)
-            | publications(doc, found))
+            | publications(doc, found) | natural_deaths(doc, found))
 
 
 def in_background(tok: Token) -> bool:
