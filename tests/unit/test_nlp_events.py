@@ -781,3 +781,15 @@ def test_a_death_by_disease_or_accident_is_no_assault():
                        "e-mishap")
     hurt = {r.name for e in events if e.type == "ASSAULT" for r in e.recipients}
     assert "soldiers" in hurt and "people" not in hurt
+
+
+def test_no_comment_rejects_nobody_and_a_condition_met_meets_nobody():
+    events = events_of(["A spokeswoman for the Foreign Ministry of Iran declined to comment.",
+                        "The Bosnian Serbs said they had met all conditions for the elections.",
+                        "The government of Iran declined to renew the agreement with Iraq.",
+                        "Prime Minister Netanyahu met President Weizman on Tuesday."],
+                       "e-senses")
+    assert [e.trigger for e in events if e.type == "REJECT"] == ["declined"]
+    assert ids(one(events, "REJECT", "declined").actors) == ["gpe:iran"]
+    assert [e.trigger for e in events if e.type == "CONSULT"] == ["met"]
+    assert names(one(events, "CONSULT", "met").actors) == {"Netanyahu"}

@@ -18,6 +18,8 @@ event would report what did not (or not yet, or not here) happen:
   when a bus fell into a ravine" is nobody's assault;
 - an obligation nobody is said to voice: "Hashimoto must call polls";
 - a publication: "released a statement", "a press release" free nobody;
+- a word to the press withheld, or a condition met: "declined to comment"
+  rejects nobody, "met all conditions for the elections" meets nobody;
 - a question or an attempt: "asked whether he had resigned", "asked about
   the vote" put a question, and "sought to play down the attack" tries
   something: neither asks anyone for anything;
@@ -66,6 +68,13 @@ _ILLNESSES_AND_DISASTERS = frozenset({
     "tornado", "landslide", "avalanche", "heatwave", "accident", "crash", "collision"})
 _MISHAPS = frozenset({"collide", "crash", "fall", "overturn", "capsize", "sink", "derail",
                       "plunge", "skid", "topple"})
+#: What one declines to do when one withholds a word to the press.
+_PRESS_WORDS = frozenset({"comment", "elaborate", "say", "specify", "confirm", "disclose",
+                          "reveal", "identify", "name", "speculate"})
+#: What "meet" satisfies rather than whom it meets.
+_SATISFIED = frozenset({"condition", "requirement", "criterion", "criteria", "demand", "need",
+                        "target", "standard", "expectation", "obligation", "deadline", "cost",
+                        "goal", "quota", "threshold", "commitment", "challenge", "payment"})
 #: Prepositions that place an event in time or cause relative to another.
 _BACKGROUND = frozenset({"after", "following", "before", "since", "amid", "amidst", "during"})
 
@@ -197,11 +206,30 @@ def natural_deaths(doc: Doc, found: dict[int, Trigger]) -> set[int]:
     return out
 
 
+def _no_comment(verb: Token) -> bool:
+    """"declined to comment", "refused to be named"."""
+    return any(c.dep_ == "xcomp" and c.lemma_.lower() in _PRESS_WORDS for c in verb.children)
+
+
+def _meets_a_condition(verb: Token) -> bool:
+    """"met all conditions", "meet the deadline"."""
+    return verb.lemma_.lower() == "meet" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _SATISFIED for c in verb.children)
+
+
+def other_senses(doc: Doc, found: dict[int, Trigger]) -> set[int]:
+    """A rejection that only withholds a comment, a meeting that only
+    satisfies a condition."""
+    return {i for i, trig in found.items() if doc[i].pos_ == "VERB" and (
+        (trig.type == "REJECT" and _no_comment(doc[i]))
+        or (trig.type == "CONSULT" and _meets_a_condition(doc[i])))}
+
+
 def not_happenings(doc: Doc, found: dict[int, Trigger]) -> set[int]:
     """Token indices whose triggers report no event of their own."""
     return (aims(doc) | conditions(doc) | charges(doc, found) | kinds_of_people(doc, found)
             | questions_and_attempts(doc, found) | unspoken_demands(doc, found)
-            | publications(doc, found) | natural_deaths(doc, found))
+            | publications(doc, found) | natural_deaths(doc, found) | other_senses(doc, found))
 
 
 def in_background(tok: Token) -> bool:
