@@ -439,7 +439,7 @@ def test_an_agentless_passive_act_was_done_by_the_doer_of_its_when_clause():
                         "Ten people were killed when a bus crashed near Kabul."], "e-when")
     killed = [e for e in events if e.trigger == "killed"]
     assert names(killed[0].actors) == {"rebels"} and names(killed[0].recipients) == {"soldiers"}
-    assert len(killed) == 1  # a crash is no one's act, and no assault (readings.natural_deaths)
+    assert len(killed) == 1  # a crash is no one's act, and no assault (senses.natural_deaths)
 
 
 def test_an_invitation_is_an_intent_to_meet():

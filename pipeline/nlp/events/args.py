@@ -23,7 +23,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from pipeline.nlp.entities import EntityIndex, Hit, resolve, with_conjuncts
-from pipeline.nlp.events.deps import pobjs, pobjs_of
+from pipeline.nlp.events.deps import infinitive, pobjs, pobjs_of
 from pipeline.nlp.events.implied import undergoer
 from pipeline.nlp.events.light_verbs import governing_verb, passive_doer, phrase_head, receiving, stance_verb
 from pipeline.nlp.events.party_phrases import (
@@ -182,7 +182,7 @@ def _described(verb: Token) -> list[Token]:
     what the subject of a copula is does it."""
     noun = verb.head
     if (verb.dep_ in ("relcl", "acl") and noun.dep_ == "attr" and noun.i < verb.i
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)):
+            and infinitive(verb)):
         return _clause_subjects(noun.head)
     return []
 

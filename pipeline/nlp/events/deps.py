@@ -17,3 +17,8 @@ def pobjs_of(tok: Token, *preps: str) -> list[Token]:
     """Objects of the prepositions ``preps`` that hang on ``tok``:
     ``pobjs_of(verb, "in", "before")``."""
     return [p for c in tok.children if c.dep_ == "prep" and c.lower_ in preps for p in pobjs(c)]
+
+
+def infinitive(tok: Token) -> bool:
+    """Is the verb a to-infinitive ("[to] temper his tone")?"""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)

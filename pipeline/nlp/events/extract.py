@@ -10,7 +10,9 @@ from the rest of the article from :mod:`pipeline.nlp.events.implied`, and,
 where the parse gives a trigger no party at all, its named neighbours
 (:mod:`pipeline.nlp.events.nearby`). Trigger words
 that report no happening where they stand (aims, conditions, charges, kinds
-of people) are left out by :mod:`pipeline.nlp.events.readings`. Three readings
+of people) are left out by :mod:`pipeline.nlp.events.readings`, and words used
+in another sense than their event's ("asked whether", "released a
+statement") by :mod:`pipeline.nlp.events.senses`. Three readings
 keep one coded event per happening, as PLOVER coders do:
 
 - a verb and its trigger-noun object are one event ("canceled the meeting"

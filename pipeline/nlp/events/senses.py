@@ -1,0 +1,157 @@
+"""Trigger words used in a sense that is not their event's.
+
+The lexicons list a word under the event type of its usual sense in
+political news; where it stands, the sentence may use it in another, and
+the event did not happen:
+
+- a question or an attempt: "asked whether he had resigned", "asked about
+  the vote" put a question, and "sought to play down the attack" tries
+  something: neither asks anyone for anything;
+- an obligation nobody is said to voice: "Hashimoto must call polls";
+- a publication: "released a statement", "a press release" free nobody;
+- a death by disease, disaster or accident: "cholera has killed 21
+  people", "killed when a bus fell into a ravine" is nobody's assault;
+- a word to the press withheld, or a condition met: "declined to comment"
+  rejects nobody, "met all conditions for the elections" meets nobody.
+
+Each was found among the events extracted from the 1,206 coded training
+sentences (tests/eval/data/news_events_train.tsv) that no coder coded, and
+none of them takes away a coded one there.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from pipeline.nlp.events.deps import infinitive
+from pipeline.nlp.events.pronouns import speaker_of
+from pipeline.nlp.events.triggers import Trigger
+from pipeline.nlp.lexicon import load_words
+
+#: Requesting verbs that put a question where their complement is one.
+_ASKING = frozenset({"ask", "inquire", "enquire"})
+#: A requesting verb that means "try" before a to-infinitive.
+_ATTEMPTING = frozenset({"seek"})
+_QUESTION_MARKS = frozenset({"whether", "if"})
+_WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
+#: What a release publishes, not frees (lemmas).
+_PUBLICATIONS = load_words("events/lexicons/publications.txt")
+#: Where the published thing stands to "release": its object, the subject
+#: of its passive, the noun a participle describes ("the statement released
+#: by Fox"), a compound ("press release") or the "of" of the noun.
+_PUBLISHED = frozenset({"dobj", "nsubjpass", "compound"})
+#: Causes of death that are nobody's act (lemmas of the killing's subject
+#: or agent), and what a vehicle does in an accident ("killed when the
+#: trucks collided").
+_ILLNESSES_AND_DISASTERS = frozenset({
+    "disease", "illness", "epidemic", "outbreak", "cholera", "malaria", "measles",
+    "meningitis", "typhoid", "virus", "flu", "influenza", "fever", "famine", "drought",
+    "flood", "flooding", "earthquake", "quake", "storm", "hurricane", "typhoon", "cyclone",
+    "tornado", "landslide", "avalanche", "heatwave", "accident", "crash", "collision"})
+_MISHAPS = frozenset({"collide", "crash", "fall", "overturn", "capsize", "sink", "derail",
+                      "plunge", "skid", "topple"})
+#: What one declines to do when one withholds a word to the press.
+_PRESS_WORDS = frozenset({"comment", "elaborate", "say", "specify", "confirm", "disclose",
+                          "reveal", "identify", "name", "speculate"})
+#: What "meet" satisfies rather than whom it meets.
+_SATISFIED = frozenset({"condition", "requirement", "criterion", "criteria", "demand", "need",
+                        "target", "standard", "expectation", "obligation", "deadline", "cost",
+                        "goal", "quota", "threshold", "commitment", "challenge", "payment"})
+
+
+def _is_question(clause: Token) -> bool:
+    """Does the clause ask: "whether/if ...", or "what/why/how ..."?"""
+    return clause.left_edge.tag_ in _WH_TAGS or any(
+        c.dep_ == "mark" and c.lower_ in _QUESTION_MARKS for c in clause.children)
+
+
+def _asks_a_question(verb: Token) -> bool:
+    return verb.lemma_.lower() in _ASKING and any(
+        (c.dep_ == "prep" and c.lower_ == "about")
+        or (c.dep_ in ("ccomp", "advcl", "xcomp") and _is_question(c)) for c in verb.children)
+
+
+def _tries(verb: Token) -> bool:
+    return verb.lemma_.lower() in _ATTEMPTING and any(
+        c.dep_ == "xcomp" and infinitive(c) for c in verb.children)
+
+
+def questions_and_attempts(doc: Doc, found: dict[int, Trigger]) -> set[int]:
+    """Requesting verbs that ask a question ("asked whether", "asked about")
+    or try something ("sought to temper his tone"). In the 1,206 coded
+    training sentences this took away 11 extracted events and no coded
+    one: every coded "seek" request has a noun object ("seeking a meeting
+    with Yeltsin")."""
+    return {i for i, trig in found.items() if trig.type == "REQUEST" and doc[i].pos_ == "VERB"
+            and (_asks_a_question(doc[i]) or _tries(doc[i]))}
+
+
+def unspoken_demands(doc: Doc, found: dict[int, Trigger]) -> set[int]:
+    """A modal of obligation nobody is reported to say: "the campaign must
+    relish every moment", "Hashimoto must call polls by mid-1997" state a
+    need, where "Arafat said Israel must withdraw" demands."""
+    return {i for i, trig in found.items()
+            if trig.type == "REQUEST" and doc[i].pos_ == "AUX" and speaker_of(doc[i]) is None}
+
+
+def _published(release: Token) -> list[Token]:
+    things = [c for c in release.children if c.dep_ in _PUBLISHED]
+    things += [g for c in release.children if c.dep_ == "prep" and c.lower_ == "of"
+               for g in c.children if g.dep_ == "pobj"]
+    return things + ([release.head] if release.dep_ == "acl" else [])
+
+
+def publications(doc: Doc, found: dict[int, Trigger]) -> set[int]:
+    """A release that publishes something: "released a statement", "the
+    report released on Monday", "a press release"."""
+    return {i for i, trig in found.items() if trig.type == "RETREAT"
+            and doc[i].lemma_.lower() == "release"
+            and any(t.lemma_.lower() in _PUBLICATIONS for t in _published(doc[i]))}
+
+
+def _mishap(clause: Token) -> bool:
+    """A "when" clause telling an accident: "when a bus fell", "when the
+    trucks collided" (not "when a bomb exploded")."""
+    return clause.dep_ == "advcl" and clause.lemma_.lower() in _MISHAPS and any(
+        m.lower_ == "when" for m in clause.children if m.dep_ in ("advmod", "mark"))
+
+
+def natural_deaths(doc: Doc, found: dict[int, Trigger]) -> set[int]:
+    """Killings whose cause the sentence gives as a disease, a disaster or
+    an accident."""
+    out: set[int] = set()
+    for i, trig in found.items():
+        if trig.type != "ASSAULT" or doc[i].pos_ != "VERB":
+            continue
+        causes = [c for c in doc[i].children if c.dep_ == "nsubj"]
+        causes += [g for c in doc[i].children if c.dep_ == "agent" for g in c.children]
+        clauses = [c for v in (doc[i], *doc[i].conjuncts) for c in v.children]  # "killed and injured when"
+        if any(c.lemma_.lower() in _ILLNESSES_AND_DISASTERS for c in causes) or any(
+                _mishap(c) for c in clauses):
+            out.add(i)
+    return out
+
+
+def _no_comment(verb: Token) -> bool:
+    """"declined to comment", "refused to be named"."""
+    return any(c.dep_ == "xcomp" and c.lemma_.lower() in _PRESS_WORDS for c in verb.children)
+
+
+def _meets_a_condition(verb: Token) -> bool:
+    """"met all conditions", "meet the deadline"."""
+    return verb.lemma_.lower() == "meet" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _SATISFIED for c in verb.children)
+
+
+def no_comment_or_condition(doc: Doc, found: dict[int, Trigger]) -> set[int]:
+    """A rejection that only withholds a comment, a meeting that only
+    satisfies a condition."""
+    return {i for i, trig in found.items() if doc[i].pos_ == "VERB" and (
+        (trig.type == "REJECT" and _no_comment(doc[i]))
+        or (trig.type == "CONSULT" and _meets_a_condition(doc[i])))}
+
+
+def other_senses(doc: Doc, found: dict[int, Trigger]) -> set[int]:
+    """Token indices of triggers used in another sense than their event's."""
+    return (questions_and_attempts(doc, found) | unspoken_demands(doc, found)
+            | publications(doc, found) | natural_deaths(doc, found)
+            | no_comment_or_condition(doc, found))
