@@ -793,3 +793,10 @@ def test_no_comment_rejects_nobody_and_a_condition_met_meets_nobody():
     assert ids(one(events, "REJECT", "declined").actors) == ["gpe:iran"]
     assert [e.trigger for e in events if e.type == "CONSULT"] == ["met"]
     assert names(one(events, "CONSULT", "met").actors) == {"Netanyahu"}
+
+
+def test_a_day_controls_no_infinitive():
+    events = events_of(["Yugoslavia and Croatia were poised on Friday to sign a treaty."],
+                       "e-on-friday")
+    signed = [e for e in events if e.trigger == "sign"]
+    assert signed and ids(signed[0].actors)[:1] == ["gpe:yugoslavia"]

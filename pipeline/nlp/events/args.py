@@ -151,11 +151,16 @@ def key_of(hit: Hit) -> str:
     return hit.entity.id if hit.entity is not None else hit.text.lower()
 
 
+#: spaCy's entity labels of a time ("on Friday"), which controls no verb.
+_TIMES = frozenset({"DATE", "TIME"})
+
+
 def _controller(verb: Token) -> Token | None:
-    """Who does the infinitive: the object of "urged X to", "called on X to"."""
+    """Who does the infinitive: the object of "urged X to", "called on X to"
+    (not a day: "were poised on Friday to sign" is done by the subject)."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     objects += [p for c in verb.rights if c.dep_ == "prep" and c.lower_ in ("on", "upon")
-                for p in pobjs(c)]
+                for p in pobjs(c) if p.ent_type_ not in _TIMES]
     return objects[0] if objects else None
 
 
