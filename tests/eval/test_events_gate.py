@@ -157,9 +157,10 @@ NEWS_FLOOR = {
     "holdout": {"type_accuracy": 0.614, "type_precision": 0.680, "actor_f1": 0.591,
                 "recipient_f1": 0.494, "triple_recall": 0.251},
 }
-#: Share of NONE sentences with any event extracted, measured 0.134 / 0.125
-#: (a death by disease or accident is no assault: holdout 0.139 -> 0.125).
-NEWS_MAX_FALSE_ALARMS = {"tune": 0.144, "holdout": 0.135}
+#: Share of NONE sentences with any event extracted, measured 0.127 / 0.125
+#: (a death by disease or accident is no assault: holdout 0.139 -> 0.125; a
+#: body's own session consults nobody: tune 0.134 -> 0.127).
+NEWS_MAX_FALSE_ALARMS = {"tune": 0.137, "holdout": 0.135}
 
 
 @pytest.fixture(scope="module")

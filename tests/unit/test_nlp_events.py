@@ -800,3 +800,12 @@ def test_a_day_controls_no_infinitive():
                        "e-on-friday")
     signed = [e for e in events if e.trigger == "sign"]
     assert signed and ids(signed[0].actors)[:1] == ["gpe:yugoslavia"]
+
+
+def test_a_body_s_own_session_consults_nobody():
+    events = events_of(["Prime Minister Costas Simitis will speak after a cabinet meeting "
+                        "on Thursday.",
+                        "The cabinet of Greece held a meeting with the Turkish envoy."],
+                       "e-session")
+    meetings = [e for e in events if e.type == "CONSULT"]
+    assert len(meetings) == 1 and ids(meetings[0].actors) == ["gpe:greece"]

@@ -12,7 +12,9 @@ the event did not happen:
 - a death by disease, disaster or accident: "cholera has killed 21
   people", "killed when a bus fell into a ravine" is nobody's assault;
 - a word to the press withheld, or a condition met: "declined to comment"
-  rejects nobody, "met all conditions for the elections" meets nobody.
+  rejects nobody, "met all conditions for the elections" meets nobody;
+- a body's own session: "after a cabinet meeting", "at a state committee
+  meeting" consult nobody outside it.
 
 Each was found among the events extracted from the 1,206 coded training
 sentences (tests/eval/data/news_events_train.tsv) that no coder coded, and
@@ -49,6 +51,10 @@ _ILLNESSES_AND_DISASTERS = frozenset({
     "tornado", "landslide", "avalanche", "heatwave", "accident", "crash", "collision"})
 _MISHAPS = frozenset({"collide", "crash", "fall", "overturn", "capsize", "sink", "derail",
                       "plunge", "skid", "topple"})
+#: Bodies whose "X meeting" is a session of their own members.
+_BODIES = frozenset({"cabinet", "committee", "commission", "council", "board", "parliament",
+                     "congress", "assembly", "politburo", "shareholder", "party", "senate"})
+_SESSIONS = frozenset({"meeting", "session"})
 #: What one declines to do when one withholds a word to the press.
 _PRESS_WORDS = frozenset({"comment", "elaborate", "say", "specify", "confirm", "disclose",
                           "reveal", "identify", "name", "speculate"})
@@ -150,8 +156,17 @@ def no_comment_or_condition(doc: Doc, found: dict[int, Trigger]) -> set[int]:
         or (trig.type == "CONSULT" and _meets_a_condition(doc[i])))}
 
 
+def sessions(doc: Doc, found: dict[int, Trigger]) -> set[int]:
+    """"a cabinet meeting" with no one it is held with or between."""
+    return {i for i, trig in found.items() if trig.type == "CONSULT"
+            and doc[i].lemma_.lower() in _SESSIONS
+            and any(c.dep_ == "compound" and c.lemma_.lower() in _BODIES for c in doc[i].children)
+            and not any(c.dep_ == "prep" and c.lower_ in ("with", "between")
+                        for c in doc[i].children)}
+
+
 def other_senses(doc: Doc, found: dict[int, Trigger]) -> set[int]:
     """Token indices of triggers used in another sense than their event's."""
     return (questions_and_attempts(doc, found) | unspoken_demands(doc, found)
             | publications(doc, found) | natural_deaths(doc, found)
-            | no_comment_or_condition(doc, found))
+            | no_comment_or_condition(doc, found) | sessions(doc, found))
