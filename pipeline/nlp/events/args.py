@@ -152,7 +152,7 @@ def key_of(hit: Hit) -> str:
 
 
 #: spaCy's entity labels of a time ("on Friday"), which controls no verb.
-_TIMES = frozenset({"DATE", "TIME"})
+_TIME_LABELS = frozenset({"DATE", "TIME"})
 
 
 def _controller(verb: Token) -> Token | None:
@@ -160,7 +160,7 @@ def _controller(verb: Token) -> Token | None:
     (not a day: "were poised on Friday to sign" is done by the subject)."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     objects += [p for c in verb.rights if c.dep_ == "prep" and c.lower_ in ("on", "upon")
-                for p in pobjs(c) if p.ent_type_ not in _TIMES]
+                for p in pobjs(c) if p.ent_type_ not in _TIME_LABELS]
     return objects[0] if objects else None
 
 

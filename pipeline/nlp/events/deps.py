@@ -19,6 +19,12 @@ def pobjs_of(tok: Token, *preps: str) -> list[Token]:
     return [p for c in tok.children if c.dep_ == "prep" and c.lower_ in preps for p in pobjs(c)]
 
 
+def introduced_by(clause: Token, *words: str) -> bool:
+    """Does the clause open with one of ``words`` ("[when] rebels attacked",
+    "[as] the bus fell"), as its mark or its adverb?"""
+    return any(c.dep_ in ("mark", "advmod") and c.lower_ in words for c in clause.children)
+
+
 def infinitive(tok: Token) -> bool:
     """Is the verb a to-infinitive ("[to] temper his tone")?"""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)

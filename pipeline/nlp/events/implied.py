@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from pipeline.nlp.entities import Hit
-from pipeline.nlp.events.deps import pobjs, pobjs_of
+from pipeline.nlp.events.deps import introduced_by, pobjs, pobjs_of
 from pipeline.nlp.events.roles import (
     Resolver,
     aimed_against,
@@ -214,8 +214,7 @@ def when_doers(tok: Token, resolve_heads: Resolver) -> list[Hit]:
         return []
     for clause in tok.children:
         if (clause.dep_ == "advcl" and trigger_of(clause) is not None
-                and any(m.dep_ in ("mark", "advmod") and m.lower_ in _WHEN
-                        for m in clause.children)):
+                and introduced_by(clause, *_WHEN)):
             return resolve_heads([c for c in clause.children if c.dep_ == "nsubj"])
     return []
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from pipeline.nlp.entities import EntityIndex, Hit
-from pipeline.nlp.events.deps import pobjs
+from pipeline.nlp.events.deps import pobjs_of
 from pipeline.nlp.events.trigger_model import PARTY_TYPES, learned_model
 from pipeline.nlp.events.triggers import Trigger, trigger_of
 
@@ -79,9 +79,7 @@ def occasion_of(tok: Token) -> tuple[Token, Trigger] | None:
     if tok.pos_ == "NOUN" and tok.dep_ not in ("nsubj", "nsubjpass", "dobj"):
         return None
     verb = tok if tok.pos_ == "VERB" else tok.head
-    for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ in _OCCASIONS:
-            for noun in pobjs(prep):
-                if noun.pos_ == "NOUN" and noun != tok and (trig := trigger_of(noun)) is not None:
-                    return noun, trig
+    for noun in pobjs_of(verb, *_OCCASIONS):
+        if noun.pos_ == "NOUN" and noun != tok and (trig := trigger_of(noun)) is not None:
+            return noun, trig
     return None

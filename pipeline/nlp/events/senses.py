@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from pipeline.nlp.events.deps import infinitive
+from pipeline.nlp.events.deps import infinitive, introduced_by, pobjs, pobjs_of
 from pipeline.nlp.events.pronouns import speaker_of
 from pipeline.nlp.events.triggers import Trigger
 from pipeline.nlp.lexicon import load_words
@@ -101,8 +101,7 @@ def unspoken_demands(doc: Doc, found: dict[int, Trigger]) -> set[int]:
 
 def _published(release: Token) -> list[Token]:
     things = [c for c in release.children if c.dep_ in _PUBLISHED]
-    things += [g for c in release.children if c.dep_ == "prep" and c.lower_ == "of"
-               for g in c.children if g.dep_ == "pobj"]
+    things += pobjs_of(release, "of")
     return things + ([release.head] if release.dep_ == "acl" else [])
 
 
@@ -117,8 +116,8 @@ def publications(doc: Doc, found: dict[int, Trigger]) -> set[int]:
 def _mishap(clause: Token) -> bool:
     """A "when" clause telling an accident: "when a bus fell", "when the
     trucks collided" (not "when a bomb exploded")."""
-    return clause.dep_ == "advcl" and clause.lemma_.lower() in _MISHAPS and any(
-        m.lower_ == "when" for m in clause.children if m.dep_ in ("advmod", "mark"))
+    return (clause.dep_ == "advcl" and clause.lemma_.lower() in _MISHAPS
+            and introduced_by(clause, "when"))
 
 
 def natural_deaths(doc: Doc, found: dict[int, Trigger]) -> set[int]:
@@ -129,7 +128,7 @@ def natural_deaths(doc: Doc, found: dict[int, Trigger]) -> set[int]:
         if trig.type != "ASSAULT" or doc[i].pos_ != "VERB":
             continue
         causes = [c for c in doc[i].children if c.dep_ == "nsubj"]
-        causes += [g for c in doc[i].children if c.dep_ == "agent" for g in c.children]
+        causes += [g for c in doc[i].children if c.dep_ == "agent" for g in pobjs(c)]
         clauses = [c for v in (doc[i], *doc[i].conjuncts) for c in v.children]  # "killed and injured when"
         if any(c.lemma_.lower() in _ILLNESSES_AND_DISASTERS for c in causes) or any(
                 _mishap(c) for c in clauses):
