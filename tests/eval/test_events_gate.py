@@ -149,11 +149,14 @@ def test_beats_bare_verb_lexicon(scores: dict[str, Scores], part: str):
 #: tune precision 0.621 -> 0.626; holdout false alarms 0.167 -> 0.139; the
 #: rest and plover_gsr unchanged. A day controls no infinitive ("poised on
 #: Friday to sign"): tune precision 0.626 -> 0.621 (an event found with the
-#: type the coders did not give). The goals of issue 11 for unseen news (type accuracy 0.75, precision 0.70,
+#: type the coders did not give). Everyday words of the CAMEO categories
+#: ("executed", "annulled", "crushed", "curb"): tune 0.596, 0.628, 0.591,
+#: 0.573, 0.427, flattered, since some of those words were seen in tune
+#: misses; holdout and plover_gsr unchanged. The goals of issue 11 for unseen news (type accuracy 0.75, precision 0.70,
 #: triple recall 0.40) are not met here.
 NEWS_FLOOR = {
-    "tune": {"type_accuracy": 0.556, "type_precision": 0.616, "actor_f1": 0.558,
-             "recipient_f1": 0.535, "triple_recall": 0.398},
+    "tune": {"type_accuracy": 0.586, "type_precision": 0.618, "actor_f1": 0.581,
+             "recipient_f1": 0.563, "triple_recall": 0.417},
     "holdout": {"type_accuracy": 0.614, "type_precision": 0.680, "actor_f1": 0.591,
                 "recipient_f1": 0.494, "triple_recall": 0.251},
 }

@@ -322,6 +322,16 @@ def test_derived_nouns_trigger_their_verb_s_event():
     assert names(kidnap.recipients) == {"Jan Novak"} and names(kidnap.actors) == {"rebels"}
 
 
+
+@pytest.mark.parametrize("sentence,type_,trigger", [
+    ("Riot police in Lagos crushed a march by Nigerian students on Monday.", "COERCE", "crushed"),
+    ("The court in Ankara annulled the election of mayor Ali Demir.", "REJECT", "annulled"),
+    ("Iran executed the smuggler Reza Karimi in Tehran on Sunday.", "ASSAULT", "executed"),
+    ("Prime Minister Jan Holm favoured talks with the rebels of Norland.", "SUPPORT", "favoured"),
+])
+def test_everyday_words_of_the_cameo_categories(sentence, type_, trigger):
+    one(events_of([sentence], "e-everyday"), type_, trigger)
+
 # --- Role readings beyond subject and object --------------------------------
 
 
