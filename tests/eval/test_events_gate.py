@@ -152,13 +152,17 @@ def test_beats_bare_verb_lexicon(scores: dict[str, Scores], part: str):
 #: type the coders did not give). Everyday words of the CAMEO categories
 #: ("executed", "annulled", "crushed", "curb"): tune 0.596, 0.628, 0.591,
 #: 0.573, 0.427, flattered, since some of those words were seen in tune
-#: misses; holdout and plover_gsr unchanged. The goals of issue 11 for unseen news (type accuracy 0.75, precision 0.70,
+#: misses; holdout and plover_gsr unchanged. "hold" detains only a person
+#: held, and a relative passive's subject is the noun it describes ("Hale,
+#: who was held"): tune precision 0.628 -> 0.623 (a detention beside the
+#: coded event), recipient F1 0.580; holdout recipient F1 0.504 -> 0.514,
+#: the rest and plover_gsr unchanged. The goals of issue 11 for unseen news (type accuracy 0.75, precision 0.70,
 #: triple recall 0.40) are not met here.
 NEWS_FLOOR = {
-    "tune": {"type_accuracy": 0.586, "type_precision": 0.618, "actor_f1": 0.581,
-             "recipient_f1": 0.563, "triple_recall": 0.417},
+    "tune": {"type_accuracy": 0.586, "type_precision": 0.613, "actor_f1": 0.581,
+             "recipient_f1": 0.570, "triple_recall": 0.417},
     "holdout": {"type_accuracy": 0.614, "type_precision": 0.680, "actor_f1": 0.591,
-                "recipient_f1": 0.494, "triple_recall": 0.251},
+                "recipient_f1": 0.504, "triple_recall": 0.251},
 }
 #: Share of NONE sentences with any event extracted, measured 0.127 / 0.125
 #: (a death by disease or accident is no assault: holdout 0.139 -> 0.125; a

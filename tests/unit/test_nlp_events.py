@@ -332,6 +332,38 @@ def test_derived_nouns_trigger_their_verb_s_event():
 def test_everyday_words_of_the_cameo_categories(sentence, type_, trigger):
     one(events_of([sentence], "e-everyday"), type_, trigger)
 
+
+@pytest.mark.parametrize("sentence,detained", [
+    ("Rebels in Sudan freed six missionaries held for two weeks.", set()),
+    ("The embassy said Tom Hale, who is being held in jail in Tirana, was well.",
+     {"Tom Hale"}),
+    ("Prime Minister Jan Holm held talks with the rebels of Norland on Monday.", None),
+    ("Elections were held in Norland on Sunday, the commission said.", None),
+    ("Senator Ann Reed held a ten-point lead over Tom Hale in the poll.", None),
+    ("The court in Ankara held Ali Demir responsible for the riot.", None),
+])
+def test_hold_is_a_detention_only_of_a_person(sentence, detained):
+    events = events_of([sentence], "e-held")
+    held = [e for e in events if e.trigger == "held"]
+    if detained is None:
+        assert all(e.type != "COERCE" for e in held), [(e.type, e.trigger) for e in events]
+    else:  # a bare participle's noun is no recipient yet (see args._passive_subjects)
+        assert detained <= names(one(events, "COERCE", "held").recipients)
+
+
+def test_a_relative_passive_subject_is_the_noun_it_describes():
+    events = events_of(["The blogger Ali Demir, who was arrested by police in Ankara, "
+                        "is on hunger strike."], "e-relative")
+    assert names(one(events, "COERCE", "arrested").recipients) == {"Ali Demir"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Grace Hale, who was killed in a car crash in 1982, was the mother of Tom Hale.",
+    "Imports fell, according to Ministry of Finance data released on Wednesday.",
+])
+def test_a_crash_kills_and_released_data_free_nobody(sentence):
+    assert not events_of([sentence], "e-no-event")
+
 # --- Role readings beyond subject and object --------------------------------
 
 

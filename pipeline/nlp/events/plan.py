@@ -35,18 +35,53 @@ _JOURNEYS = frozenset({"arrive", "travel"})
 #: delegation, which travels as its members.
 _TRAVELLERS = frozenset(row[0].split()[-1]
                         for row in load_lines("entities/lexicons/titles.txt")) | {"delegation"}
+_PERSONAL = frozenset({"he", "she", "him", "her", "they", "them"})
+#: Heads of people a detention holds ("the men", "three nuns").
+_PERSON_HEADS = _TRAVELLERS | {
+    "man", "woman", "people", "person", "child", "hostage", "captive", "prisoner",
+    "detainee", "missionary", "nun", "priest", "journalist", "tourist", "worker",
+    "soldier", "activist", "national", "citizen", "civilian", "student", "suspect"}
+#: "hold" detains (CAMEO 173) only where a person is held; these
+#: dependents make it another verb ("held responsible", "held up", "held
+#: that ...", "held to be").
+_DETAINING = frozenset({"hold"})
+_NOT_DETAINING = frozenset({"prt", "acomp", "oprd", "xcomp", "ccomp"})
+_RELATIVES = frozenset({"WP", "WDT"})
+
+
+def _a_person(head: Token, index: EntityIndex, *, in_phrase: bool = True) -> bool:
+    """Does the head name a person (named, by office, "he" or "the men")?
+    ``in_phrase``: also one its phrase names ("Speaker of parliament X"),
+    or it stands for ("his aide"), not only the head's own name."""
+    if head.lower_ in _PERSONAL or head.lemma_.lower() in _PERSON_HEADS:
+        return True
+    if not in_phrase:
+        name = index.covering(head.idx, head.idx + len(head))
+        return name is not None and name.entity is not None and name.entity.type == "PERSON"
+    phrase = head.doc[head.left_edge.i:head.right_edge.i + 1]
+    hits = [*participant(head, index), *index.within(phrase.start_char, phrase.end_char)]
+    return any(h.entity is not None and h.entity.type == "PERSON" for h in hits)
 
 
 def _person_goes(verb: Token, index: EntityIndex) -> bool:
-    """Is whoever makes this journey a person (named, by office, or "he")?"""
-    for head in subject(verb)[0]:
-        if head.lower_ in ("he", "she") or head.lemma_.lower() in _TRAVELLERS:
-            return True
-        phrase = head.doc[head.left_edge.i:head.right_edge.i + 1]  # "Speaker of parliament X"
-        hits = [*participant(head, index), *index.within(phrase.start_char, phrase.end_char)]
-        if any(h.entity is not None and h.entity.type == "PERSON" for h in hits):
-            return True
-    return False
+    """Is whoever makes this journey a person?"""
+    return any(_a_person(head, index) for head in subject(verb)[0])
+
+
+def _holds_a_person(verb: Token, index: EntityIndex) -> bool:
+    """Is "hold" a detention here: a person held ("the missionaries held
+    for two weeks", "Thompson is being held in jail"), not a thing or an
+    occasion ("held talks", "elections were held", "held the seat"), nor
+    a judgement or a delay ("held responsible", "held up")?"""
+    if verb.pos_ != "VERB" or any(c.dep_ in _NOT_DETAINING for c in verb.children):
+        return False
+    held = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if verb.dep_ == "acl" or (verb.dep_ == "relcl" and any(h.tag_ in _RELATIVES for h in held)):
+        # "the nuns held ...", "Thompson, who is held ...": whom the clause describes
+        held = [h for h in held if h.tag_ not in _RELATIVES] + [verb.head]
+    # every one held is a person: "held talks, the first delegation to ..."
+    # holds talks, and a lead over a person is no person held
+    return bool(held) and all(_a_person(head, index, in_phrase=False) for head in held)
 
 
 def _named(tok: Token, index: EntityIndex) -> bool:
@@ -90,6 +125,8 @@ def plan(doc: Doc, index: EntityIndex) -> tuple[dict[int, Trigger], dict[int, tu
     found = {t.i: trig for t in doc if (trig := model.trigger(t, index)) and not _named(t, index)}
     found = {i: trig for i, trig in found.items()
              if doc[i].lemma_.lower() not in _JOURNEYS or _person_goes(doc[i], index)}
+    found = {i: trig for i, trig in found.items()
+             if doc[i].lemma_.lower() not in _DETAINING or _holds_a_person(doc[i], index)}
     absorbed: dict[int, tuple[Token, Trigger]] = {}
     for i, trig in list(found.items()):
         tok = doc[i]

@@ -122,13 +122,14 @@ def _mishap(clause: Token) -> bool:
 
 def natural_deaths(doc: Doc, found: dict[int, Trigger]) -> set[int]:
     """Killings whose cause the sentence gives as a disease, a disaster or
-    an accident."""
+    an accident (its subject, its agent, or what it happened "in")."""
     out: set[int] = set()
     for i, trig in found.items():
         if trig.type != "ASSAULT" or doc[i].pos_ != "VERB":
             continue
         causes = [c for c in doc[i].children if c.dep_ == "nsubj"]
         causes += [g for c in doc[i].children if c.dep_ == "agent" for g in pobjs(c)]
+        causes += pobjs_of(doc[i], "in")  # "killed in a car crash"
         clauses = [c for v in (doc[i], *doc[i].conjuncts) for c in v.children]  # "killed and injured when"
         if any(c.lemma_.lower() in _ILLNESSES_AND_DISASTERS for c in causes) or any(
                 _mishap(c) for c in clauses):
