@@ -364,6 +364,16 @@ def test_a_relative_passive_subject_is_the_noun_it_describes():
 def test_a_crash_kills_and_released_data_free_nobody(sentence):
     assert not events_of([sentence], "e-no-event")
 
+
+@pytest.mark.parametrize("sentence,type_", [
+    ("Senator Ann Reed attacked Tom Hale for backing the tax bill.", "ACCUSE"),
+    ("Tom Hale said he was under political attack from Senator Ann Reed.", "ACCUSE"),
+    ("Rebels attacked a convoy of Norland soldiers for the second time.", "ASSAULT"),
+])
+def test_an_attack_in_words_is_an_accusation(sentence, type_):
+    events = events_of([sentence], "e-attack")
+    assert [e.type for e in events if e.trigger.startswith("attack")] == [type_]
+
 # --- Role readings beyond subject and object --------------------------------
 
 

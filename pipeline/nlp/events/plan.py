@@ -14,6 +14,7 @@ from pipeline.nlp.entities import EntityIndex
 from pipeline.nlp.events.args import content, participant, subject
 from pipeline.nlp.events.light_verbs import governing_verb
 from pipeline.nlp.events.readings import not_happenings
+from pipeline.nlp.events.senses import attacks_in_words
 from pipeline.nlp.events.trigger_model import learned_model
 from pipeline.nlp.events.triggers import Trigger, combined, combined_row
 from pipeline.nlp.lexicon import load_lines
@@ -127,6 +128,7 @@ def plan(doc: Doc, index: EntityIndex) -> tuple[dict[int, Trigger], dict[int, tu
              if doc[i].lemma_.lower() not in _JOURNEYS or _person_goes(doc[i], index)}
     found = {i: trig for i, trig in found.items()
              if doc[i].lemma_.lower() not in _DETAINING or _holds_a_person(doc[i], index)}
+    found.update(attacks_in_words(doc, found))
     absorbed: dict[int, tuple[Token, Trigger]] = {}
     for i, trig in list(found.items()):
         tok = doc[i]

@@ -16,6 +16,11 @@ the event did not happen:
 - a body's own session: "after a cabinet meeting", "at a state committee
   meeting" consult nobody outside it.
 
+And one word-sense changes an event's type: an attack for what its target
+did ("attacked X for backing the bill") or about a topic is criticism, an
+ACCUSE (:func:`attacks_in_words`; "political attack" and the like are
+ACCUSE entries of the lexicon).
+
 Each was found among the events extracted from the 1,206 coded training
 sentences (tests/eval/data/news_events_train.tsv) that no coder coded, and
 none of them takes away a coded one there.
@@ -163,6 +168,28 @@ def sessions(doc: Doc, found: dict[int, Trigger]) -> set[int]:
             and any(c.dep_ == "compound" and c.lemma_.lower() in _BODIES for c in doc[i].children)
             and not any(c.dep_ == "prep" and c.lower_ in ("with", "between")
                         for c in doc[i].children)}
+
+
+def _charged_with(attack: Token) -> bool:
+    """"attacked X [for serving Y]", "attacks [about his business
+    history]": an act or a topic one is attacked for is a charge."""
+    for prep in attack.children:
+        if prep.dep_ != "prep":
+            continue
+        if prep.lower_ == "about":
+            return True
+        if prep.lower_ == "for" and any(c.dep_ == "pcomp" and c.tag_ == "VBG"
+                                        for c in prep.children):
+            return True
+    return False
+
+
+def attacks_in_words(doc: Doc, found: dict[int, Trigger]) -> dict[int, Trigger]:
+    """Assaults that are criticism (CAMEO 111): an attack for what its
+    target did, or about a topic."""
+    return {i: Trigger("ACCUSE", "criticize", trig.context, trig.pos)
+            for i, trig in found.items() if trig.type == "ASSAULT"
+            and doc[i].lemma_.lower() == "attack" and _charged_with(doc[i])}
 
 
 def other_senses(doc: Doc, found: dict[int, Trigger]) -> set[int]:
