@@ -54,13 +54,16 @@ pytestmark = pytest.mark.eval
 #: president"), and a name is the referent "Trump campaign" when its last
 #: word is: resolved 0.877 / 0.810, train holdout 0.804. Entity lexicons
 #: learned from the tune part of CoNLL train only cost dev tune one article
-#: (Rakeyia Scott's "she", five pairs): 0.849.
+#: (Rakeyia Scott's "she", five pairs): 0.849. An object or infinitive
+#: content without the writer's aside that ends it (", who has not been
+#: charged"): content F1 tune 0.717 -> 0.719, holdout 0.662 -> 0.668;
+#: PolNeAR train tune 0.668 -> 0.669, its holdout unchanged (0.673).
 FLOORS = {
     "tune": {
-        "content_f1": 0.707,            # measured 0.717 (P 0.843, R 0.624)
+        "content_f1": 0.709,            # measured 0.719 (P 0.844, R 0.627)
         "word_f1": 0.855,               # measured 0.865
         "direct_recall": 0.952,         # measured 0.962 on quote-marked contents
-        "other_recall": 0.529,          # measured 0.539
+        "other_recall": 0.532,          # measured 0.542
         "speech_recall": 0.821,         # measured 0.831
         "speaker_acc": 0.927,           # measured 0.937
         "named_speaker_acc": 0.938,     # measured 0.948 (540 pairs)
@@ -71,10 +74,10 @@ FLOORS = {
         "unnamed_speaker_acc": 0.931,   # measured 0.941 (17 pairs)
     },
     "holdout": {
-        "content_f1": 0.652,            # measured 0.662 (P 0.801, R 0.563)
+        "content_f1": 0.658,            # measured 0.668 (P 0.806, R 0.570)
         "word_f1": 0.820,               # measured 0.830
         "direct_recall": 0.905,         # measured 0.915 on quote-marked contents
-        "other_recall": 0.474,          # measured 0.484
+        "other_recall": 0.482,          # measured 0.492
         "speech_recall": 0.773,         # measured 0.783
         "speaker_acc": 0.936,           # measured 0.946
         "named_speaker_acc": 0.936,     # measured 0.946 (240 pairs)

@@ -271,6 +271,16 @@ def test_infinitive_content_takes_in_who_is_asked():
     assert find(said, "to approve the bridge").text.startswith("the council")
 
 
+
+@pytest.mark.parametrize("sentence,content", [
+    ("Mayor Elena Ruiz urged the council to pardon Tom Hale, who has not been charged.",
+     "the council to pardon Tom Hale"),
+    ("Senator Mark Devlin acknowledged the reality of climate change, which makes him an outlier.",
+     "the reality of climate change"),
+])
+def test_an_object_content_ends_before_the_writers_aside(sentence, content):
+    assert [s.text for s in statements_of([sentence])] == [content]
+
 def test_question_quote_goes_to_the_attribution_right_after_it():
     said = statements_of([
         "Governor Mark Devlin said the budget would pass.",

@@ -181,6 +181,19 @@ def _as_clause(verb: Token) -> tuple[int, int] | None:
     return (left.idx, head.doc[last].idx + len(head.doc[last])) if last >= left.i else None
 
 
+def _without_aside(doc: Doc, span: tuple[int, int]) -> tuple[int, int]:
+    """An object or infinitive without the writer's aside that ends it:
+    "a pledge not to pardon Hillary Clinton[, who has not been charged]",
+    "acknowledged the reality of climate change[, which makes him ...]"."""
+    for tok in doc.char_span(*span, alignment_mode="expand") or ():
+        if (tok.dep_ == "relcl" and tok.left_edge.i > 0 and tok.left_edge.tag_ in ("WP", "WDT")
+                and doc[tok.left_edge.i - 1].text == ","
+                and tok.right_edge.idx + len(tok.right_edge) >= span[1] - 1):
+            comma = doc[tok.left_edge.i - 1]
+            return (span[0], comma.idx) if comma.idx > span[0] else span
+    return span
+
+
 def content_of(verb: Token, cue: str) -> tuple[int, int] | None:
     """The content span in the first frame the cue allows and the parse
     shows. A clause without a subject of its own is usually a misparse
@@ -192,10 +205,11 @@ def content_of(verb: Token, cue: str) -> tuple[int, int] | None:
             return _to_sentence_end(verb, child, subtree_span(child))
         if "infinitive" in frames and child.dep_ == "xcomp" and any(
                 c.lower_ == "to" for c in child.children):
-            return _to_verb_end(verb, child, _with_object(verb, child, subtree_span(child)))
+            return _without_aside(verb.doc, _to_verb_end(
+                verb, child, _with_object(verb, child, subtree_span(child))))
         if "object" in frames and child.dep_ == "dobj" and (
                 child.right_edge.i - child.left_edge.i + 1 >= MIN_OBJECT_WORDS):
-            return _to_verb_end(verb, child, subtree_span(child))
+            return _without_aside(verb.doc, _to_verb_end(verb, child, subtree_span(child)))
     if "predicate" in frames:
         return _predicate(verb)
     return _as_clause(verb) if "clause" in frames else None

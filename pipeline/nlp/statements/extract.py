@@ -37,7 +37,7 @@ from pipeline.nlp.statements.quotes import Found, Quote, classify, find_quotes, 
 from pipeline.nlp.statements.speakers import speaker_of
 from pipeline.records import CleanArticle, Entity, Span, Statement
 
-EXTRACTOR = "statements/8"
+EXTRACTOR = "statements/9"
 
 
 def _verbless(tokens) -> bool:
