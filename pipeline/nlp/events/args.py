@@ -23,7 +23,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from pipeline.nlp.entities import EntityIndex, Hit, resolve, with_conjuncts
-from pipeline.nlp.events.deps import infinitive, pobjs, pobjs_of
+from pipeline.nlp.events.deps import RELATIVES, for_relatives, infinitive, pobjs, pobjs_of
 from pipeline.nlp.events.implied import undergoer
 from pipeline.nlp.events.light_verbs import governing_verb, passive_doer, phrase_head, receiving, stance_verb
 from pipeline.nlp.events.party_phrases import (
@@ -198,10 +198,7 @@ def _passive_subjects(verb: Token) -> list[Token]:
     (A bare participle's noun, "six nuns [held] for two weeks", taken the
     same way, cost conll_events holdout actor F1 0.601 -> 0.589: the
     named neighbours it displaced gave the actor.)"""
-    passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
-    if verb.dep_ == "relcl" and any(p.lower_ in _RELATIVES for p in passive):
-        return [p for p in passive if p.lower_ not in _RELATIVES] + [verb.head]
-    return passive
+    return for_relatives(verb, [c for c in verb.children if c.dep_ == "nsubjpass"])
 
 
 def subject(verb: Token) -> tuple[list[Token], list[Token]]:
@@ -334,8 +331,6 @@ def _modifier_heads(noun: Token, trig: Trigger) -> tuple[list[Token], list[Token
 #: Heads that name no party of most events ("allowing people to vote") but
 #: do name whom an assault hurt ("killed two people").
 _VICTIMS = frozenset({"people", "person"})
-#: Relative words: in its clause, each stands for the noun the clause describes.
-_RELATIVES = frozenset({"that", "which", "who", "whom"})
 
 
 def _clause_of_doing(noun: Token) -> Token | None:
@@ -348,8 +343,8 @@ def _clause_of_doing(noun: Token) -> Token | None:
             continue
         subjects = [c for c in clause.children if c.dep_ == "nsubj"]
         objects = [c for c in clause.children if c.dep_ == "dobj"]
-        if (subjects and subjects[0].lower_ not in _RELATIVES
-                and all(o.lower_ in _RELATIVES for o in objects)):
+        if (subjects and subjects[0].lower_ not in RELATIVES
+                and all(o.lower_ in RELATIVES for o in objects)):
             return clause
     return None
 

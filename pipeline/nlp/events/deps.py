@@ -7,6 +7,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+#: Relative words: in its clause, each stands for the noun the clause describes.
+RELATIVES = frozenset({"that", "which", "who", "whom"})
+
 
 def pobjs(prep: Token) -> list[Token]:
     """The objects of a preposition (or of the "by" of a passive's agent)."""
@@ -28,3 +31,11 @@ def introduced_by(clause: Token, *words: str) -> bool:
 def infinitive(tok: Token) -> bool:
     """Is the verb a to-infinitive ("[to] temper his tone")?"""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def for_relatives(clause: Token, heads: list[Token]) -> list[Token]:
+    """``heads`` of a relative clause's verb, a relative word replaced by
+    the noun the clause describes ("Hale, [who] was held" -> Hale)."""
+    if clause.dep_ != "relcl":
+        return heads
+    return [clause.head if h.lower_ in RELATIVES else h for h in heads]

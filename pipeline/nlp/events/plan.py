@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 
 from pipeline.nlp.entities import EntityIndex
 from pipeline.nlp.events.args import content, participant, subject
+from pipeline.nlp.events.deps import for_relatives
 from pipeline.nlp.events.light_verbs import governing_verb
 from pipeline.nlp.events.readings import not_happenings
 from pipeline.nlp.events.senses import attacks_in_words
@@ -47,7 +48,6 @@ _PERSON_HEADS = _TRAVELLERS | {
 #: that ...", "held to be").
 _DETAINING = frozenset({"hold"})
 _NOT_DETAINING = frozenset({"prt", "acomp", "oprd", "xcomp", "ccomp"})
-_RELATIVES = frozenset({"WP", "WDT"})
 
 
 def _a_person(head: Token, index: EntityIndex, *, in_phrase: bool = True) -> bool:
@@ -76,10 +76,9 @@ def _holds_a_person(verb: Token, index: EntityIndex) -> bool:
     a judgement or a delay ("held responsible", "held up")?"""
     if verb.pos_ != "VERB" or any(c.dep_ in _NOT_DETAINING for c in verb.children):
         return False
-    held = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-    if verb.dep_ == "acl" or (verb.dep_ == "relcl" and any(h.tag_ in _RELATIVES for h in held)):
-        # "the nuns held ...", "Thompson, who is held ...": whom the clause describes
-        held = [h for h in held if h.tag_ not in _RELATIVES] + [verb.head]
+    held = for_relatives(verb, [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")])
+    if verb.dep_ == "acl":  # "the nuns held for two weeks"
+        held.append(verb.head)
     # every one held is a person: "held talks, the first delegation to ..."
     # holds talks, and a lead over a person is no person held
     return bool(held) and all(_a_person(head, index, in_phrase=False) for head in held)
