@@ -8,6 +8,8 @@ positions of :mod:`pipeline.nlp.events.readings` report none.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Doc, Token
 
 from pipeline.nlp.entities import EntityIndex
@@ -28,10 +30,6 @@ _NO_CLAUSE = frozenset({"CONSULT", "ASSAULT", "MOBILIZE", "RETREAT", "AID", "COE
 _TIMES = frozenset({"after", "following", "before", "since", "amid", "during", "until"})
 
 
-#: Verbs of going that report a visit (CAMEO 042) only when a person goes:
-#: "the envoy arrived in Tripoli" is a visit, "troops arrived in Sierra
-#: Leone" a deployment and "refugees arrived" a flight.
-_JOURNEYS = frozenset({"arrive", "travel"})
 #: Heads that name a person by office ("the envoy", "the foreign minister"):
 #: the last word of every title of the entities' title lexicon; and a
 #: delegation, which travels as its members.
@@ -43,10 +41,8 @@ _PERSON_HEADS = _TRAVELLERS | {
     "man", "woman", "people", "person", "child", "hostage", "captive", "prisoner",
     "detainee", "missionary", "nun", "priest", "journalist", "tourist", "worker",
     "soldier", "activist", "national", "citizen", "civilian", "student", "suspect"}
-#: "hold" detains (CAMEO 173) only where a person is held; these
-#: dependents make it another verb ("held responsible", "held up", "held
-#: that ...", "held to be").
-_DETAINING = frozenset({"hold"})
+#: Dependents that make "hold" another verb than a detention ("held
+#: responsible", "held up", "held that ...", "held to be").
 _NOT_DETAINING = frozenset({"prt", "acomp", "oprd", "xcomp", "ccomp"})
 
 
@@ -82,6 +78,15 @@ def _holds_a_person(verb: Token, index: EntityIndex) -> bool:
     # every one held is a person: "held talks, the first delegation to ..."
     # holds talks, and a lead over a person is no person held
     return bool(held) and all(_a_person(head, index, in_phrase=False) for head in held)
+
+
+#: Trigger verbs that are their event only where a person takes part:
+#: going reports a visit (CAMEO 042) when a person goes ("the envoy
+#: arrived in Tripoli"; "troops arrived in Sierra Leone" is a deployment,
+#: "refugees arrived" a flight), and "hold" a detention (CAMEO 173) when
+#: a person is held.
+_PERSON_ONLY: dict[str, Callable[[Token, EntityIndex], bool]] = {
+    "arrive": _person_goes, "travel": _person_goes, "hold": _holds_a_person}
 
 
 def _named(tok: Token, index: EntityIndex) -> bool:
@@ -124,9 +129,8 @@ def plan(doc: Doc, index: EntityIndex) -> tuple[dict[int, Trigger], dict[int, tu
     model = learned_model()
     found = {t.i: trig for t in doc if (trig := model.trigger(t, index)) and not _named(t, index)}
     found = {i: trig for i, trig in found.items()
-             if doc[i].lemma_.lower() not in _JOURNEYS or _person_goes(doc[i], index)}
-    found = {i: trig for i, trig in found.items()
-             if doc[i].lemma_.lower() not in _DETAINING or _holds_a_person(doc[i], index)}
+             if (person_takes_part := _PERSON_ONLY.get(doc[i].lemma_.lower())) is None
+             or person_takes_part(doc[i], index)}
     found.update(attacks_in_words(doc, found))
     absorbed: dict[int, tuple[Token, Trigger]] = {}
     for i, trig in list(found.items()):
