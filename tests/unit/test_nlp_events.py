@@ -328,6 +328,8 @@ def test_derived_nouns_trigger_their_verb_s_event():
     ("The court in Ankara annulled the election of mayor Ali Demir.", "REJECT", "annulled"),
     ("Iran executed the smuggler Reza Karimi in Tehran on Sunday.", "ASSAULT", "executed"),
     ("Prime Minister Jan Holm favoured talks with the rebels of Norland.", "SUPPORT", "favoured"),
+    ("Senator Ann Reed disapproved of the deal Tom Hale made with Norland.", "ACCUSE", "disapproved"),
+    ("Senator Ann Reed scorned the plan of Prime Minister Jan Holm.", "ACCUSE", "scorned"),
 ])
 def test_everyday_words_of_the_cameo_categories(sentence, type_, trigger):
     one(events_of([sentence], "e-everyday"), type_, trigger)
