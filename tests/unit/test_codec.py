@@ -7,7 +7,7 @@ import orjson
 import pytest
 
 from pipeline import codec, ids
-from pipeline.records import RawArticle
+from pipeline.records import CleanArticle, Paragraph, RawArticle
 
 
 def _raw(**overrides) -> RawArticle:
@@ -22,6 +22,22 @@ def _raw(**overrides) -> RawArticle:
 def test_round_trip():
     raw = _raw()
     assert codec.decode("raw_article", codec.encode(raw)) == raw
+
+
+def test_nested_records_round_trip_resolving_each_type_s_hints_once(monkeypatch):
+    """A worker decodes every article: the fields' type hints are resolved
+    once per record type, not once per paragraph (bench/codec.py)."""
+    resolved = []
+    real = codec.get_type_hints
+    monkeypatch.setattr(codec, "get_type_hints", lambda cls: resolved.append(cls) or real(cls))
+    monkeypatch.setattr(codec, "_FIELDS", {})
+    article = CleanArticle(id="a1", url="https://example.org/a", source=None, title="T",
+                           published_at=None, language="en", text="One. Two.",
+                           paragraphs=[Paragraph(0, 4, "body"), Paragraph(5, 9, "body")],
+                           removed=[], fingerprint="0", duplicate_of=None)
+    for _ in range(3):
+        assert codec.decode("clean_article", codec.encode(article)) == article
+    assert sorted(cls.__name__ for cls in resolved) == ["CleanArticle", "Paragraph"]
 
 
 @pytest.mark.parametrize("payload,error_type", [
