@@ -3,20 +3,11 @@
     .venv/bin/python bench/stream.py [--pages 48] [--copies 1] [--workers 1,2,4]
                                      [--partitions 4] [--repeat 3] [--churn 0]
                                      [--image IMAGE | --compose] [--no-offline]
-                                     [--busy-offline]
 
 Offline: what ``newswire process`` runs per page (``raw_from_document``,
 ``analyze_raw`` with shared near-duplicate and alias memories, the JSON
 out), in a fresh process after the warm-up a worker does before it joins
 (``pipeline.stages.warm_up``), in wall and CPU seconds.
-
-Offline with the other core busy (``--busy-offline``): the same, with a
-busy loop in another process beside it. A worker never has the second core
-to itself (its broker, the bench's consumer, its own other threads), and
-here work on one core runs slower while the other is busy (0.366 and 0.376
-CPU s per article alone, 0.413 and 0.406 beside a busy loop, 2026-12-06),
-so this is the baseline that tells the worker's own cost from the
-machine's; each worker count's ratio to it is printed too.
 
 Stream: for each worker count, a fresh app id and topic prefix (topics of
 ``--partitions`` partitions, the setting's default unless given) on one local
@@ -130,23 +121,14 @@ def offline(raws) -> tuple[float, float]:
     return len(raws) / wall, cpu / len(raws)
 
 
-def offline_in_new_process(pages_: int, copies: int = 1,
-                           busy_core: bool = False) -> tuple[float, float]:
+def offline_in_new_process(pages_: int, copies: int = 1) -> tuple[float, float]:
     """:func:`offline` in a process of its own, as cold as a worker starts:
     in the process that ran it before, a second pass was 10-15% faster
     (spaCy's vocabulary and the allocator already grown), which a fresh
-    worker never is. ``busy_core``: with a busy loop beside it, so the
-    other core is as busy as a worker's broker and threads keep it."""
-    spinner = (subprocess.Popen([sys.executable, "-c", "while True: pass"])
-               if busy_core else None)
-    try:
-        out = subprocess.run([sys.executable, __file__, "--offline-child", "--pages", str(pages_),
-                              "--copies", str(copies)],
-                             check=True, capture_output=True, text=True).stdout
-    finally:
-        if spinner is not None:
-            spinner.kill()
-            spinner.wait()
+    worker never is."""
+    out = subprocess.run([sys.executable, __file__, "--offline-child", "--pages", str(pages_),
+                          "--copies", str(copies)],
+                         check=True, capture_output=True, text=True).stdout
     rate, cpu = orjson.loads(out.strip().splitlines()[-1])
     return rate, cpu
 
@@ -382,22 +364,6 @@ def _report(r: dict, base: float | None, one: float | None) -> str:
             + (f"; busiest worker {r['busiest']:.0%} of the workers' CPU" if r["workers"] > 1 else ""))
 
 
-def _baselines(args) -> tuple[float | None, float | None]:
-    """Articles per second offline, and offline with the other core busy
-    (``--busy-offline``; None where not run). A worker never has the other
-    core to itself (its broker, its other threads), and on this machine
-    work on one core runs about a tenth slower while the other is busy."""
-    base = busy = None
-    if not args.no_offline:
-        base, cpu = offline_in_new_process(args.pages, args.copies)
-        print(f"offline (newswire process): {base:.2f} art/s, {cpu:.3f} CPU s/article", flush=True)
-    if args.busy_offline:
-        busy, cpu = offline_in_new_process(args.pages, args.copies, busy_core=True)
-        print(f"offline, the other core busy: {busy:.2f} art/s, {cpu:.3f} CPU s/article",
-              flush=True)
-    return base, busy
-
-
 def throughput_rounds(args, bootstrap: str, tmp: Path, raws, broker_pid: int | None) -> None:
     """``--repeat`` rounds of offline then each worker count; the medians of
     the ratios taken within each round."""
@@ -408,19 +374,19 @@ def throughput_rounds(args, bootstrap: str, tmp: Path, raws, broker_pid: int | N
     for round_ in range(args.repeat if counts else 0):
         if args.repeat > 1:
             print(f"round {round_ + 1} of {args.repeat}", flush=True)
-        (base, busy), one = _baselines(args), None
+        base = one = None
+        if not args.no_offline:
+            base, cpu = offline_in_new_process(args.pages, args.copies)
+            print(f"offline (newswire process): {base:.2f} art/s, {cpu:.3f} CPU s/article", flush=True)
         for workers in counts:
             r = stream_run(bootstrap, tmp, raws, workers, broker_pid, args.extract_batch,
                            args.partitions)
             print(_report(r, base, one), flush=True)
             one = one or (r["rate"] if workers == 1 else None)
-            against = {"offline": base, "offline with the other core busy": busy,
-                       "one worker": one if workers > 1 else None}
-            for what, rate in against.items():
-                if rate:
-                    ratios.setdefault(f"{workers} worker(s) / {what}", []).append(r["rate"] / rate)
-            if busy:
-                print(f"  {r['rate'] / busy:.2f}x offline with the other core busy", flush=True)
+            if base:
+                ratios.setdefault(f"{workers} worker(s) / offline", []).append(r["rate"] / base)
+            if one and workers > 1:
+                ratios.setdefault(f"{workers} worker(s) / one worker", []).append(r["rate"] / one)
     if args.repeat > 1:
         for what, values in ratios.items():
             print(f"median of {len(values)}: {what} {statistics.median(values):.2f}x", flush=True)
@@ -448,8 +414,6 @@ def main() -> None:
     ap.add_argument("--churn", type=int, default=0, help="runs of the join/leave test")
     ap.add_argument("--session-timeout", type=int, default=10, help="seconds, for the churn runs")
     ap.add_argument("--no-offline", action="store_true")
-    ap.add_argument("--busy-offline", action="store_true",
-                    help="also run offline with the other core kept busy (a second baseline)")
     ap.add_argument("--partitions", type=int, default=Settings().partitions,
                     help="partitions per topic (bounds the workers that share the work)")
     ap.add_argument("--image", default="", help="run the workers in this container image (Podman)")
