@@ -271,7 +271,6 @@ def test_infinitive_content_takes_in_who_is_asked():
     assert find(said, "to approve the bridge").text.startswith("the council")
 
 
-
 @pytest.mark.parametrize("sentence,content", [
     ("Mayor Elena Ruiz urged the council to pardon Tom Hale, who has not been charged.",
      "the council to pardon Tom Hale"),
@@ -280,6 +279,7 @@ def test_infinitive_content_takes_in_who_is_asked():
 ])
 def test_an_object_content_ends_before_the_writers_aside(sentence, content):
     assert [s.text for s in statements_of([sentence])] == [content]
+
 
 def test_question_quote_goes_to_the_attribution_right_after_it():
     said = statements_of([
