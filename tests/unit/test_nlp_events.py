@@ -9,6 +9,7 @@ from pipeline import codec
 from pipeline.ids import span_id
 from pipeline.nlp.analyze import analyze
 from pipeline.nlp.events.extract import EXTRACTOR, triggers
+from pipeline.nlp.parsing import get_nlp, untagged_name
 from pipeline.records import EVENT_TYPES, CleanArticle
 from tests.shared_data import SHARED_DATA
 from tests.unit import nlp_helpers
@@ -702,6 +703,32 @@ def test_a_joint_act_goes_from_the_first_side_named_to_the_others():
     assert (ids(agreed.actors), ids(agreed.recipients)) == (["gpe:pakistan"], ["gpe:iran"])
     # an attack is no joint act: both attacked, neither is attacked
     assert set(ids(one(events, "ASSAULT", "attacked").actors)) == {"gpe:kenya", "gpe:uganda"}
+
+
+def test_a_reciprocal_verb_goes_from_the_first_side_whatever_its_type():
+    # signing and fighting are done by each side to the other; they are not
+    # CONSULT/AGREE/COOPERATE, so the verb, not the type, makes them joint
+    events = events_of(["Peru and Ecuador signed a border treaty on Monday.",
+                        "Eritrea and Yemen fought a short war over the islands."], "e-reciprocal")
+    signed = one(events, "SUPPORT", "signed")
+    assert (ids(signed.actors), ids(signed.recipients)) == (["gpe:peru"], ["gpe:ecuador"])
+    fought = one(events, "ASSAULT", "fought")
+    assert (ids(fought.actors), ids(fought.recipients)) == (["gpe:eritrea"], ["gpe:yemen"])
+
+
+def test_a_name_the_tagger_took_for_a_common_noun_is_still_a_side():
+    # the small model tags an unseen surname at a sentence's start as NN
+    events = events_of(["Niyazov blamed the ministry for the delays."], "e-untagged")
+    blamed = one(events, "ACCUSE", "blamed")
+    assert names(blamed.actors) == {"Niyazov"}
+
+
+def test_only_a_capitalised_noun_english_does_not_know_counts_as_an_untagged_name():
+    nlp = get_nlp()
+    firsts = [nlp(text)[0] for text in ("Niyazov blamed them.", "Traders said so.",
+                                         "Everyone said so.", "niyazov blamed them.")]
+    assert [t.tag_ for t in firsts[:3]] == ["NN", "NNS", "NN"]
+    assert [untagged_name(t) for t in firsts] == [True, False, False, False]
 
 
 def test_a_joint_act_splits_even_when_its_content_names_one_of_its_sides():

@@ -9,7 +9,8 @@ finds its recipient inside it: "demanded that the US cancel" -> the US,
 
 A participant is an entity of the article when one covers the phrase, and
 otherwise a common noun that names people ("police", "rebels", "the
-government"), kept by name with a null entity id: gold codings are full of
+government") or a name the tagger took for a common noun ("Simitis
+blamed"), kept by name with a null entity id: gold codings are full of
 such actors, and dropping them drops the event. An office "of" a state acts
 for the state ("the president of Armenia"), a thing stands for its owner
 ("Lavrov's presence"), an event noun for its own doer ("the killing of X by
@@ -35,6 +36,7 @@ from pipeline.nlp.events.party_phrases import (
 from pipeline.nlp.events.pronouns import GROUP_PRONOUNS, PRONOUNS, group, speaker_of
 from pipeline.nlp.events.trigger_model import PARTY_TYPES
 from pipeline.nlp.events.triggers import Trigger, actor_nouns, trigger_of
+from pipeline.nlp.parsing import untagged_name
 
 _RECIPIENT_PREPS = frozenset({"to", "with", "against", "on", "between"})
 #: Types whose nominal trigger takes its target with "on" ("sanctions on X");
@@ -50,6 +52,10 @@ _OF_TARGET = frozenset({"RETREAT", "COERCE", "ASSAULT", "SANCTION", "ACCUSE"})
 #: with B, from the first side named to the rest (so a record says who met
 #: whom; conll_events is coded so, plover_gsr puts both in the source).
 _JOINT = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+#: Verbs of acts two sides do to each other, whatever their type: "A and
+#: B signed a treaty", "have fought two wars", "exchanged fire" (A -> B, as
+#: for _JOINT; not "A and B attacked", which they did together).
+_RECIPROCAL = frozenset({"sign", "fight", "clash", "battle", "skirmish", "exchange"})
 #: Heads that only count or gather the participants: "thousands of students".
 _QUANTITY = frozenset({"ten", "tens", "hundred", "hundreds", "thousand", "thousands", "dozen",
                        "dozens", "score", "scores", "million", "millions", "group", "number",
@@ -126,7 +132,7 @@ def _named(tok: Token, index: EntityIndex) -> list[Hit]:
     hit = resolve(tok, index, modifiers=True)
     if hit is not None and hit.entity is not None:
         return [*coordinated_before(tok, hit, index), hit, *coordinated_modifiers(tok, hit, index)]
-    if (tok.pos_ == "PROPN" and tok.ent_type_ in _NAME_TYPES) or (
+    if (tok.pos_ == "PROPN" and tok.ent_type_ in _NAME_TYPES) or untagged_name(tok) or (
             tok.pos_ == "NOUN" and tok.lemma_.lower() in actor_nouns()):
         return [_name(tok)]
     if tok.pos_ == "NOUN" and trigger_of(tok) is not None and (doers := _own_doers(tok, index)):
@@ -406,6 +412,7 @@ def participants(tok: Token, trig: Trigger, index: EntityIndex) -> tuple[list[Hi
     recipients = [r for r in recipients if key_of(r) not in ids]
     if not recipients:
         recipients = [r for r in _content_recipients(tok, index) if key_of(r) not in ids]
-    if not recipients and len(actors) > 1 and trig.type in _JOINT:
+    joint = trig.type in _JOINT or tok.lemma_.lower() in _RECIPROCAL
+    if not recipients and len(actors) > 1 and joint:
         actors, recipients = actors[:1], actors[1:]
     return actors, recipients
