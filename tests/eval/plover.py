@@ -215,25 +215,25 @@ def score_sentence(total: Scores, s: Sentence, events: list[Event],
     participant match the gold by any form the sentence writes it in."""
     forms = surface_forms(entities or [])
     types = {e.type for e in events}
-    scores = Scores()
-    scores.n += 1
-    scores.type_hits += s.type in types
-    scores.type_pairs += len(types)
-    scores.type_pairs_right += s.type in types
+    one = Scores()  # this sentence's counts
+    one.n += 1
+    one.type_hits += s.type in types
+    one.type_pairs += len(types)
+    one.type_pairs_right += s.type in types
     if s.type not in types:
-        scores.misses[s.type] += 1
+        one.misses[s.type] += 1
     aligned = [e for e in events if e.type == s.type]
-    scores.actors.add(sorted({_label(a, forms) for e in aligned for a in e.actors}), s.sources)
-    scores.recipients.add(sorted({_label(r, forms) for e in aligned for r in e.recipients}),
-                          s.targets)
+    one.actors.add(sorted({_label(a, forms) for e in aligned for a in e.actors}), s.sources)
+    one.recipients.add(sorted({_label(r, forms) for e in aligned for r in e.recipients}),
+                       s.targets)
     if s.sources and s.targets:
-        scores.triple_n += 1
-        scores.triple_hits += _triple(aligned, s, forms)
+        one.triple_n += 1
+        one.triple_hits += _triple(aligned, s, forms)
     base = baseline_types(s.text)
-    scores.base_hits += s.type in base
-    scores.base_pairs += len(base)
-    scores.base_pairs_right += s.type in base
-    total.absorb(scores)
+    one.base_hits += s.type in base
+    one.base_pairs += len(base)
+    one.base_pairs_right += s.type in base
+    total.absorb(one)
 
 
 def evaluate(sentences: list[Sentence], verbose: bool = False) -> Scores:
