@@ -705,6 +705,16 @@ def test_a_joint_act_goes_from_the_first_side_named_to_the_others():
     assert set(ids(one(events, "ASSAULT", "attacked").actors)) == {"gpe:kenya", "gpe:uganda"}
 
 
+def test_only_a_word_of_assent_negated_is_a_rejection():
+    events = events_of(["Ecuador will not accept the border ruling.",
+                        "Peru did not invite Bolivia to the summit."], "e-negated-agree")
+    assert one(events, "REJECT", "accept").negated is False
+    # an invitation not made rejects nothing: it is an AGREE that did not happen
+    invitation = one(events, "AGREE", "invite")
+    assert invitation.negated is True and ids(invitation.actors) == ["gpe:peru"]
+    assert not [e for e in events if e.type == "REJECT" and e.trigger == "invite"]
+
+
 def test_a_reciprocal_verb_goes_from_the_first_side_whatever_its_type():
     # signing and fighting are done by each side to the other; they are not
     # CONSULT/AGREE/COOPERATE, so the verb, not the type, makes them joint

@@ -58,13 +58,17 @@ from pipeline.records import (
 
 __all__ = ["EXTRACTOR", "extract_events", "triggers", "trigger_of", "event_date"]
 
-EXTRACTOR = "events/9"
+EXTRACTOR = "events/10"
 
 _PHONE = frozenset({"phone", "telephone"})
 #: Intentions to cooperate are AGREE, intentions to harm THREATEN (PLOVER
 #: codes "express intent to" under those two, whatever is intended).
 _COOPERATIVE = frozenset({"AID", "COOPERATE", "RETREAT", "SUPPORT", "CONCEDE"})
 _HOSTILE = frozenset({"PROTEST", "SANCTION", "ASSAULT", "COERCE"})
+#: Words of assent, whose negation is a refusal ("will not accept", "failed
+#: to reach agreement"); an offer, a promise or an invitation not made is
+#: no rejection, only an AGREE that did not happen ("I did not invite anyone").
+_ASSENT = frozenset({"agree", "agreement", "accept", "consent", "accord"})
 #: Types whose target, when the text names none, is the place they happen in.
 _PLACE_TARGET = frozenset({"PROTEST", "SANCTION", "ASSAULT", "COERCE", "THREATEN"})
 
@@ -149,7 +153,7 @@ def _retype(tok: Token, trig: Trigger) -> tuple[EventType, bool]:
     "will not accept" or "failed to reach agreement" a rejection (which
     did happen, so it is not negated)."""
     neg = negated(tok)
-    if trig.type == "AGREE" and neg:
+    if trig.type == "AGREE" and neg and tok.lemma_.lower() in _ASSENT:
         return "REJECT", False
     if intends(tok) and (trig.type in _HOSTILE or (trig.type == "RETREAT" and conditional(tok))):
         return "THREATEN", neg
