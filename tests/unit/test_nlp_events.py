@@ -900,3 +900,23 @@ def test_a_body_s_own_session_consults_nobody():
                        "e-session")
     meetings = [e for e in events if e.type == "CONSULT"]
     assert len(meetings) == 1 and ids(meetings[0].actors) == ["gpe:greece"]
+
+
+def test_who_in_an_active_relative_clause_is_the_noun_it_describes():
+    events = events_of(["Chancellor Tomas Lindqvist, who met Anna Kowalczyk in Vienna on "
+                        "Monday, was arrested."], "e-who")
+    met = one(events, "CONSULT", "met")
+    assert names(met.actors) == {"Tomas Lindqvist"}
+    assert names(met.recipients) == {"Anna Kowalczyk"}
+
+
+def test_a_passive_sharing_another_verb_s_subject_undergoes_it():
+    events = events_of(["Tom Hale attacked a police officer and was detained by Albanian "
+                        "police.",
+                        "Ivan Petrov was arrested and sentenced by a Tirana court.",
+                        "Two Norland rebels who entered Albania last year are wanted in "
+                        "Norland on treason charges."], "e-shared")
+    assert names(one(events, "COERCE", "detained").recipients) == {"Tom Hale"}
+    assert names(one(events, "COERCE", "sentenced").recipients) == {"Ivan Petrov"}
+    # the rebels are wanted on the charges, they do not bring them
+    assert not [e for e in events if e.trigger == "charges" and e.actors]

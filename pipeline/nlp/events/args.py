@@ -171,7 +171,9 @@ def _controller(verb: Token) -> Token | None:
 
 
 def _clause_subjects(verb: Token) -> list[Token]:
-    return [c for c in verb.children if c.dep_ == "nsubj"]
+    """A verb's own subjects, a relative word standing for the noun its
+    clause describes ("Kurdish leaders [who] met Pelletreau")."""
+    return for_relatives(verb, [c for c in verb.children if c.dep_ == "nsubj"])
 
 
 def _undergoer_outside(passive: Token) -> list[Token]:
@@ -179,9 +181,11 @@ def _undergoer_outside(passive: Token) -> list[Token]:
     of its own, in a phrase or clause of another verb, is done to that
     verb's subject. Only a passive with its "being" (a bare participle,
     "helped by a firmer opening, Paris climbed", is often no act on anyone)."""
+    if passive.dep_ == "conj" and passive.tag_ == "VBN" and (shared := _passive_subjects(passive.head)):
+        return shared  # "X was arrested and sentenced by a court"
     if not any(c.dep_ == "auxpass" for c in passive.children):
         return []
-    if passive.dep_ == "advcl":
+    if passive.dep_ in ("advcl", "conj"):  # "rebels attacked and were killed by troops"
         return _clause_subjects(passive.head)
     if passive.dep_ == "pcomp" and passive.head.dep_ == "prep" and passive.head.head.pos_ == "VERB":
         return _clause_subjects(passive.head.head)
@@ -212,6 +216,9 @@ def subject(verb: Token) -> tuple[list[Token], list[Token]]:
     verbs take their controller; "X was supposed to meet" -> X as actor
     (only the trigger's own passive subject is a recipient)."""
     trigger, via = verb, None
+    # "rebels who entered the country and are wanted at home": a passive
+    # sharing another verb's subject undergoes it
+    shares_as_passive = any(c.dep_ == "auxpass" for c in verb.children)
     for _ in range(3):
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         passive = _passive_subjects(verb)
@@ -224,6 +231,8 @@ def subject(verb: Token) -> tuple[list[Token], list[Token]]:
         subj = _clause_subjects(verb)
         if not subj and (described := _described(verb)):
             return described, []
+        if subj and via == "conj" and shares_as_passive:
+            return [], subj
         if subj or verb.dep_ not in ("xcomp", "conj", "advcl", "acomp") or verb.head == verb:
             return subj, []
         controller = _controller(verb.head) if verb.dep_ == "xcomp" else None
