@@ -920,3 +920,16 @@ def test_a_passive_sharing_another_verb_s_subject_undergoes_it():
     assert names(one(events, "COERCE", "sentenced").recipients) == {"Ivan Petrov"}
     # the rebels are wanted on the charges, they do not bring them
     assert not [e for e in events if e.trigger == "charges" and e.actors]
+
+
+def test_idioms_of_criticism_and_their_sides():
+    events = events_of(["Senator Ann Reed came under fire from Tom Hale over the tax bill.",
+                        "Ivan Petrov was found guilty of fraud.",
+                        "Maria Ekdahl went after Tomas Lindqvist at the debate.",
+                        "Prime Minister Ivan Petrov stood by Tom Hale."], "e-idioms")
+    fire = one(events, "ACCUSE", "fire")
+    assert (names(fire.actors), names(fire.recipients)) == ({"Tom Hale"}, {"Ann Reed"})
+    assert names(one(events, "ACCUSE", "found").recipients) == {"Ivan Petrov"}
+    went = one(events, "ACCUSE", "went")
+    assert (names(went.actors), names(went.recipients)) == ({"Maria Ekdahl"}, {"Tomas Lindqvist"})
+    assert names(one(events, "SUPPORT", "stood").recipients) == {"Tom Hale"}

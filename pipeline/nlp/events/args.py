@@ -25,7 +25,7 @@ from spacy.tokens import Token
 
 from pipeline.nlp.entities import EntityIndex, Hit, resolve, with_conjuncts
 from pipeline.nlp.events.deps import RELATIVES, for_relatives, infinitive, pobjs, pobjs_of
-from pipeline.nlp.events.implied import undergoer
+from pipeline.nlp.events.implied import under_doers, undergoer
 from pipeline.nlp.events.light_verbs import governing_verb, passive_doer, phrase_head, receiving, stance_verb
 from pipeline.nlp.events.party_phrases import (
     coordinated_before,
@@ -35,7 +35,7 @@ from pipeline.nlp.events.party_phrases import (
 )
 from pipeline.nlp.events.pronouns import GROUP_PRONOUNS, PRONOUNS, group, speaker_of
 from pipeline.nlp.events.trigger_model import PARTY_TYPES
-from pipeline.nlp.events.triggers import Trigger, actor_nouns, trigger_of
+from pipeline.nlp.events.triggers import Trigger, actor_nouns, trigger_of, triggers
 from pipeline.nlp.parsing import untagged_name
 
 _RECIPIENT_PREPS = frozenset({"to", "with", "against", "on", "between"})
@@ -242,6 +242,15 @@ def subject(verb: Token) -> tuple[list[Token], list[Token]]:
     return [], []
 
 
+def _idiom_objects(verb: Token) -> list[Token]:
+    """Objects of the preposition a two-word trigger ends in: whom one
+    "went after", "bowed to", "stood by" (not what one "called for": that
+    is the content asked for)."""
+    lemma = verb.lemma_.lower()
+    return [p for c in verb.children if c.dep_ == "prep" and c.i > verb.i and c.lower_ != "for"
+            and f"{lemma} {c.lower_}" in triggers() for p in pobjs(c)]
+
+
 def complements(tok: Token, on_target: bool = True) -> list[Token]:
     """Object-side heads: direct/indirect objects and "to/with/against/on" objects."""
     preps = _RECIPIENT_PREPS if on_target else _RECIPIENT_PREPS - {"on"}
@@ -368,6 +377,8 @@ def _noun_heads(noun: Token, trig: Trigger, index: EntityIndex) -> tuple[list[Hi
     """Participants of a nominal trigger: "Blinken's talks with Lavrov",
     "a conversation between X and Y", "a US offer", "X sent Russia a request"."""
     actors, recipients, stated = _modifier_heads(noun, trig)
+    if not actors and (doers := under_doers(noun)):
+        actors, stated = _expand(doers), True
     held = undergoer(noun, trig.type)  # "X was put under investigation", "X is in custody"
     recipients = [*held, *recipients]
     recipients += _expand(complements(noun, trig.type in _ON_TARGET))
@@ -413,7 +424,7 @@ def participants(tok: Token, trig: Trigger, index: EntityIndex) -> tuple[list[Hi
         actor_heads, recipient_heads = subject(tok)
         actors = resolve_all(_expand(actor_heads), index)
         recipients = (resolve_all(_expand(_partners(tok)), index) if trig.type == "CONSULT" else [])
-        undergoers = _expand(recipient_heads + complements(tok))
+        undergoers = _expand(recipient_heads + complements(tok) + _idiom_objects(tok))
         recipients = recipients or resolve_all(undergoers, index)
         if trig.type == "ASSAULT":  # "killed two people": whom it hurt, nameless or not
             recipients += [_name(t) for t in undergoers if t.lemma_.lower() in _VICTIMS]

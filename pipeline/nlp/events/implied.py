@@ -76,6 +76,13 @@ def _held_light_verb(tok: Token) -> Token | None:
     return None
 
 
+def under_doers(tok: Token) -> list[Token]:
+    """Who does a nominal trigger one comes under: "came under fire [from
+    Trump]" (the parse hangs the "from" on the verb, not the noun)."""
+    verb = _under_light_verb(tok)
+    return pobjs_of(verb, "from", "by") if verb is not None else []
+
+
 def undergoer(tok: Token, etype: str) -> list[Token]:
     """Who undergoes a nominal trigger: the subject of the verb that holds
     it "under" ("was put under investigation") or, for a coercion, holds

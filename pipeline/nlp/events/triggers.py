@@ -2,11 +2,13 @@
 
 Each type has a file ``lexicons/plover/<TYPE>.txt`` a reviewer can read:
 ``lemma[/verb|/noun|/aux]<TAB>mode<TAB>context...``. A two-word entry is one
-of three shapes, all read off the parse:
+of five shapes, all read off the parse:
 
 - verb plus particle or preposition: "call on", "pull out", "speak by";
 - verb plus its direct object, the object being the trigger: "open fire";
-- a compound noun, the head being the trigger: "hunger strike".
+- a compound noun, the head being the trigger: "hunger strike";
+- verb plus the predicate adjective it takes: "find guilty";
+- a preposition plus its noun, the noun being the trigger: "under fire".
 
 A verb entry also signals its event through the nouns English derives from
 it ("accuse" -> "accusation", "deploy" -> "deployment", "kidnap" ->
@@ -116,8 +118,13 @@ def _keys(tok: Token, lemma: str) -> list[str]:
             if c.dep_ in ("prt", "prep", "agent") and c.i > tok.i]
     keys += [f"{c.lemma_.lower()} {lemma}" for c in tok.children
              if c.dep_ in ("compound", "amod") and c.i < tok.i]
+    # "found [guilty]": a verb and the predicate adjective it gives its object
+    keys += [f"{lemma} {c.lower_}" for c in tok.children
+             if c.dep_ in ("acomp", "oprd") and c.pos_ == "ADJ"]
     if tok.dep_ == "dobj":
         keys.append(f"{tok.head.lemma_.lower()} {lemma}")
+    if tok.dep_ == "pobj":  # "came [under] fire": a noun in its idiom's preposition
+        keys.append(f"{tok.head.lower_} {lemma}")
     return keys + [lemma]
 
 
