@@ -933,3 +933,14 @@ def test_idioms_of_criticism_and_their_sides():
     went = one(events, "ACCUSE", "went")
     assert (names(went.actors), names(went.recipients)) == ({"Maria Ekdahl"}, {"Tomas Lindqvist"})
     assert names(one(events, "SUPPORT", "stood").recipients) == {"Tom Hale"}
+
+
+def test_holding_someone_hostage_is_an_abduction_not_a_detention():
+    events = events_of(["Tom Hale was held hostage in Norland for four weeks.",
+                        "Norland rebels have held two Albanian engineers hostage since May."],
+                       "e-hostage")
+    assert not [e for e in events if e.type == "COERCE"]
+    held = [e for e in events if e.type == "ASSAULT" and e.trigger == "held"]
+    assert {r.name for r in held[0].recipients} >= {"Tom Hale"}
+    # the act's own noun is no side of it
+    assert not [r for e in held for r in e.recipients if "hostage" in r.name]

@@ -58,7 +58,7 @@ from pipeline.records import (
 
 __all__ = ["EXTRACTOR", "extract_events", "triggers", "trigger_of", "event_date"]
 
-EXTRACTOR = "events/12"
+EXTRACTOR = "events/13"
 
 _PHONE = frozenset({"phone", "telephone"})
 #: Intentions to cooperate are AGREE, intentions to harm THREATEN (PLOVER
@@ -267,6 +267,9 @@ def extract_events(doc: Doc, clean: CleanArticle, entities: list[Entity],
         tok, trig = doc[i], kept[i]
         actors, recipients = participants(tok, trig, ctx.index)
         if i in absorbed:  # "rejected an appeal from X": X is whom it rejects
+            noun = absorbed[i][0]  # "held two engineers hostage": "hostage" is the act
+            recipients = [r for r in recipients
+                          if r.entity is not None or not r.start <= noun.idx < r.end]
             more = participants(*absorbed[i], ctx.index)
             # the doer of a rejected or condemned act, else whom it concerned
             own = {key_of(a) for a in actors}

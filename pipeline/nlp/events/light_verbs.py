@@ -61,6 +61,7 @@ def governing_verb(noun: Token) -> tuple[Token, Token] | None:
     cur = phrase_head(noun)
     while cur.dep_ == "pobj" and cur.head.lower_ in ("of", "in") and cur.head.head.pos_ == "NOUN":
         cur = cur.head.head
-    if cur.dep_ == "dobj" and cur.head.pos_ == "VERB":
+    # an object predicate counts as the object: "was held [hostage]"
+    if cur.dep_ in ("dobj", "oprd") and cur.head.pos_ == "VERB":
         return cur.head, cur
     return None

@@ -5,7 +5,8 @@ Each type has a file ``lexicons/plover/<TYPE>.txt`` a reviewer can read:
 of five shapes, all read off the parse:
 
 - verb plus particle or preposition: "call on", "pull out", "speak by";
-- verb plus its direct object, the object being the trigger: "open fire";
+- verb plus its direct object or object predicate, the object being the
+  trigger: "open fire", "held hostage";
 - a compound noun, the head being the trigger: "hunger strike";
 - verb plus the predicate adjective it takes: "find guilty";
 - a preposition plus its noun, the noun being the trigger: "under fire".
@@ -121,7 +122,7 @@ def _keys(tok: Token, lemma: str) -> list[str]:
     # "found [guilty]": a verb and the predicate adjective it gives its object
     keys += [f"{lemma} {c.lower_}" for c in tok.children
              if c.dep_ in ("acomp", "oprd") and c.pos_ == "ADJ"]
-    if tok.dep_ == "dobj":
+    if tok.dep_ in ("dobj", "oprd"):  # "opened fire", "was held hostage"
         keys.append(f"{tok.head.lemma_.lower()} {lemma}")
     if tok.dep_ == "pobj":  # "came [under] fire": a noun in its idiom's preposition
         keys.append(f"{tok.head.lower_} {lemma}")
