@@ -944,3 +944,10 @@ def test_holding_someone_hostage_is_an_abduction_not_a_detention():
     assert {r.name for r in held[0].recipients} >= {"Tom Hale"}
     # the act's own noun is no side of it
     assert not [r for e in held for r in e.recipients if "hostage" in r.name]
+
+
+def test_a_trigger_noun_modifying_another_is_one_happening_with_it():
+    events = events_of(["Norland rebels carried out a bomb attack on the Albanian embassy.",
+                        "Tom Hale and Ivan Petrov signed a ceasefire agreement."], "e-compound")
+    assert [e.trigger for e in events if e.type == "ASSAULT"] == ["attack"]
+    assert not [e for e in events if e.trigger == "ceasefire"]

@@ -14,6 +14,7 @@ event would report what did not (or not yet, or not here) happen:
   "sentenced on charges [of having contacts with X]": the charge, not an
   established act;
 - a kind of people: "riot police", "aid workers" are no riot and no aid;
+- a trigger noun in front of another: "a bomb attack" is the attack;
 - a word used in another sense than its event's (:mod:`pipeline.nlp.events.senses`);
 - the background of a nominal trigger nobody is said to do: "surrendered
   [following a government offensive]" is a time, "[after violent protests]"
@@ -84,17 +85,19 @@ def charges(doc: Doc, found: dict[int, Trigger]) -> set[int]:
     return out
 
 
-def kinds_of_people(doc: Doc, found: dict[int, Trigger]) -> set[int]:
-    """Trigger nouns that only say what kind of people their head names:
-    "riot police", "aid workers", "strike leaders"."""
-    people = actor_nouns()
+def modifiers(doc: Doc, found: dict[int, Trigger]) -> set[int]:
+    """Trigger nouns that only modify their head: a kind of people ("riot
+    police", "aid workers", "strike leaders"), or another trigger noun that
+    names the one happening ("a bomb attack", "a ceasefire agreement").
+    (Every trigger noun in front of a noun, "call warrants" too, cost
+    plover_gsr holdout type accuracy 0.846 -> 0.831.)"""
     return {i for i in found if doc[i].dep_ == "compound" and doc[i].head.pos_ == "NOUN"
-            and doc[i].head.lemma_.lower() in people}
+            and (doc[i].head.i in found or doc[i].head.lemma_.lower() in actor_nouns())}
 
 
 def not_happenings(doc: Doc, found: dict[int, Trigger]) -> set[int]:
     """Token indices whose triggers report no event of their own."""
-    return (aims(doc) | conditions(doc) | charges(doc, found) | kinds_of_people(doc, found)
+    return (aims(doc) | conditions(doc) | charges(doc, found) | modifiers(doc, found)
             | other_senses(doc, found))
 
 
