@@ -166,14 +166,18 @@ def test_beats_bare_verb_lexicon(scores: dict[str, Scores], part: str):
 #: the coders did not give); plover_gsr unchanged. events/13, holding
 #: hostage is an abduction: tune 0.603, 0.626, 0.606, 0.593, 0.447; holdout
 #: and plover_gsr unchanged. events/14, a trigger noun in front of another
-#: is its one happening: all unchanged. The goals of issue 11
+#: is its one happening: all unchanged. events/15, an unlisted word is a
+#: trigger where its type is more likely than not (0.6 -> 0.5): tune actor
+#: F1 0.617, recipient F1 0.590; holdout type accuracy 0.634, precision
+#: 0.686, actor F1 0.624, recipient F1 0.511, triple unchanged; plover_gsr
+#: unchanged. The goals of issue 11
 #: for unseen news (type accuracy 0.75, precision 0.70, triple recall
 #: 0.40) are not met here.
 NEWS_FLOOR = {
-    "tune": {"type_accuracy": 0.586, "type_precision": 0.613, "actor_f1": 0.600,
-             "recipient_f1": 0.586, "triple_recall": 0.437},
-    "holdout": {"type_accuracy": 0.614, "type_precision": 0.672, "actor_f1": 0.603,
-                "recipient_f1": 0.504, "triple_recall": 0.294},
+    "tune": {"type_accuracy": 0.593, "type_precision": 0.616, "actor_f1": 0.607,
+             "recipient_f1": 0.580, "triple_recall": 0.437},
+    "holdout": {"type_accuracy": 0.624, "type_precision": 0.676, "actor_f1": 0.614,
+                "recipient_f1": 0.501, "triple_recall": 0.294},
 }
 #: Share of NONE sentences with any event extracted, measured 0.127 / 0.125
 #: (a death by disease or accident is no assault: holdout 0.139 -> 0.125; a

@@ -45,3 +45,16 @@ def test_the_lexicon_decides_for_the_words_it_lists():
 def test_the_learned_model_finds_events_the_lexicon_lacks():
     doc, index = parsed("Prime Minister Anna Kowalczyk began a tour of Asian capitals in Tokyo on Monday.")
     assert learned_model().trigger(token(doc, "tour"), index).type == "CONSULT"
+
+
+def test_an_unlisted_word_is_a_trigger_where_its_type_is_more_likely_than_not():
+    doc, index = parsed("Prime Minister Anna Kowalczyk began a tour of Asia on Monday.")
+    tour = token(doc, "tour")
+    senses = {"tour/noun": ("isa=journey.n.01",)}
+
+    def model(weight: float) -> TriggerModel:
+        return TriggerModel({"wn:isa=journey.n.01": {"CONSULT": weight}}, senses)
+
+    # 17 labels: e^w / (e^w + 16) is 0.55 at w = 2.97 and 0.45 at w = 2.57
+    assert model(2.97).trigger(tour, index).type == "CONSULT"
+    assert model(2.57).trigger(tour, index) is None
