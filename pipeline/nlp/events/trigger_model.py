@@ -63,11 +63,12 @@ def _party(tok: Token, index: EntityIndex) -> str | None:
 
 
 def _parties(tok: Token, index: EntityIndex) -> list[str]:
-    """Facts about who the word's subject and objects name."""
+    """Facts about who the word's subject, objects and other dependents
+    ("other": a compound, a modifier, an apposition) name."""
     out = []
     for child in tok.children:
         role = ("subj" if child.dep_ in _SUBJECTS else "obj" if child.dep_ in _OBJECTS
-                else "prep" if child.dep_ == "prep" else None)
+                else "prep" if child.dep_ == "prep" else "other")
         heads = [child] if role != "prep" else [g for g in child.children if g.dep_ == "pobj"]
         for head in heads:
             if (kind := _party(head, index)) is not None:
