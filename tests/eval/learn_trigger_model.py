@@ -35,6 +35,7 @@ from pipeline.nlp.events.trigger_model import (
     SENSES_FILE,
     WEIGHTS_FILE,
     features,
+    lexicon_digest,
 )
 from pipeline.nlp.lexicon import LEXICON_ROOT
 from tests.eval import conll
@@ -230,6 +231,7 @@ WEIGHTS_HEADER = """\
 # sentences ({examples} candidate words; regenerate with it, do not edit by
 # hand): L2 {l2}, {steps} steps; 5-fold cross-validated token accuracy
 # {cv[0]:.3f}, event precision {cv[1]:.3f}, recall {cv[2]:.3f}.
+# lexicon {digest}
 # feature	label	weight
 """
 SENSES_HEADER = """\
@@ -254,7 +256,7 @@ def learn(limit: int | None = None) -> tuple[str, str]:
     weighted = {vocabulary[j]: w[j] for j in range(len(vocabulary))
                 if np.abs(w[j]).max() >= MIN_WEIGHT}
     weights = WEIGHTS_HEADER.format(sentences=len(items), examples=len(names), l2=L2,
-                                    steps=STEPS, cv=cv) + "\n".join(rows) + "\n"
+                                    steps=STEPS, cv=cv, digest=lexicon_digest()) + "\n".join(rows) + "\n"
     return weights, SENSES_HEADER.format(leaning=MIN_LEANING) + "\n".join(senses_table(weighted)) + "\n"
 
 

@@ -3,7 +3,14 @@ from __future__ import annotations
 
 from pipeline.nlp.entities import EntityIndex
 from pipeline.nlp.entities.extract import extract_entities
-from pipeline.nlp.events.trigger_model import TriggerModel, features, learned_model
+from pipeline.nlp.events.trigger_model import (
+    WEIGHTS_FILE,
+    TriggerModel,
+    features,
+    learned_model,
+    lexicon_digest,
+)
+from pipeline.nlp.lexicon import LEXICON_ROOT
 from pipeline.nlp.parsing.model import parse
 from tests.unit.test_nlp_statements import article
 
@@ -58,3 +65,12 @@ def test_an_unlisted_word_is_a_trigger_where_its_type_is_more_likely_than_not():
     # 17 labels: e^w / (e^w + 16) is 0.55 at w = 2.97 and 0.45 at w = 2.57
     assert model(2.97).trigger(tour, index).type == "CONSULT"
     assert model(2.57).trigger(tour, index) is None
+
+
+def test_the_weights_were_learned_on_the_lexicon_as_it_is():
+    # A lexicon entry changes the "lexicon=TYPE" features of its words, so
+    # weights learned before it weigh other facts: relearn them with
+    # `python -m tests.eval.learn_trigger_model` after editing a lexicon.
+    header = (LEXICON_ROOT / WEIGHTS_FILE).read_text(encoding="utf-8").splitlines()[:10]
+    learned_on = next(line.split()[-1] for line in header if line.startswith("# lexicon "))
+    assert learned_on == lexicon_digest()

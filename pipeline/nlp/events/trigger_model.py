@@ -22,6 +22,7 @@ The weights are a multinomial logit learned by
 from __future__ import annotations
 
 import functools
+import hashlib
 import math
 from collections.abc import Callable, Iterable
 
@@ -50,6 +51,22 @@ CANDIDATE_POS = frozenset({"VERB", "NOUN"})
 ADD_UNLISTED = 0.5
 
 Senses = Callable[[str, str], Iterable[str]]
+#: The lexicon files :func:`features` reads (through ``trigger_of`` and
+#: ``actor_nouns``): weights learned on other contents are stale.
+LEXICON_INPUTS = (*(f"events/lexicons/plover/{etype}.txt" for etype in EVENT_TYPES),
+                  "events/lexicons/plover/derived_exceptions.txt",
+                  "events/lexicons/plover/actor_nouns.txt")
+
+
+def lexicon_digest() -> str:
+    """A digest of the lexicon entries the features read (comments aside).
+    The learner writes it into the weights file, and a test fails when the
+    lexicon has moved on from the weights."""
+    digest = hashlib.sha256()
+    for name in LEXICON_INPUTS:
+        for row in load_lines(name):
+            digest.update("\t".join(row).encode() + b"\n")
+    return digest.hexdigest()[:16]
 
 
 def _party(tok: Token, index: EntityIndex) -> str | None:
