@@ -173,19 +173,22 @@ def test_beats_bare_verb_lexicon(scores: dict[str, Scores], part: str):
 #: 0.686, actor F1 0.624, recipient F1 0.511, triple unchanged; plover_gsr
 #: unchanged. events/16, the trigger model relearned on the current
 #: lexicon: holdout type accuracy 0.645, precision 0.690, actor F1 0.635,
-#: recipient F1 0.507; tune and plover_gsr unchanged. The goals of issue 11
+#: recipient F1 0.507; tune and plover_gsr unchanged. events/17, a "call"
+#: is a conversation only by phone: tune precision 0.636; the rest, holdout
+#: and plover_gsr unchanged. The goals of issue 11
 #: for unseen news (type accuracy 0.75, precision 0.70, triple recall
 #: 0.40) are not met here.
 NEWS_FLOOR = {
-    "tune": {"type_accuracy": 0.593, "type_precision": 0.616, "actor_f1": 0.607,
+    "tune": {"type_accuracy": 0.593, "type_precision": 0.626, "actor_f1": 0.607,
              "recipient_f1": 0.580, "triple_recall": 0.437},
     "holdout": {"type_accuracy": 0.635, "type_precision": 0.680, "actor_f1": 0.625,
                 "recipient_f1": 0.497, "triple_recall": 0.294},
 }
-#: Share of NONE sentences with any event extracted, measured 0.127 / 0.125
+#: Share of NONE sentences with any event extracted, measured 0.113 / 0.125
 #: (a death by disease or accident is no assault: holdout 0.139 -> 0.125; a
-#: body's own session consults nobody: tune 0.134 -> 0.127).
-NEWS_MAX_FALSE_ALARMS = {"tune": 0.137, "holdout": 0.135}
+#: body's own session consults nobody: tune 0.134 -> 0.127; a "call" is no
+#: meeting unless by phone, events/17: tune 0.127 -> 0.113).
+NEWS_MAX_FALSE_ALARMS = {"tune": 0.123, "holdout": 0.135}
 
 
 @pytest.fixture(scope="module")

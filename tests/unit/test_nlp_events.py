@@ -951,3 +951,13 @@ def test_a_trigger_noun_modifying_another_is_one_happening_with_it():
                         "Tom Hale and Ivan Petrov signed a ceasefire agreement."], "e-compound")
     assert [e.trigger for e in events if e.type == "ASSAULT"] == ["attack"]
     assert not [e for e in events if e.trigger == "ceasefire"]
+
+
+def test_a_call_is_a_conversation_only_by_phone():
+    events = events_of(["Tom Hale had a phone call with Ivan Petrov on Monday.",
+                        "Senator Ann Reed's call came a day before the vote in Tirana."],
+                       "e-call")
+    phoned = one(events, "CONSULT", "call")
+    assert (names(phoned.actors), names(phoned.recipients)) == ({"Tom Hale"}, {"Ivan Petrov"})
+    assert phoned.mode == "phone"
+    assert not [e for e in events if e.type == "CONSULT" and "Ann Reed" in names(e.actors)]
