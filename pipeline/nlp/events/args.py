@@ -35,7 +35,7 @@ from pipeline.nlp.events.party_phrases import (
 )
 from pipeline.nlp.events.pronouns import GROUP_PRONOUNS, PRONOUNS, group, speaker_of
 from pipeline.nlp.events.trigger_model import PARTY_TYPES
-from pipeline.nlp.events.triggers import Trigger, actor_nouns, trigger_of, triggers
+from pipeline.nlp.events.triggers import Trigger, actor_nouns, trigger_of, trigger_prepositions
 from pipeline.nlp.parsing import untagged_name
 
 _RECIPIENT_PREPS = frozenset({"to", "with", "against", "on", "between"})
@@ -176,6 +176,12 @@ def _clause_subjects(verb: Token) -> list[Token]:
     return for_relatives(verb, [c for c in verb.children if c.dep_ == "nsubj"])
 
 
+def _with_auxiliary(verb: Token) -> bool:
+    """Is the participle a passive with its own "be" ("was held", "being
+    questioned"), not a bare one ("six nuns held")?"""
+    return any(c.dep_ == "auxpass" for c in verb.children)
+
+
 def _undergoer_outside(passive: Token) -> list[Token]:
     """"X fled after being questioned by police": a passive with no subject
     of its own, in a phrase or clause of another verb, is done to that
@@ -183,7 +189,7 @@ def _undergoer_outside(passive: Token) -> list[Token]:
     "helped by a firmer opening, Paris climbed", is often no act on anyone)."""
     if passive.dep_ == "conj" and passive.tag_ == "VBN" and (shared := _passive_subjects(passive.head)):
         return shared  # "X was arrested and sentenced by a court"
-    if not any(c.dep_ == "auxpass" for c in passive.children):
+    if not _with_auxiliary(passive):
         return []
     if passive.dep_ in ("advcl", "conj"):  # "rebels attacked and were killed by troops"
         return _clause_subjects(passive.head)
@@ -218,7 +224,7 @@ def subject(verb: Token) -> tuple[list[Token], list[Token]]:
     trigger, via = verb, None
     # "rebels who entered the country and are wanted at home": a passive
     # sharing another verb's subject undergoes it
-    shares_as_passive = any(c.dep_ == "auxpass" for c in verb.children)
+    shares_as_passive = _with_auxiliary(verb)
     for _ in range(3):
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         passive = _passive_subjects(verb)
@@ -246,9 +252,7 @@ def _idiom_objects(verb: Token) -> list[Token]:
     """Objects of the preposition a two-word trigger ends in: whom one
     "went after", "bowed to", "stood by" (not what one "called for": that
     is the content asked for)."""
-    lemma = verb.lemma_.lower()
-    return [p for c in verb.children if c.dep_ == "prep" and c.i > verb.i and c.lower_ != "for"
-            and f"{lemma} {c.lower_}" in triggers() for p in pobjs(c)]
+    return [p for c in trigger_prepositions(verb) if c.lower_ != "for" for p in pobjs(c)]
 
 
 def complements(tok: Token, on_target: bool = True) -> list[Token]:

@@ -112,11 +112,15 @@ def actor_nouns() -> frozenset[str]:
     return load_words("events/lexicons/plover/actor_nouns.txt")
 
 
+def _particles(tok: Token, *deps: str) -> list[Token]:
+    """Particles and prepositions after the word that can complete a
+    two-word trigger (after it: "On Tuesday, X called ..." is no "call on")."""
+    return [c for c in tok.children if c.dep_ in deps and c.i > tok.i]
+
+
 def _keys(tok: Token, lemma: str) -> list[str]:
     """Two-word keys first (they are more specific), then the lemma."""
-    # after the verb: "On Tuesday, X called ..." is no "call on"
-    keys = [f"{lemma} {c.lower_}" for c in tok.children
-            if c.dep_ in ("prt", "prep", "agent") and c.i > tok.i]
+    keys = [f"{lemma} {c.lower_}" for c in _particles(tok, "prt", "prep", "agent")]
     keys += [f"{c.lemma_.lower()} {lemma}" for c in tok.children
              if c.dep_ in ("compound", "amod") and c.i < tok.i]
     # "found [guilty]": a verb and the predicate adjective it gives its object
@@ -127,6 +131,13 @@ def _keys(tok: Token, lemma: str) -> list[str]:
     if tok.dep_ == "pobj":  # "came [under] fire": a noun in its idiom's preposition
         keys.append(f"{tok.head.lower_} {lemma}")
     return keys + [lemma]
+
+
+def trigger_prepositions(tok: Token) -> list[Token]:
+    """The prepositions that make a two-word trigger with the word ("went
+    [after]", "stood [by]")."""
+    table, lemma = triggers(), tok.lemma_.lower()
+    return [c for c in _particles(tok, "prep") if f"{lemma} {c.lower_}" in table]
 
 
 def _labels(tok: Token) -> bool:
