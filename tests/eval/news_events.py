@@ -22,6 +22,7 @@ Report: ``.venv/bin/python -m tests.eval.news_events [--part tune|holdout] [-v]`
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -58,9 +59,13 @@ def _actors(field: str) -> list[str]:
 def load(part: str | None = None) -> list[Sentence]:
     """The coded sentences of one part (None: all): every event, and the
     NONE sentences coded ``sure`` (type NONE, no actors)."""
-    texts = _texts()
+    return load_coded(CODED, _texts(), part)
+
+
+def load_coded(coded: Path, texts: Mapping[str, str], part: str | None) -> list[Sentence]:
+    """The sentences of a file coded as this one is, with their texts."""
     out = []
-    for line in CODED.read_text(encoding="utf-8").splitlines():
+    for line in coded.read_text(encoding="utf-8").splitlines():
         if not line or line.startswith("#"):
             continue
         sid, etype, source, target, _trigger, _negated, certainty = line.split("\t")[:7]
@@ -83,8 +88,8 @@ def evaluate(sentences: list[Sentence], verbose: bool = False) -> Result:
     return result
 
 
-def describe(result: Result, part: str) -> str:
-    text = report(result.scores, part).replace("plover_gsr", "conll_events", 1)
+def describe(result: Result, part: str, name: str = "conll_events") -> str:
+    text = report(result.scores, part).replace("plover_gsr", name, 1)
     return (f"{text}\n  false alarms on {result.none} NONE sentences: "
             f"{result.figures()['false_alarm_rate']:.3f}")
 
