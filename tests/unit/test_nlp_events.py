@@ -372,6 +372,12 @@ def test_a_crash_kills_and_released_data_free_nobody(sentence):
     ("Senator Ann Reed attacked Tom Hale for backing the tax bill.", "ACCUSE"),
     ("Tom Hale said he was under political attack from Senator Ann Reed.", "ACCUSE"),
     ("Rebels attacked a convoy of Norland soldiers for the second time.", "ASSAULT"),
+    # on or by a person, with no word of force near: words
+    ("In a tweet on Monday Senator Ann Reed attacked Tom Hale.", "ACCUSE"),
+    ("Tom Hale came under attack from Ann Reed in the debate.", "ACCUSE"),
+    # force near: an assault
+    ("Ann Reed said Tom Hale attacked her with a knife on Monday.", "ASSAULT"),
+    ("Gunmen attacked Tom Hale outside his house on Monday.", "ASSAULT"),
 ])
 def test_an_attack_in_words_is_an_accusation(sentence, type_):
     events = events_of([sentence], "e-attack")
