@@ -368,6 +368,22 @@ def test_a_crash_kills_and_released_data_free_nobody(sentence):
     assert not events_of([sentence], "e-no-event")
 
 
+@pytest.mark.parametrize("sentence", [
+    "Hanging up blazers in the store, Tom Hale said sales of Norland coats were up.",
+    "The Norland army executed the plan of General Ann Reed on Monday.",
+    "Senator Ann Reed is proving the broad appeal of Norland football.",
+    "Norland Air bets on the appeal of licensing opportunities to Ruritania.",
+])
+def test_plain_handling_and_attraction_are_no_events(sentence):
+    assert not events_of([sentence], "e-other-sense")
+
+
+def test_an_appeal_of_a_ruling_or_by_a_party_still_asks():
+    events = events_of(["Senator Ann Reed rejected the appeal of the rebels.",
+                        "Tom Hale hanged the Norland envoy in the square."], "e-still")
+    assert {e.type for e in events} == {"REJECT", "ASSAULT"}
+
+
 @pytest.mark.parametrize("sentence,type_", [
     ("Senator Ann Reed attacked Tom Hale for backing the tax bill.", "ACCUSE"),
     ("Tom Hale said he was under political attack from Senator Ann Reed.", "ACCUSE"),

@@ -14,7 +14,9 @@ the event did not happen:
 - a word to the press withheld, or a condition met: "declined to comment"
   rejects nobody, "met all conditions for the elections" meets nobody;
 - a body's own session: "after a cabinet meeting", "at a state committee
-  meeting" consult nobody outside it.
+  meeting" consult nobody outside it;
+- plain handling: "hanging up blazers", "executed the plan" hurt nobody;
+- an attraction: "the broad appeal of women's sports" asks nobody.
 
 And one word-sense changes an event's type: an attack for what its target
 did ("attacked X for backing the bill"), about a topic, or on or by a
@@ -32,7 +34,7 @@ from spacy.tokens import Doc, Token
 
 from pipeline.nlp.events.deps import infinitive, introduced_by, pobjs, pobjs_of
 from pipeline.nlp.events.pronouns import speaker_of
-from pipeline.nlp.events.triggers import Trigger, trigger_of
+from pipeline.nlp.events.triggers import Trigger, actor_nouns, trigger_of
 from pipeline.nlp.lexicon import load_words
 
 #: Requesting verbs that put a question where their complement is one.
@@ -246,8 +248,54 @@ def attacks_in_words(doc: Doc, found: dict[int, Trigger]) -> dict[int, Trigger]:
             and doc[i].lemma_.lower() == "attack" and (_charged_with(doc[i]) or _in_words(doc[i]))}
 
 
+#: What one carries out, not kills: "executed the plan".
+_CARRIED_OUT = frozenset({"plan", "order", "strategy", "policy", "deal", "contract", "trade",
+                          "transaction", "warrant", "search", "will", "program", "programme",
+                          "project", "task", "move", "manoeuvre", "maneuver", "command", "trick"})
+
+
+def plain_handling(doc: Doc, found: dict[int, Trigger]) -> set[int]:
+    """"Hanging up blazers", "hang on", "executed the plan": an assault
+    verb with a particle, or carrying out a plan, harms nobody."""
+    return {i for i, trig in found.items()
+            if trig.type == "ASSAULT" and doc[i].pos_ == "VERB" and _handles(doc[i])}
+
+
+def _handles(verb: Token) -> bool:
+    lemma = verb.lemma_.lower()
+    if lemma == "hang":
+        return any(c.dep_ == "prt" for c in verb.children)
+    return lemma == "execute" and any(c.dep_ in ("dobj", "nsubjpass")
+                                      and c.lemma_.lower() in _CARRIED_OUT for c in verb.children)
+
+
+#: Modifiers of "appeal" as attraction: "broad appeal", "voter appeal".
+_ATTRACTIVE = frozenset({"broad", "wide", "popular", "mass", "widespread", "universal",
+                         "commercial", "electoral", "enduring", "sex", "voter", "crossover"})
+#: What a legal appeal is "of": "the appeal of the verdict".
+_DECISIONS = frozenset({"verdict", "ruling", "decision", "sentence", "conviction", "judgment",
+                        "judgement", "order"})
+
+
+def _attraction(appeal: Token) -> bool:
+    if any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in _ATTRACTIVE
+           for c in appeal.children):
+        return True
+    # of a thing, not of a party ("the appeal of the rebels") nor a ruling
+    return any(o.pos_ == "NOUN" and not o.ent_type_ and o.lemma_.lower() not in _DECISIONS
+               and o.lemma_.lower() not in actor_nouns() for o in pobjs_of(appeal, "of"))
+
+
+def attractions(doc: Doc, found: dict[int, Trigger]) -> set[int]:
+    """"The broad appeal of women's sports", "the appeal of franchise
+    opportunities": an appeal that draws people asks nobody for anything."""
+    return {i for i, trig in found.items() if trig.type == "REQUEST" and doc[i].pos_ == "NOUN"
+            and doc[i].lemma_.lower() == "appeal" and _attraction(doc[i])}
+
+
 def other_senses(doc: Doc, found: dict[int, Trigger]) -> set[int]:
     """Token indices of triggers used in another sense than their event's."""
     return (questions_and_attempts(doc, found) | unspoken_demands(doc, found)
             | publications(doc, found) | natural_deaths(doc, found)
-            | no_comment_or_condition(doc, found) | sessions(doc, found))
+            | no_comment_or_condition(doc, found) | sessions(doc, found)
+            | plain_handling(doc, found) | attractions(doc, found))
