@@ -378,6 +378,12 @@ def test_plain_handling_and_attraction_are_no_events(sentence):
     assert not events_of([sentence], "e-other-sense")
 
 
+def test_opposition_to_something_is_a_rejection():
+    events = events_of(["Attorney General Ann Reed expressed opposition to any deal for Tom Hale.",
+                        "The opposition won the vote in Norland."], "e-opposition")
+    assert [(e.type, names(e.actors)) for e in events] == [("REJECT", {"Ann Reed"})]
+
+
 def test_an_appeal_of_a_ruling_or_by_a_party_still_asks():
     events = events_of(["Senator Ann Reed rejected the appeal of the rebels.",
                         "Tom Hale hanged the Norland envoy in the square."], "e-still")
