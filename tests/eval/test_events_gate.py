@@ -183,11 +183,16 @@ def test_beats_bare_verb_lexicon(scores: dict[str, Scores], part: str):
 #: unchanged. events/20, "opposition to X" is a rejection (REJECT.txt,
 #: trigger model relearned): fundus_events tune type accuracy 0.441 ->
 #: 0.458, actor F1 0.442, recipient F1 0.431, triple 0.205 (flattering);
-#: the rest unchanged. The goals of issue 11
+#: the rest unchanged. events/21, an accusation in a trailing participle
+#: clause is made ("cut ties with Sudan, accusing it of training rebels"):
+#: fundus_events tune type accuracy 0.458 -> 0.492, actor F1 0.481,
+#: recipient F1 0.455, triple 0.231 (flattering); conll_events tune
+#: precision 0.636 -> 0.626 (two true accusations beside the coded main
+#: event), so its floor moved; holdouts and plover_gsr unchanged. The goals of issue 11
 #: for unseen news (type accuracy 0.75, precision 0.70, triple recall
 #: 0.40) are not met here.
 NEWS_FLOOR = {
-    "tune": {"type_accuracy": 0.593, "type_precision": 0.626, "actor_f1": 0.607,
+    "tune": {"type_accuracy": 0.593, "type_precision": 0.616, "actor_f1": 0.607,
              "recipient_f1": 0.580, "triple_recall": 0.437},
     "holdout": {"type_accuracy": 0.635, "type_precision": 0.680, "actor_f1": 0.625,
                 "recipient_f1": 0.497, "triple_recall": 0.294},

@@ -378,6 +378,15 @@ def test_plain_handling_and_attraction_are_no_events(sentence):
     assert not events_of([sentence], "e-other-sense")
 
 
+def test_an_accusation_said_in_passing_is_made():
+    events = events_of(["Norland cut diplomatic ties with Ruritania in 1994, accusing it of "
+                        "training rebels.",
+                        "Rebels opened fire on the convoy, killing a Norland priest."], "e-passing")
+    assert [(e.type, names(e.actors)) for e in events if e.trigger == "accusing"] == [
+        ("ACCUSE", {"Norland"})]
+    assert not [e for e in events if e.trigger == "killing"]
+
+
 def test_opposition_to_something_is_a_rejection():
     events = events_of(["Attorney General Ann Reed expressed opposition to any deal for Tom Hale.",
                         "The opposition won the vote in Norland."], "e-opposition")
