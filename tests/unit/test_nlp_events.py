@@ -373,6 +373,8 @@ def test_a_crash_kills_and_released_data_free_nobody(sentence):
     "The Norland army executed the plan of General Ann Reed on Monday.",
     "Senator Ann Reed is proving the broad appeal of Norland football.",
     "Norland Air bets on the appeal of licensing opportunities to Ruritania.",
+    "Tom Hale, the former Norland finance chief, will plead guilty to perjury charges.",
+    "Senator Ann Reed struggled to mobilize party voters in Norland.",
 ])
 def test_plain_handling_and_attraction_are_no_events(sentence):
     assert not events_of([sentence], "e-other-sense")
@@ -395,8 +397,9 @@ def test_opposition_to_something_is_a_rejection():
 
 def test_an_appeal_of_a_ruling_or_by_a_party_still_asks():
     events = events_of(["Senator Ann Reed rejected the appeal of the rebels.",
-                        "Tom Hale hanged the Norland envoy in the square."], "e-still")
-    assert {e.type for e in events} == {"REJECT", "ASSAULT"}
+                        "Tom Hale hanged the Norland envoy in the square.",
+                        "Norland mobilized army reservists against Ruritania."], "e-still")
+    assert {e.type for e in events} == {"REJECT", "ASSAULT", "MOBILIZE"}
 
 
 @pytest.mark.parametrize("sentence,type_", [

@@ -16,7 +16,8 @@ the event did not happen:
 - a body's own session: "after a cabinet meeting", "at a state committee
   meeting" consult nobody outside it;
 - plain handling: "hanging up blazers", "executed the plan" hurt nobody;
-- an attraction: "the broad appeal of women's sports" asks nobody.
+- an attraction: "the broad appeal of women's sports" asks nobody, nor
+  does a plea ("will plead guilty"); "mobilize voters" moves no forces.
 
 And one word-sense changes an event's type: an attack for what its target
 did ("attacked X for backing the bill"), about a topic, or on or by a
@@ -293,9 +294,38 @@ def attractions(doc: Doc, found: dict[int, Trigger]) -> set[int]:
             and doc[i].lemma_.lower() == "appeal" and _attraction(doc[i])}
 
 
+#: What a mobilisation moves when it is one (PLOVER MOBILIZE: armed forces,
+#: police, reserves), not voters, supporters or money.
+_FORCES = frozenset({"troop", "soldier", "force", "army", "military", "reservist", "reserve",
+                     "police", "militia", "unit", "division", "battalion", "brigade", "guard",
+                     "fighter", "navy", "tank", "ship", "warship", "jet", "aircraft", "officer"})
+#: A plea in court: "pleaded guilty" asks nobody for anything.
+_PLEAS = frozenset({"guilty", "innocent"})
+
+
+def _plea(verb: Token) -> bool:
+    return verb.lemma_.lower() == "plead" and any(
+        c.lower_ in _PLEAS for c in verb.children if c.dep_ in ("acomp", "oprd", "advmod", "dobj"))
+
+
+def _mobilises_no_force(tok: Token) -> bool:
+    moved = [c for c in tok.children if c.dep_ == "dobj"] + pobjs_of(tok, "of")
+    return bool(moved) and not any(m.lemma_.lower() in _FORCES for m in moved)
+
+
+def pleas_and_canvassing(doc: Doc, found: dict[int, Trigger]) -> set[int]:
+    """"Will plead guilty" is a plea, not a request; "mobilize party
+    constituencies" or "voters" canvasses, it moves no forces."""
+    return {i for i, trig in found.items()
+            if (trig.type == "REQUEST" and _plea(doc[i]))
+            or (trig.type == "MOBILIZE" and doc[i].lemma_.lower().startswith("mobili")
+                and _mobilises_no_force(doc[i]))}
+
+
 def other_senses(doc: Doc, found: dict[int, Trigger]) -> set[int]:
     """Token indices of triggers used in another sense than their event's."""
     return (questions_and_attempts(doc, found) | unspoken_demands(doc, found)
             | publications(doc, found) | natural_deaths(doc, found)
             | no_comment_or_condition(doc, found) | sessions(doc, found)
-            | plain_handling(doc, found) | attractions(doc, found))
+            | plain_handling(doc, found) | attractions(doc, found)
+            | pleas_and_canvassing(doc, found))
