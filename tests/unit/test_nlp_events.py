@@ -389,6 +389,14 @@ def test_an_accusation_said_in_passing_is_made():
     assert not [e for e in events if e.trigger == "killing"]
 
 
+def test_bodies_and_people_of_political_reporting_act():
+    events = events_of(["The principals association banned Norland College from all its "
+                        "activities.",
+                        "The lawyers sued Ruritania over the vote."], "e-bodies")
+    assert {(e.type, a.name) for e in events for a in e.actors} == {
+        ("COERCE", "principals association"), ("ACCUSE", "lawyers")}
+
+
 def test_opposition_to_something_is_a_rejection():
     events = events_of(["Attorney General Ann Reed expressed opposition to any deal for Tom Hale.",
                         "The opposition won the vote in Norland."], "e-opposition")
