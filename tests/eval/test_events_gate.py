@@ -196,11 +196,14 @@ def test_beats_bare_verb_lexicon(scores: dict[str, Scores], part: str):
 #: ("association", "agency", "lawyer", "campaign", "voter": actor_nouns.txt,
 #: trigger model relearned): fundus_events tune actor F1 0.481 -> 0.500,
 #: triple 0.231 -> 0.256; plover_gsr tune precision 0.794 -> 0.802;
-#: holdouts unchanged. The goals of issue 11
+#: holdouts unchanged. events/24 takes events/21 back: measured at the end
+#: of the session, it had cost fundus_events holdout precision 0.462 ->
+#: 0.444 (one more type pair) for no holdout gain; fundus_events tune back
+#: to type accuracy 0.458, conll_events tune precision back to 0.636. The goals of issue 11
 #: for unseen news (type accuracy 0.75, precision 0.70, triple recall
 #: 0.40) are not met here.
 NEWS_FLOOR = {
-    "tune": {"type_accuracy": 0.593, "type_precision": 0.616, "actor_f1": 0.607,
+    "tune": {"type_accuracy": 0.593, "type_precision": 0.626, "actor_f1": 0.607,
              "recipient_f1": 0.580, "triple_recall": 0.437},
     "holdout": {"type_accuracy": 0.635, "type_precision": 0.680, "actor_f1": 0.625,
                 "recipient_f1": 0.497, "triple_recall": 0.294},
@@ -245,14 +248,17 @@ def test_news_false_alarms_stay_rare(news, part: str):
 #: than the bare verb lexicon's type accuracy (0.343): US and British
 #: political reporting of 2024 says most of its events in quoted criticism
 #: and commentary. Floors are the measured figures minus 0.01; only the
-#: tune part may be read.
+#: tune part may be read. events/24 (the same session, after events/18 to
+#: 24 were chosen on its tune part among others): tune 0.458, 0.711, 0.462,
+#: 0.431, 0.231, false alarms 0.161; holdout all as before (nothing chosen
+#: on the tune part carried over to it).
 FUNDUS_FLOOR = {
-    "tune": {"type_accuracy": 0.431, "type_precision": 0.674, "actor_f1": 0.411,
-             "recipient_f1": 0.396, "triple_recall": 0.169},
+    "tune": {"type_accuracy": 0.448, "type_precision": 0.701, "actor_f1": 0.452,
+             "recipient_f1": 0.421, "triple_recall": 0.221},
     "holdout": {"type_accuracy": 0.333, "type_precision": 0.452, "actor_f1": 0.323,
                 "recipient_f1": 0.290, "triple_recall": 0.097},
 }
-FUNDUS_MAX_FALSE_ALARMS = {"tune": 0.217, "holdout": 0.158}
+FUNDUS_MAX_FALSE_ALARMS = {"tune": 0.171, "holdout": 0.158}
 
 
 @pytest.fixture(scope="module")

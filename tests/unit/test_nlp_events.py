@@ -380,15 +380,6 @@ def test_plain_handling_and_attraction_are_no_events(sentence):
     assert not events_of([sentence], "e-other-sense")
 
 
-def test_an_accusation_said_in_passing_is_made():
-    events = events_of(["Norland cut diplomatic ties with Ruritania in 1994, accusing it of "
-                        "training rebels.",
-                        "Rebels opened fire on the convoy, killing a Norland priest."], "e-passing")
-    assert [(e.type, names(e.actors)) for e in events if e.trigger == "accusing"] == [
-        ("ACCUSE", {"Norland"})]
-    assert not [e for e in events if e.trigger == "killing"]
-
-
 def test_bodies_and_people_of_political_reporting_act():
     events = events_of(["The principals association banned Norland College from all its "
                         "activities.",

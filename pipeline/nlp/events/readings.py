@@ -6,8 +6,7 @@ event would report what did not (or not yet, or not here) happen:
 
 - an aim or a circumstance: "staged demonstrations [to demand reforms]",
   "the right [to fire]", "opened fire, [killing one]" (but a journey's
-  aim is what it is made for: "flew to Amman [to hold talks]", and an
-  accusation said in passing is made: "cut ties, [accusing X of Y]");
+  aim is what it is made for: "flew to Amman [to hold talks]");
 - a condition: "will withdraw [unless Baghdad accepts]", "would meet
   [if he gave them a veto]": what the other side may do;
 - what is alleged or punished: "blamed Israel [for the bombing]",
@@ -27,7 +26,7 @@ from spacy.tokens import Doc, Token
 
 from pipeline.nlp.events.deps import infinitive
 from pipeline.nlp.events.senses import other_senses
-from pipeline.nlp.events.triggers import Trigger, actor_nouns, trigger_of
+from pipeline.nlp.events.triggers import Trigger, actor_nouns
 
 _CONDITIONS = frozenset({"if", "unless"})
 #: Verbs of going whose purpose infinitive is what the trip is made for, so
@@ -48,16 +47,6 @@ def _subtree(tok: Token) -> set[int]:
     return {t.i for t in tok.subtree}
 
 
-def _said_in_passing(verb: Token) -> bool:
-    """An accusation in a trailing participle clause ("cut ties with Sudan,
-    accusing it of training rebels"): the words are an act of their own.
-    (Requests, rejections and the other acts in words as well cost
-    plover_gsr tune and holdout precision, 0.794 -> 0.786 and 0.775 ->
-    0.764, for one more conll_events tune sentence found.)"""
-    trig = trigger_of(verb)
-    return trig is not None and trig.type == "ACCUSE"
-
-
 def aims(doc: Doc) -> set[int]:
     """Tokens of clauses that state an aim or a circumstance, not a deed. A
     to-infinitive under "plan", "intend" or "be supposed" is an xcomp and
@@ -68,8 +57,7 @@ def aims(doc: Doc) -> set[int]:
         if to_do and tok.dep_ == "advcl" and tok.head.lemma_.lower() in _TRAVEL:
             continue  # "left Amman for Ramallah to hold talks with X": the trip is for them
         if (tok.dep_ in ("advcl", "acl") and to_do) or (
-                tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.i > tok.head.i
-                and not _said_in_passing(tok)):
+                tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.i > tok.head.i):
             out |= _subtree(tok)
     return out
 
