@@ -56,6 +56,11 @@ def _actors(field: str) -> list[str]:
     return [a.strip() for a in field.split(";") if a.strip()]
 
 
+def available() -> bool:
+    """Is CoNLL-2003 beside the repository?"""
+    return (conll.DATA / "conllpp_train.txt").exists()
+
+
 def load(part: str | None = None) -> list[Sentence]:
     """The coded sentences of one part (None: all): every event, and the
     NONE sentences coded ``sure`` (type NONE, no actors)."""

@@ -16,6 +16,7 @@ from pipeline.nlp.entities import EntityIndex
 from pipeline.nlp.events.args import content, participant, subject
 from pipeline.nlp.events.deps import for_relatives
 from pipeline.nlp.events.light_verbs import governing_verb
+from pipeline.nlp.events.pronouns import PERSONAL
 from pipeline.nlp.events.readings import not_happenings
 from pipeline.nlp.events.senses import attacks_in_words
 from pipeline.nlp.events.trigger_model import learned_model
@@ -35,7 +36,6 @@ _TIMES = frozenset({"after", "following", "before", "since", "amid", "during", "
 #: delegation, which travels as its members.
 _TRAVELLERS = frozenset(row[0].split()[-1]
                         for row in load_lines("entities/lexicons/titles.txt")) | {"delegation"}
-_PERSONAL = frozenset({"he", "she", "him", "her", "they", "them"})
 #: Heads of people a detention holds ("the men", "three nuns").
 _PERSON_HEADS = _TRAVELLERS | {
     "man", "woman", "people", "person", "child", "hostage", "captive", "prisoner",
@@ -50,7 +50,7 @@ def _a_person(head: Token, index: EntityIndex, *, in_phrase: bool = True) -> boo
     """Does the head name a person (named, by office, "he" or "the men")?
     ``in_phrase``: also one its phrase names ("Speaker of parliament X"),
     or it stands for ("his aide"), not only the head's own name."""
-    if head.lower_ in _PERSONAL or head.lemma_.lower() in _PERSON_HEADS:
+    if head.lower_ in PERSONAL or head.lemma_.lower() in _PERSON_HEADS:
         return True
     if not in_phrase:
         name = index.covering(head.idx, head.idx + len(head))

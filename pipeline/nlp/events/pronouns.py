@@ -5,12 +5,17 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from pipeline.nlp.entities import EntityIndex, Hit, resolve, with_conjuncts
+from pipeline.nlp.entities.resolve import PERSON_PRONOUNS
 from pipeline.nlp.lexicon import load_words
 
 REPORTING = load_words("statements/lexicons/reporting_verbs.txt")
 GROUP_PRONOUNS = frozenset({"they", "them", "we", "us"})
 #: Pronouns that can stand for a body (a state, a party) or a group.
 PRONOUNS = frozenset({"it", "its", "they", "their", "we", "our"}) | GROUP_PRONOUNS
+#: Pronouns that stand for people: "he", "she", and "they" of a group.
+PERSONAL = PERSON_PRONOUNS | {"they", "them"}
+#: Their possessives ("her record").
+PERSONAL_POSSESSIVES = frozenset({"his", "hers", "their"})
 
 
 def speaker_of(tok: Token) -> Token | None:

@@ -36,7 +36,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from pipeline.nlp.events.deps import infinitive, introduced_by, pobjs, pobjs_of
-from pipeline.nlp.events.pronouns import speaker_of
+from pipeline.nlp.events.pronouns import PERSONAL, PERSONAL_POSSESSIVES, speaker_of
 from pipeline.nlp.events.triggers import Trigger, actor_nouns, trigger_of
 from pipeline.nlp.lexicon import load_words
 
@@ -176,16 +176,18 @@ def sessions(doc: Doc, found: dict[int, Trigger]) -> set[int]:
                         for c in doc[i].children)}
 
 
+#: Armed forces and police (lemmas): what a mobilisation moves, and a sign
+#: of force near an attack.
+_ARMED = frozenset({"troop", "soldier", "force", "army", "military", "fighter", "militia",
+                    "police", "tank"})
 #: Words of force: armed people, arms, casualties, and an animal (a dog's
 #: attack is a bite, not words). Lemmas.
-_FORCE_WORDS = frozenset({
-    "troop", "soldier", "force", "army", "military", "rebel", "militant", "guerrilla", "fighter",
-    "gunman", "terrorist", "terror", "terrorism", "militia", "insurgent", "jihadist", "police",
-    "weapon", "bomb", "missile", "rocket", "gun", "rifle", "knife", "grenade", "explosive",
-    "drone", "artillery", "tank", "dead", "death", "casualty", "civilian", "victim", "injure",
-    "wound", "hostage", "war", "dog"})
+_FORCE_WORDS = _ARMED | {
+    "rebel", "militant", "guerrilla", "gunman", "terrorist", "terror", "terrorism", "insurgent",
+    "jihadist", "weapon", "bomb", "missile", "rocket", "gun", "rifle", "knife", "grenade",
+    "explosive", "drone", "artillery", "dead", "death", "casualty", "civilian", "victim",
+    "injure", "wound", "hostage", "war", "dog"}
 _PLACES = frozenset({"GPE", "LOC", "FAC"})
-_PERSONAL = frozenset({"he", "she", "him", "her", "his", "hers", "they", "them", "their"})
 
 
 def _charged_with(attack: Token) -> bool:
@@ -220,7 +222,7 @@ def _violence_near(attack: Token) -> bool:
 
 def _person(tok: Token) -> bool:
     """A person by name, a personal pronoun, or what one owns ("her record")."""
-    if tok.ent_type_ == "PERSON" or tok.lower_ in _PERSONAL:
+    if tok.ent_type_ == "PERSON" or tok.lower_ in PERSONAL | PERSONAL_POSSESSIVES:
         return True
     return any(c.dep_ == "poss" and _person(c) for c in tok.children)
 
@@ -300,9 +302,8 @@ def attractions(doc: Doc, found: dict[int, Trigger]) -> set[int]:
 
 #: What a mobilisation moves when it is one (PLOVER MOBILIZE: armed forces,
 #: police, reserves), not voters, supporters or money.
-_FORCES = frozenset({"troop", "soldier", "force", "army", "military", "reservist", "reserve",
-                     "police", "militia", "unit", "division", "battalion", "brigade", "guard",
-                     "fighter", "navy", "tank", "ship", "warship", "jet", "aircraft", "officer"})
+_FORCES = _ARMED | {"reservist", "reserve", "unit", "division", "battalion", "brigade", "guard",
+                    "navy", "ship", "warship", "jet", "aircraft", "officer"}
 #: A plea in court: "pleaded guilty" asks nobody for anything.
 _PLEAS = frozenset({"guilty", "innocent"})
 
