@@ -25,7 +25,7 @@ import random
 import sys
 from pathlib import Path
 
-from pipeline.nlp.entities.sports import is_sports
+from pipeline.nlp.entities import is_sports
 from pipeline.nlp.parsing.model import get_nlp
 from tests.shared_data import SHARED_DATA
 

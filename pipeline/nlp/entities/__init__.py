@@ -16,6 +16,7 @@ from pipeline.nlp.entities.registry import Known, Registry, default_registry
 from pipeline.nlp.entities.resolve import (
                                            ORG_NOUNS,
                                            PERSON_NOUNS,
+                                           PERSON_PRONOUNS,
                                            EntityIndex,
                                            Hit,
                                            noun_phrase,
@@ -26,7 +27,7 @@ from pipeline.nlp.entities.resolve import (
 from pipeline.nlp.entities.spans import TITLE_RE
 from pipeline.nlp.entities.sports import is_sports
 
-__all__ = ["EXTRACTOR", "KEPT_TYPES", "ORG_NOUNS", "PERSON_NOUNS", "PRONOUN_GENDER", "TITLE_RE",
-           "AliasMemory", "EntityIndex", "Hit", "Known", "Registry", "default_registry",
+__all__ = ["EXTRACTOR", "KEPT_TYPES", "ORG_NOUNS", "PERSON_NOUNS", "PERSON_PRONOUNS",
+           "PRONOUN_GENDER", "TITLE_RE", "AliasMemory", "EntityIndex", "Hit", "Known", "Registry", "default_registry",
            "entity_id", "extract_entities", "genders", "is_sports", "name_speakers", "noun_phrase",
            "ref", "resolve", "slug", "with_conjuncts", "word_gender"]

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from pipeline.nlp.entities import EntityIndex, Hit, resolve, with_conjuncts
-from pipeline.nlp.entities.resolve import PERSON_PRONOUNS
+from pipeline.nlp.entities import PERSON_PRONOUNS, EntityIndex, Hit, resolve, with_conjuncts
 from pipeline.nlp.lexicon import load_words
 
 REPORTING = load_words("statements/lexicons/reporting_verbs.txt")
