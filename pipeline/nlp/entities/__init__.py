@@ -28,6 +28,7 @@ from pipeline.nlp.entities.spans import TITLE_RE
 from pipeline.nlp.entities.sports import is_sports
 
 __all__ = ["EXTRACTOR", "KEPT_TYPES", "ORG_NOUNS", "PERSON_NOUNS", "PERSON_PRONOUNS",
-           "PRONOUN_GENDER", "TITLE_RE", "AliasMemory", "EntityIndex", "Hit", "Known", "Registry", "default_registry",
-           "entity_id", "extract_entities", "genders", "is_sports", "name_speakers", "noun_phrase",
-           "ref", "resolve", "slug", "with_conjuncts", "word_gender"]
+           "PRONOUN_GENDER", "TITLE_RE", "AliasMemory", "EntityIndex", "Hit", "Known",
+           "Registry", "default_registry", "entity_id", "extract_entities", "genders",
+           "is_sports", "name_speakers", "noun_phrase", "ref", "resolve", "slug",
+           "with_conjuncts", "word_gender"]
