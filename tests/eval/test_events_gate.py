@@ -39,14 +39,16 @@ pytestmark = pytest.mark.eval
 #: triple 0.631 -> 0.690; holdout 0.769 -> 0.816, 0.659 -> 0.694, 0.534 ->
 #: 0.621; types unchanged. The floors moved with it. A release that
 #: publishes ("released a statement") frees nobody: tune precision 0.794 ->
-#: 0.802, the rest unchanged.
+#: 0.802, the rest unchanged. events/25 (nouns for people as a last
+#: resort for a side): tune actor F1 0.865 -> 0.872, triple recall 0.690 ->
+#: 0.702; holdout unchanged.
 FLOOR = {
     "tune": {
         "type_accuracy": 0.834,
         "type_precision": 0.792,
         "actor_f1": 0.862,
         "recipient_f1": 0.753,
-        "triple_recall": 0.680,
+        "triple_recall": 0.692,
     },
     "holdout": {
         "type_accuracy": 0.836,
@@ -203,12 +205,15 @@ def test_beats_bare_verb_lexicon(scores: dict[str, Scores], part: str):
 #: 0.444 (one more type pair) for no holdout gain; fundus_events tune back
 #: to type accuracy 0.458, conll_events tune precision back to 0.636. The
 #: goals of issue 11 for unseen news (type accuracy 0.75, precision 0.70,
-#: triple recall 0.40) are not met here.
+#: triple recall 0.40) are not met here. events/25 (a side nothing else
+#: fills may be named by any noun for people or a body in WordNet, "social
+#: media users"): holdout actor F1 0.635 -> 0.641, recipient F1 0.507 ->
+#: 0.514, triple recall 0.304 -> 0.333; tune unchanged.
 NEWS_FLOOR = {
     "tune": {"type_accuracy": 0.593, "type_precision": 0.626, "actor_f1": 0.607,
              "recipient_f1": 0.580, "triple_recall": 0.437},
-    "holdout": {"type_accuracy": 0.635, "type_precision": 0.680, "actor_f1": 0.625,
-                "recipient_f1": 0.497, "triple_recall": 0.294},
+    "holdout": {"type_accuracy": 0.635, "type_precision": 0.680, "actor_f1": 0.631,
+                "recipient_f1": 0.504, "triple_recall": 0.323},
 }
 #: Share of NONE sentences with any event extracted, measured 0.113 / 0.125
 #: (a death by disease or accident is no assault: holdout 0.139 -> 0.125; a
@@ -231,10 +236,11 @@ NEWS_MAX_FALSE_ALARMS = {"tune": 0.123, "holdout": 0.135}
 #: tune part may be read. events/24 (the same session, after events/18 to
 #: 24 were chosen on its tune part among others): tune 0.458, 0.711, 0.462,
 #: 0.431, 0.231, false alarms 0.161; holdout all as before (nothing chosen
-#: on the tune part carried over to it).
+#: on the tune part carried over to it). events/25 (nouns for people as a
+#: last resort): tune actor F1 0.481, triple recall 0.256; holdout unchanged.
 FUNDUS_FLOOR = {
-    "tune": {"type_accuracy": 0.448, "type_precision": 0.701, "actor_f1": 0.452,
-             "recipient_f1": 0.421, "triple_recall": 0.221},
+    "tune": {"type_accuracy": 0.448, "type_precision": 0.701, "actor_f1": 0.471,
+             "recipient_f1": 0.421, "triple_recall": 0.246},
     "holdout": {"type_accuracy": 0.333, "type_precision": 0.452, "actor_f1": 0.323,
                 "recipient_f1": 0.290, "triple_recall": 0.097},
 }

@@ -21,6 +21,10 @@ police", "will be the first leader to meet Y").
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from spacy.tokens import Token
 
 from pipeline.nlp.entities import EntityIndex, Hit, resolve, with_conjuncts
@@ -35,7 +39,13 @@ from pipeline.nlp.events.party_phrases import (
 )
 from pipeline.nlp.events.pronouns import GROUP_PRONOUNS, PRONOUNS, group, speaker_of
 from pipeline.nlp.events.trigger_model import PARTY_TYPES
-from pipeline.nlp.events.triggers import Trigger, actor_nouns, trigger_of, trigger_prepositions
+from pipeline.nlp.events.triggers import (
+    Trigger,
+    actor_nouns,
+    people_nouns,
+    trigger_of,
+    trigger_prepositions,
+)
 from pipeline.nlp.parsing import untagged_name
 
 _RECIPIENT_PREPS = frozenset({"to", "with", "against", "on", "between"})
@@ -141,7 +151,12 @@ def _named(tok: Token, index: EntityIndex) -> list[Hit]:
     # "positions of the security forces", "action against Russia"
     if hits := [h for t in inner[:2] for h in participant(t, index)]:
         return hits
-    return person_inside(tok, index)
+    if hits := person_inside(tok, index):
+        return hits
+    # not "its neighbour", "his counterpart": someone the context names
+    owned = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children)
+    people = tok.pos_ == "NOUN" and tok.lemma_.lower() in people_nouns() and not owned
+    return [_name(tok)] if people and _PEOPLE_NAMED.get() else []
 
 
 def resolve_all(heads: list[Token], index: EntityIndex) -> list[Hit]:
@@ -414,6 +429,26 @@ def _partners(verb: Token) -> list[Token]:
     topics = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"
               and c.lemma_.lower() not in actor_nouns()]
     return [p for head in (verb, *topics) for p in pobjs_of(head, "with")]
+
+
+#: Whether a common noun for people or a body that the actor nouns do not
+#: list ("social media users", "respondents") names a participant.
+_PEOPLE_NAMED: ContextVar[bool] = ContextVar("people_named", default=False)
+
+
+@contextmanager
+def people_named() -> Iterator[None]:
+    """Within it, any noun for people or a body (WordNet's people,
+    organisations, military units, peoples and states, ``people_nouns``)
+    also names a participant, where outside only the listed actor nouns
+    do. Asked last, for a side nothing else fills: names, the listed nouns
+    and the other readings come first, and an event kept only for such a
+    noun would be a vague one."""
+    token = _PEOPLE_NAMED.set(True)
+    try:
+        yield
+    finally:
+        _PEOPLE_NAMED.reset(token)
 
 
 def participants(tok: Token, trig: Trigger, index: EntityIndex) -> tuple[list[Hit], list[Hit]]:

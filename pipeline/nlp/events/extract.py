@@ -36,7 +36,13 @@ from spacy.tokens import Doc, Token
 from pipeline.ids import span_id
 from pipeline.nlp.dates import is_relative, parse_published
 from pipeline.nlp.entities import EntityIndex, Hit, ref
-from pipeline.nlp.events.args import key_of, participants, resolve_all, subject
+from pipeline.nlp.events.args import (
+    key_of,
+    participants,
+    people_named,
+    resolve_all,
+    subject,
+)
 from pipeline.nlp.events.deps import pobjs
 from pipeline.nlp.events.implied import EventMemory, complete, speaker_as_actor
 from pipeline.nlp.events.nearby import nearby_parties, occasion_of
@@ -58,7 +64,7 @@ from pipeline.records import (
 
 __all__ = ["EXTRACTOR", "extract_events", "triggers", "trigger_of", "event_date"]
 
-EXTRACTOR = "events/24"
+EXTRACTOR = "events/25"
 
 _PHONE = frozenset({"phone", "telephone"})
 #: Intentions to cooperate are AGREE, intentions to harm THREATEN (PLOVER
@@ -257,6 +263,40 @@ def _first_mentions(events: list[Event]) -> list[Event]:
     return out
 
 
+def _sides(ctx: _Context, memory: EventMemory, tok: Token, trig: Trigger,
+           absorbed: tuple[Token, Trigger] | None) -> tuple[list[Hit], list[Hit]]:
+    """(actors, recipients) of a trigger from its sentence, with what the
+    rest of the article implies."""
+    actors, recipients = participants(tok, trig, ctx.index)
+    if absorbed is not None:  # "rejected an appeal from X": X is whom it rejects
+        noun = absorbed[0]  # "held two engineers hostage": "hostage" is the act
+        recipients = [r for r in recipients
+                      if r.entity is not None or not r.start <= noun.idx < r.end]
+        more = participants(*absorbed, ctx.index)
+        # the doer of a rejected or condemned act, else whom it concerned
+        own = {key_of(a) for a in actors}
+        doers = [h for h in more[0] if key_of(h) not in own]
+        recipients = _merge(actors, recipients, doers or more[1])
+    if not recipients and trig.type in _PLACE_TARGET:
+        recipients = _place(tok, ctx.index, actors)
+    if not actors and tok.pos_ == "VERB":
+        subjects = subject(tok)[0]
+        actors = (speaker_as_actor(subjects, _speaker(ctx, tok))
+                  or memory.pronoun_actors(subjects, *_sentence_starts(tok)))
+    return complete(tok, trig, (actors, recipients), _place_hit(tok, ctx.index),
+                    memory, lambda heads: resolve_all(heads, ctx.index))
+
+
+def _fill(actors: list[Hit], recipients: list[Hit],
+          more: tuple[list[Hit], list[Hit]]) -> tuple[list[Hit], list[Hit]]:
+    """Empty sides filled from ``more``, never with a party of the other side."""
+    if not actors:
+        actors = [a for a in more[0] if key_of(a) not in {key_of(r) for r in recipients}]
+    if not recipients:
+        recipients = [r for r in more[1] if key_of(r) not in {key_of(a) for a in actors}]
+    return actors, recipients
+
+
 def extract_events(doc: Doc, clean: CleanArticle, entities: list[Entity],
                    statements: list[Statement], times: list[TimeExpression]) -> list[Event]:
     """Events in text order; the first mention of each stands for the article."""
@@ -265,24 +305,7 @@ def extract_events(doc: Doc, clean: CleanArticle, entities: list[Entity],
     events, memory = [], EventMemory()
     for i in sorted(kept):
         tok, trig = doc[i], kept[i]
-        actors, recipients = participants(tok, trig, ctx.index)
-        if i in absorbed:  # "rejected an appeal from X": X is whom it rejects
-            noun = absorbed[i][0]  # "held two engineers hostage": "hostage" is the act
-            recipients = [r for r in recipients
-                          if r.entity is not None or not r.start <= noun.idx < r.end]
-            more = participants(*absorbed[i], ctx.index)
-            # the doer of a rejected or condemned act, else whom it concerned
-            own = {key_of(a) for a in actors}
-            doers = [h for h in more[0] if key_of(h) not in own]
-            recipients = _merge(actors, recipients, doers or more[1])
-        if not recipients and trig.type in _PLACE_TARGET:
-            recipients = _place(tok, ctx.index, actors)
-        if not actors and tok.pos_ == "VERB":
-            subjects = subject(tok)[0]
-            actors = (speaker_as_actor(subjects, _speaker(ctx, tok))
-                      or memory.pronoun_actors(subjects, *_sentence_starts(tok)))
-        actors, recipients = complete(tok, trig, (actors, recipients), _place_hit(tok, ctx.index),
-                                      memory, lambda heads: resolve_all(heads, ctx.index))
+        actors, recipients = _sides(ctx, memory, tok, trig, absorbed.get(i))
         background = in_background(tok)
         if not actors and not recipients and (occasion := occasion_of(tok)) is not None:
             actors, recipients = participants(*occasion, ctx.index)
@@ -290,6 +313,10 @@ def extract_events(doc: Doc, clean: CleanArticle, entities: list[Entity],
             actors, recipients = nearby_parties(tok, trig, ctx.index)
         if not actors and (not recipients or background):
             continue
+        if not actors or not recipients:  # a side named only by a noun for people
+            with people_named():
+                actors, recipients = _fill(actors, recipients,
+                                           _sides(ctx, memory, tok, trig, absorbed.get(i)))
         memory.remember(tok, trig.type, actors)
         events.append(_event(ctx, tok, trig, actors, recipients))
     return _first_mentions(events)

@@ -20,7 +20,9 @@ the derived nouns whose usual sense is no happening ("requirement").
 
 ``lexicons/plover/combinations.tsv`` says what a trigger noun becomes when
 another verb governs it ("lift" + a COERCE noun = CONCEDE: "lifted the
-curfew"), and ``actor_nouns.txt`` which common nouns can be participants.
+curfew"), and ``actor_nouns.txt`` which common nouns can be participants
+(``wordnet_people.txt``, written from WordNet, more of them as a last
+resort).
 """
 from __future__ import annotations
 
@@ -110,6 +112,16 @@ def combinations() -> dict[tuple[str, str], tuple[str, str | None]]:
 @functools.cache
 def actor_nouns() -> frozenset[str]:
     return load_words("events/lexicons/plover/actor_nouns.txt")
+
+
+#: Nouns whose first WordNet sense is a person or a body that can act
+#: (written by tests/eval/list_people_nouns.py; see ``args.people_named``).
+PEOPLE_NOUNS_FILE = "events/lexicons/wordnet_people.txt"
+
+
+@functools.cache
+def people_nouns() -> frozenset[str]:
+    return load_words(PEOPLE_NOUNS_FILE)
 
 
 def _particles(tok: Token, *deps: str) -> list[Token]:
