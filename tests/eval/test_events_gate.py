@@ -238,13 +238,16 @@ NEWS_MAX_FALSE_ALARMS = {"tune": 0.123, "holdout": 0.135}
 #: 0.431, 0.231, false alarms 0.161; holdout all as before (nothing chosen
 #: on the tune part carried over to it). events/25 (nouns for people as a
 #: last resort): tune actor F1 0.481, triple recall 0.256; holdout unchanged.
+#: events/26 (remembering, enabling and backing out are no events; a vow is
+#: a promise; found on PolNeAR's unlabelled 2016 news): holdout false alarms
+#: 0.148 -> 0.111, the rest unchanged.
 FUNDUS_FLOOR = {
     "tune": {"type_accuracy": 0.448, "type_precision": 0.701, "actor_f1": 0.471,
              "recipient_f1": 0.421, "triple_recall": 0.246},
     "holdout": {"type_accuracy": 0.333, "type_precision": 0.452, "actor_f1": 0.323,
                 "recipient_f1": 0.290, "triple_recall": 0.097},
 }
-FUNDUS_MAX_FALSE_ALARMS = {"tune": 0.171, "holdout": 0.158}
+FUNDUS_MAX_FALSE_ALARMS = {"tune": 0.171, "holdout": 0.121}
 
 
 #: The news sets scored as conll_events is: name -> (loader, whether its
