@@ -1,5 +1,7 @@
-"""Remembering, enabling and backing out are no events; a vow is a
-promise (pipeline.nlp.events.senses, the AGREE and CONCEDE lexicons)."""
+"""Senses of trigger words in political news (pipeline.nlp.events.senses,
+the AGREE and CONCEDE lexicons): remembering, enabling, backing out, a
+win, an effort and a campaign rally are no events; a vow is a promise;
+a fight with people in words is criticism."""
 from __future__ import annotations
 
 from tests.unit.test_nlp_events import events_of
@@ -32,3 +34,24 @@ def test_backing_out_is_no_support_and_backing_off_yields():
 
 def test_a_vow_is_a_promise():
     assert kinds("President Ruto vowed to help Somalia.") == [("AGREE", "vowed")]
+
+
+def test_a_win_is_no_beating():
+    assert kinds("Clinton beat Sanders in the Nevada caucuses.") == []
+    assert kinds("Israeli soldiers beat up Palestinian detainees.") == [("ASSAULT", "beat")]
+    assert kinds("Police beat the protesters in Minsk.") == [("ASSAULT", "beat")]
+
+
+def test_a_campaign_rally_protests_nothing():
+    assert kinds("Trump told a rally in Novi that Obama had failed.") == []
+    assert kinds("Speaking at a rally in Houston, Clinton praised Obama.") == [
+        ("SUPPORT", "praised")]
+    assert kinds("Thousands of Serbs held a rally against Milosevic in Belgrade.") == [
+        ("PROTEST", "rally")]
+
+
+def test_a_fight_with_people_in_words_is_criticism_an_effort_no_event():
+    assert kinds("It was Trump picking a fight with Cruz.") == [("ACCUSE", "fight")]
+    assert kinds("Senator Scott has fought to push through reforms for Hampton.") == []
+    assert kinds("Rebels fought government troops near Grozny.") == [("ASSAULT", "fought")]
+    assert kinds("Wilson said he had fought in Vietnam.") == [("ASSAULT", "fought")]
