@@ -241,11 +241,13 @@ NEWS_MAX_FALSE_ALARMS = {"tune": 0.123, "holdout": 0.135}
 #: events/26 (remembering, enabling and backing out are no events; a vow is
 #: a promise; found on PolNeAR's unlabelled 2016 news): holdout false alarms
 #: 0.148 -> 0.111, the rest unchanged. events/27 (wins, efforts, fights in
-#: words, campaign rallies): unchanged.
+#: words, campaign rallies): unchanged. events/28 (poll shares, names given
+#: in passing, talk about a topic, help by a thing): holdout precision
+#: 0.462 -> 0.480.
 FUNDUS_FLOOR = {
     "tune": {"type_accuracy": 0.448, "type_precision": 0.701, "actor_f1": 0.471,
              "recipient_f1": 0.421, "triple_recall": 0.246},
-    "holdout": {"type_accuracy": 0.333, "type_precision": 0.452, "actor_f1": 0.323,
+    "holdout": {"type_accuracy": 0.333, "type_precision": 0.470, "actor_f1": 0.323,
                 "recipient_f1": 0.290, "triple_recall": 0.097},
 }
 FUNDUS_MAX_FALSE_ALARMS = {"tune": 0.171, "holdout": 0.121}

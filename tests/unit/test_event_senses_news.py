@@ -4,6 +4,9 @@ win, an effort and a campaign rally are no events; a vow is a promise;
 a fight with people in words is criticism."""
 from __future__ import annotations
 
+from pipeline.nlp.events.senses import polls_names_and_topics
+from pipeline.nlp.events.triggers import Trigger
+from pipeline.nlp.parsing import get_nlp
 from tests.unit.test_nlp_events import events_of
 
 
@@ -55,3 +58,34 @@ def test_a_fight_with_people_in_words_is_criticism_an_effort_no_event():
     assert kinds("Senator Scott has fought to push through reforms for Hampton.") == []
     assert kinds("Rebels fought government troops near Grozny.") == [("ASSAULT", "fought")]
     assert kinds("Wilson said he had fought in Vietnam.") == [("ASSAULT", "fought")]
+
+
+def test_a_share_of_those_polled_is_no_act_of_support():
+    assert kinds("Trump has just 5 percent support of the black vote in Florida.") == []
+    assert kinds("Clinton has maintained support among black voters, Fox found.") == []
+    assert kinds("A poll shows 26% of Americans support Biden's handling of the border.") == []
+    assert kinds("Russia supports the government of Syria.") == [("SUPPORT", "supports")]
+
+
+def test_a_name_given_in_passing_accuses_nobody():
+    doc = get_nlp()("Clinton holds a lead with party leaders and officials, called "
+                    "superdelegates, and is on track to clinch the nomination.")
+    called = next(t.i for t in doc if t.text == "called")
+    accusation = {called: Trigger("ACCUSE", "disapprove", (), ("LABEL",))}
+    assert polls_names_and_topics(doc, accusation) == {called}
+    assert kinds("Jeb Bush called Trump “unhinged.”") == [("ACCUSE", "called")]
+
+
+def test_one_speaker_talking_about_a_topic_consults_nobody():
+    assert kinds("Julia Hahn will come on the show to talk about immigration.") == []
+    assert kinds("Senator Ortiz talked up her strategy in Iowa.") == []
+    assert kinds("Lynch talked with police leaders in Ohio.") == [("CONSULT", "talked")]
+    assert kinds('"We have talked about the restriction," Davies said of Libya.') == [
+        ("CONSULT", "talked")]
+
+
+def test_a_thing_helps_nobody():
+    assert kinds("A vote for Kasich actually helps Trump by dividing the opposition.") == []
+    assert kinds("The law and order issue, which helped propel the Republicans to the "
+                 "White House in 1968, is back.") == []
+    assert kinds("Germany helped Greece with loans.") == [("AID", "helped")]

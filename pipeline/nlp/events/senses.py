@@ -48,7 +48,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from pipeline.nlp.events.deps import infinitive, introduced_by, pobjs, pobjs_of
-from pipeline.nlp.events.pronouns import PERSONAL, PERSONAL_POSSESSIVES, speaker_of
+from pipeline.nlp.events.pronouns import GROUP_PRONOUNS, PERSONAL, PERSONAL_POSSESSIVES, speaker_of
 from pipeline.nlp.events.triggers import Trigger, actor_nouns, people_nouns, trigger_of
 from pipeline.nlp.lexicon import load_words
 
@@ -392,8 +392,9 @@ def _remembers(verb: Token) -> bool:
     return not any(_sent_abroad(o) for o in recalled)
 
 
-#: Verbs of permission, which only someone grants.
-_PERMITTING = frozenset({"allow", "permit"})
+#: Verbs of permission, which only someone grants, and help, which only
+#: someone gives ("free trade helps working-class people" aids nobody).
+_PERMITTING = frozenset({"allow", "permit", "help"})
 _RELATIVE_SUBJECTS = frozenset({"which", "that"})
 
 
@@ -435,7 +436,7 @@ def memory_enabling_and_backing_out(doc: Doc, found: dict[int, Trigger]) -> set[
     concession and no support."""
     return {i for i, trig in found.items() if doc[i].pos_ == "VERB" and (
         (trig.type == "SANCTION" and _remembers(doc[i]))
-        or (trig.type == "CONCEDE" and _enables(doc[i]))
+        or (trig.type in ("CONCEDE", "AID") and _enables(doc[i]))
         or (trig.type == "SUPPORT" and _backs_out(doc[i])))}
 
 
@@ -472,6 +473,66 @@ def wins_and_campaign_rallies(doc: Doc, found: dict[int, Trigger]) -> set[int]:
             or (trig.type == "PROTEST" and _campaign_rally(doc[i]))}
 
 
+#: Words that make a support a share of those polled: "48% support",
+#: "26 percent of Americans support", "respondents who support Sanders".
+_SHARES = frozenset({"%", "percent", "per", "point", "respondent"})
+
+
+def _share(phrase: Token) -> bool:
+    return any(t.lemma_.lower() in _SHARES for t in phrase.subtree)
+
+
+def _poll_share(tok: Token) -> bool:
+    """"Trump has 5 percent support", "support among black voters", "19
+    percent of college students polled support Clinton": a share of voters
+    or of those polled is an opinion, not an act of support (the training
+    coders left "60% support" and "minority support dropped" uncoded)."""
+    if tok.lemma_.lower() != "support":
+        return False
+    if tok.pos_ == "NOUN":
+        return bool(pobjs_of(tok, "among")) or any(
+            _share(c) for c in tok.children if c.dep_ in ("nummod", "compound", "amod", "quantmod"))
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+    if tok.dep_ == "relcl" and subjects and subjects[0].lower_ in ("who", "that"):
+        subjects = [tok.head]
+    return any(_share(c) for c in subjects)
+
+
+def _among_several(subject: Token) -> bool:
+    """"We", "they", "the two sides", "X and Y": talk among them consults."""
+    return (subject.lower_ in GROUP_PRONOUNS or subject.tag_ in ("NNS", "NNPS")
+            or any(c.dep_ == "conj" for c in subject.children))
+
+
+def _talks_to_nobody(verb: Token) -> bool:
+    """"She will come on the show to talk about immigration", "talked up
+    her strategy": one speaker's talk with nobody "with" or "to" it
+    consults nobody (the training coders coded "spoke with", "talk to
+    Thompson", never one person talking about a topic; "we've talked about
+    the restriction", among several, the conll_events coders did)."""
+    if verb.lemma_.lower() != "talk" or verb.pos_ != "VERB" or pobjs_of(verb, "with", "to"):
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return not any(_among_several(s) for s in subjects)
+
+
+def _naming(verb: Token) -> bool:
+    """"A group called the Conservation Legacy Fund", "party leaders,
+    called superdelegates": a name given in passing, with nobody calling."""
+    return (verb.lemma_.lower() == "call" and verb.dep_ == "acl" and verb.tag_ == "VBN"
+            and not any(c.dep_ in ("nsubj", "agent") for c in verb.children))
+
+
+def polls_names_and_topics(doc: Doc, found: dict[int, Trigger]) -> set[int]:
+    """Support measured by a poll or a vote share is no act of support, a
+    name given in passing ("a group called X") accuses nobody, and talk
+    about a topic consults nobody."""
+    return {i for i, trig in found.items()
+            if (trig.type == "SUPPORT" and _poll_share(doc[i]))
+            or (trig.type == "ACCUSE" and _naming(doc[i]))
+            or (trig.type == "CONSULT" and _talks_to_nobody(doc[i]))}
+
+
 def other_senses(doc: Doc, found: dict[int, Trigger]) -> set[int]:
     """Token indices of triggers used in another sense than their event's."""
     return (questions_and_attempts(doc, found) | unspoken_demands(doc, found)
@@ -479,4 +540,4 @@ def other_senses(doc: Doc, found: dict[int, Trigger]) -> set[int]:
             | no_comment_or_condition(doc, found) | sessions(doc, found)
             | plain_handling(doc, found) | attractions(doc, found)
             | pleas_and_canvassing(doc, found) | memory_enabling_and_backing_out(doc, found)
-            | wins_and_campaign_rallies(doc, found))
+            | wins_and_campaign_rallies(doc, found) | polls_names_and_topics(doc, found))
