@@ -89,3 +89,10 @@ def test_a_thing_helps_nobody():
     assert kinds("The law and order issue, which helped propel the Republicans to the "
                  "White House in 1968, is back.") == []
     assert kinds("Germany helped Greece with loans.") == [("AID", "helped")]
+
+
+def test_sharing_a_view_agrees_to_nothing():
+    assert kinds("The judge agreed with Ivana Trump that there was no reason to intrude.") == []
+    assert kinds("Sixty-two percent of Republicans agreed.") == []
+    assert kinds("Pakistan and Iran have agreed to expand relations.") == [("AGREE", "agreed")]
+    assert kinds("Faction leaders agreed a new peace deal in Abuja.") == [("AGREE", "agreed")]

@@ -516,6 +516,22 @@ def _talks_to_nobody(verb: Token) -> bool:
     return not any(_among_several(s) for s in subjects)
 
 
+def _concurs(verb: Token) -> bool:
+    """"All agreed that the plan would raise taxes", "agreed with Matthews
+    about the winner", "62 percent of Republicans agreed": sharing a view is
+    no agreement; one agrees to do something, on or to a deal, or agrees a
+    deal (the training coders coded only those, and left "sources agreed
+    it would be cost-effective" uncoded)."""
+    if verb.lemma_.lower() != "agree" or verb.pos_ != "VERB":
+        return False
+    if any(c.dep_ in ("xcomp", "dobj", "nsubjpass") for c in verb.children) or pobjs_of(
+            verb, "to", "on", "upon"):
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    view = any(c.dep_ == "ccomp" for c in verb.children) or bool(pobjs_of(verb, "with", "about"))
+    return view or any(_share(c) for c in subjects)
+
+
 def _naming(verb: Token) -> bool:
     """"A group called the Conservation Legacy Fund", "party leaders,
     called superdelegates": a name given in passing, with nobody calling."""
@@ -525,12 +541,13 @@ def _naming(verb: Token) -> bool:
 
 def polls_names_and_topics(doc: Doc, found: dict[int, Trigger]) -> set[int]:
     """Support measured by a poll or a vote share is no act of support, a
-    name given in passing ("a group called X") accuses nobody, and talk
-    about a topic consults nobody."""
+    name given in passing ("a group called X") accuses nobody, talk about a
+    topic consults nobody, and sharing a view agrees to nothing."""
     return {i for i, trig in found.items()
             if (trig.type == "SUPPORT" and _poll_share(doc[i]))
             or (trig.type == "ACCUSE" and _naming(doc[i]))
-            or (trig.type == "CONSULT" and _talks_to_nobody(doc[i]))}
+            or (trig.type == "CONSULT" and _talks_to_nobody(doc[i]))
+            or (trig.type == "AGREE" and _concurs(doc[i]))}
 
 
 def other_senses(doc: Doc, found: dict[int, Trigger]) -> set[int]:
