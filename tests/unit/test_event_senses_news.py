@@ -96,3 +96,13 @@ def test_sharing_a_view_agrees_to_nothing():
     assert kinds("Sixty-two percent of Republicans agreed.") == []
     assert kinds("Pakistan and Iran have agreed to expand relations.") == [("AGREE", "agreed")]
     assert kinds("Faction leaders agreed a new peace deal in Abuja.") == [("AGREE", "agreed")]
+
+
+def test_an_attack_in_words_or_as_a_name_is_criticism():
+    assert kinds("Rival Donald Trump attacked Machado in early-morning tweets.") == [
+        ("ACCUSE", "attacked")]
+    assert kinds("Senator Ortiz attacked her opponent as a fraud during the debate.") == [
+        ("ACCUSE", "attacked")]
+    assert kinds("Trump is facing attack ads ahead of the primary in Indiana.") == [
+        ("ACCUSE", "attack")]
+    assert kinds("Rebels attacked the army base during the night.") == [("ASSAULT", "attacked")]
