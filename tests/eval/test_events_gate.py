@@ -244,14 +244,16 @@ NEWS_MAX_FALSE_ALARMS = {"tune": 0.123, "holdout": 0.135}
 #: words, campaign rallies): unchanged. events/28 (poll shares, names given
 #: in passing, talk about a topic, help by a thing): holdout precision
 #: 0.462 -> 0.480. events/29 (a view shared is no agreement) and events/30
-#: (attacks in tweets, speeches, ads, "as a fraud"): unchanged.
+#: (attacks in tweets, speeches, ads, "as a fraud"): unchanged. events/31
+#: (campaign rallies, rallying someone, "talking points"): holdout false
+#: alarms 0.111 -> 0.093.
 FUNDUS_FLOOR = {
     "tune": {"type_accuracy": 0.448, "type_precision": 0.701, "actor_f1": 0.471,
              "recipient_f1": 0.421, "triple_recall": 0.246},
     "holdout": {"type_accuracy": 0.333, "type_precision": 0.470, "actor_f1": 0.323,
                 "recipient_f1": 0.290, "triple_recall": 0.097},
 }
-FUNDUS_MAX_FALSE_ALARMS = {"tune": 0.171, "holdout": 0.121}
+FUNDUS_MAX_FALSE_ALARMS = {"tune": 0.171, "holdout": 0.103}
 
 
 #: The news sets scored as conll_events is: name -> (loader, whether its

@@ -51,6 +51,11 @@ def test_a_campaign_rally_protests_nothing():
         ("SUPPORT", "praised")]
     assert kinds("Thousands of Serbs held a rally against Milosevic in Belgrade.") == [
         ("PROTEST", "rally")]
+    assert kinds("Trump praised Ohio during his campaign rallies.") == [("SUPPORT", "praised")]
+    assert kinds("Sanders can use the resistance to rally the public behind Democrats.") == []
+    assert kinds("Thousands of Serbs rallied in Belgrade on Sunday.") == [("PROTEST", "rallied")]
+    # a rally that is only where something happened still protests
+    assert ("PROTEST", "rally") in kinds("Police arrested 20 people at a rally in Minsk.")
 
 
 def test_a_fight_with_people_in_words_is_criticism_an_effort_no_event():
@@ -80,6 +85,8 @@ def test_one_speaker_talking_about_a_topic_consults_nobody():
     assert kinds("Julia Hahn will come on the show to talk about immigration.") == []
     assert kinds("Senator Ortiz talked up her strategy in Iowa.") == []
     assert kinds("Lynch talked with police leaders in Ohio.") == [("CONSULT", "talked")]
+    assert kinds("One of Trump's main talking points is that he would stop the outflow "
+                 "of jobs to Mexico.") == []
     assert kinds('"We have talked about the restriction," Davies said of Libya.') == [
         ("CONSULT", "talked")]
 

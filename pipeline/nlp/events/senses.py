@@ -54,7 +54,13 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from pipeline.nlp.events.deps import infinitive, introduced_by, pobjs, pobjs_of
-from pipeline.nlp.events.pronouns import GROUP_PRONOUNS, PERSONAL, PERSONAL_POSSESSIVES, speaker_of
+from pipeline.nlp.events.pronouns import (
+    GROUP_PRONOUNS,
+    PERSONAL,
+    PERSONAL_POSSESSIVES,
+    REPORTING,
+    speaker_of,
+)
 from pipeline.nlp.events.triggers import Trigger, actor_nouns, people_nouns, trigger_of
 from pipeline.nlp.lexicon import load_words
 
@@ -469,22 +475,41 @@ def _won(verb: Token) -> bool:
             and not any(c.lower_ == "up" for c in verb.children) and not _violence_near(verb))
 
 
-#: Where a rally is only the setting of what someone said or did ("told a
-#: rally", "speaking at a rally in Novi").
-_SETTINGS = frozenset({"at", "to", "during", "before", "after", "from", "in"})
+#: Verbs of speaking at a rally: a rally where someone "said", "spoke",
+#: "told", "promised" is the setting of a speech ("speaking at a rally in
+#: Novi"), with the reporting verbs of the statements stage.
+_SPEAKING = REPORTING | {"speak", "address", "thank", "greet", "encourage", "campaign", "appear"}
+
+
+#: What a rally is part of when it is a campaign's: "campaign rallies", "her
+#: victory rally".
+_CAMPAIGNS = frozenset({"campaign", "victory", "election", "reelection", "primary"})
 
 
 def _campaign_rally(rally: Token) -> bool:
-    """"At a rally in Novi", "Trump's AZ rally", "a Clinton rally": a
-    campaign's rally, or one that is only where someone spoke, protests
-    nothing; a protest rally is against or for something."""
-    if rally.lemma_.lower() != "rally" or rally.pos_ != "NOUN" or pobjs_of(rally, "against"):
+    """"Speaking at a rally in Novi", "told a rally", "Trump's AZ rally", "a
+    Clinton rally", "campaign rallies": a named side's own or a campaign's
+    rally, or one that is only where someone spoke, protests nothing, nor
+    does rallying someone ("rally the public behind ...") or a rallying
+    cry; a rally against something still protests, and so does one that is
+    only where something happened ("arrested at a rally in Minsk")."""
+    if rally.lemma_.lower() != "rally" or pobjs_of(rally, "against"):
         return False
+    if rally.pos_ == "VERB":  # "rally the public behind ...", "rallied supporters"
+        return any(c.dep_ == "dobj" for c in rally.children)
+    if rally.dep_ in ("amod", "compound"):  # "a rallying cry"
+        return True
+    if rally.pos_ != "NOUN":
+        return False
+    if any(c.lemma_.lower() in _CAMPAIGNS for c in rally.children if c.dep_ in ("compound", "amod")):
+        return True
+    # "a Trump rally" (the parse often tags the name ORG), "Nazi party rallies"
     owned = any(c.dep_ in ("poss", "compound") and c.ent_type_ in ("PERSON", "ORG", "NORP")
                 for c in rally.children)
-    setting = rally.dep_ == "pobj" and rally.head.lower_ in _SETTINGS
+    spoken_at = (rally.dep_ == "pobj" and rally.head.lower_ in ("at", "to", "during")
+                 and rally.head.head.lemma_.lower() in _SPEAKING)
     told = rally.dep_ in ("dobj", "dative") and rally.head.lemma_.lower() in ("tell", "address")
-    return owned or setting or told
+    return owned or spoken_at or told
 
 
 def wins_and_campaign_rallies(doc: Doc, found: dict[int, Trigger]) -> set[int]:
@@ -532,7 +557,11 @@ def _talks_to_nobody(verb: Token) -> bool:
     consults nobody (the training coders coded "spoke with", "talk to
     Thompson", never one person talking about a topic; "we've talked about
     the restriction", among several, the conll_events coders did)."""
-    if verb.lemma_.lower() != "talk" or verb.pos_ != "VERB" or pobjs_of(verb, "with", "to"):
+    if verb.lemma_.lower() not in ("talk", "talking") or pobjs_of(verb, "with", "to"):
+        return False
+    if verb.dep_ in ("amod", "compound"):  # "talking points"
+        return True
+    if verb.pos_ != "VERB":
         return False
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     return not any(_among_several(s) for s in subjects)
