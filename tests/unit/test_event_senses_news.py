@@ -1,7 +1,8 @@
 """Senses of trigger words in political news (pipeline.nlp.events.senses,
 the AGREE and CONCEDE lexicons): remembering, enabling, backing out, a
-win, an effort and a campaign rally are no events; a vow is a promise;
-a fight with people in words is criticism."""
+win, an effort, a campaign rally, a poll share, a name given in passing,
+talk about a topic, help by a thing and a shared view are no events; a
+vow is a promise; a fight with people or an attack in words is criticism."""
 from __future__ import annotations
 
 from pipeline.nlp.events.senses import polls_names_and_topics
@@ -11,7 +12,7 @@ from tests.unit.test_nlp_events import events_of
 
 
 def kinds(text: str) -> list[tuple[str, str]]:
-    return [(e.type, e.trigger) for e in events_of([text], "senses-memory")]
+    return [(e.type, e.trigger) for e in events_of([text], "senses-news")]
 
 
 def test_recalling_someone_sent_abroad_is_a_recall_remembering_is_not():
@@ -21,6 +22,7 @@ def test_recalling_someone_sent_abroad_is_a_recall_remembering_is_not():
     assert kinds("Senator Ortiz recalled that the talks with Chile had failed early.") == []
     assert kinds('"It was chaos," Senator Ortiz recalled of the Chilean visit.') == [
         ("CONSULT", "visit")]
+
 
 def test_a_thing_that_makes_something_possible_concedes_nothing():
     assert kinds("Poland allowed Ukrainian trucks to cross the border.") == [("CONCEDE", "allowed")]
