@@ -1,8 +1,9 @@
 """Senses of trigger words in political news (pipeline.nlp.events.senses,
 the AGREE and CONCEDE lexicons): remembering, enabling, backing out, a
 win, an effort, a campaign rally, a poll share, a name given in passing,
-talk about a topic, help by a thing and a shared view are no events; a
-vow is a promise; a fight with people or an attack in words is criticism."""
+talk about a topic, help by a thing, a shared view and defending one's own
+record are no events; a vow is a promise; a fight with people or an attack
+in words is criticism."""
 from __future__ import annotations
 
 from pipeline.nlp.events.senses import polls_names_and_topics
@@ -115,3 +116,9 @@ def test_an_attack_in_words_or_as_a_name_is_criticism():
     assert kinds("Trump is facing attack ads ahead of the primary in Indiana.") == [
         ("ACCUSE", "attack")]
     assert kinds("Rebels attacked the army base during the night.") == [("ASSAULT", "attacked")]
+
+
+def test_defending_one_s_own_record_supports_nobody():
+    assert kinds("Donald Trump is defending his early-morning tweets about Alicia Machado.") == []
+    assert kinds("Pastor Darrell Scott defended Trump's line on immigration.") == [
+        ("SUPPORT", "defended")]

@@ -28,7 +28,8 @@ the event did not happen:
 - a share of those polled ("5 percent support") supports nobody, a name
   given in passing ("a group called X") accuses nobody, one speaker's talk
   about a topic consults nobody, a thing helps nobody ("free trade helps
-  workers"), and a view shared ("agreed that ...") agrees to nothing.
+  workers"), a view shared ("agreed that ...") agrees to nothing, and
+  defending one's own record ("defended his tweets") supports nobody.
 
 And one word-sense changes an event's type: an attack for what its target
 did ("attacked X for backing the bill"), about a topic, made in words
@@ -583,6 +584,24 @@ def _concurs(verb: Token) -> bool:
     return view or any(_share(c) for c in subjects)
 
 
+#: What makes a defended thing the defender's own: "defended his record",
+#: "defending ourselves".
+_OWN = frozenset({"his", "her", "their", "its", "our", "my", "own", "himself", "herself",
+                  "themselves", "itself", "ourselves", "myself"})
+
+
+def _defends_own(verb: Token) -> bool:
+    """"Defending his past votes", "defended his tweets", "defending
+    ourselves": defending one's own record or self supports nobody (the
+    training coders coded "defended Trump's remarks", not "defending his
+    past votes")."""
+    if verb.lemma_.lower() != "defend" or verb.pos_ != "VERB":
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return bool(objects) and all(o.lower_ in _OWN or any(
+        c.dep_ == "poss" and c.lower_ in _OWN for c in o.children) for o in objects)
+
+
 def _naming(verb: Token) -> bool:
     """"A group called the Conservation Legacy Fund", "party leaders,
     called superdelegates": a name given in passing, with nobody calling."""
@@ -593,12 +612,14 @@ def _naming(verb: Token) -> bool:
 def polls_names_and_topics(doc: Doc, found: dict[int, Trigger]) -> set[int]:
     """Support measured by a poll or a vote share is no act of support, a
     name given in passing ("a group called X") accuses nobody, talk about a
-    topic consults nobody, and sharing a view agrees to nothing."""
+    topic consults nobody, sharing a view agrees to nothing, and defending
+    one's own record supports nobody."""
     return {i for i, trig in found.items()
             if (trig.type == "SUPPORT" and _poll_share(doc[i]))
             or (trig.type == "ACCUSE" and _naming(doc[i]))
             or (trig.type == "CONSULT" and _talks_to_nobody(doc[i]))
-            or (trig.type == "AGREE" and _concurs(doc[i]))}
+            or (trig.type == "AGREE" and _concurs(doc[i]))
+            or (trig.type == "SUPPORT" and _defends_own(doc[i]))}
 
 
 def other_senses(doc: Doc, found: dict[int, Trigger]) -> set[int]:
