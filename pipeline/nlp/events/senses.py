@@ -54,7 +54,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from pipeline.nlp.events.deps import infinitive, introduced_by, pobjs, pobjs_of
+from pipeline.nlp.events.deps import for_relatives, infinitive, introduced_by, pobjs, pobjs_of
 from pipeline.nlp.events.pronouns import (
     GROUP_PRONOUNS,
     PERSONAL,
@@ -403,11 +403,17 @@ def pleas_and_canvassing(doc: Doc, found: dict[int, Trigger]) -> set[int]:
                 and _mobilises_no_force(doc[i]))}
 
 
+def _for_people(tok: Token) -> bool:
+    """Is the word a noun the events stage reads as people or a body (a
+    listed actor noun or one of WordNet's)?"""
+    lemma = tok.lemma_.lower()
+    return lemma in actor_nouns() or lemma in people_nouns()
+
+
 def _sent_abroad(tok: Token) -> bool:
     """A noun for people or a body, with no clause of what they did
     ("recalled its ambassador", not "recalled the colleague being confused")."""
-    lemma = tok.lemma_.lower()
-    return (tok.pos_ == "NOUN" and (lemma in actor_nouns() or lemma in people_nouns())
+    return (tok.pos_ == "NOUN" and _for_people(tok)
             and not any(c.dep_ in ("acl", "relcl") for c in tok.children))
 
 
@@ -424,14 +430,11 @@ def _remembers(verb: Token) -> bool:
 #: Verbs of permission, which only someone grants, and help, which only
 #: someone gives ("free trade helps working-class people" aids nobody).
 _PERMITTING = frozenset({"allow", "permit", "help"})
-_RELATIVE_SUBJECTS = frozenset({"which", "that"})
 
 
 def _thing(tok: Token) -> bool:
     """A common noun for no one: no name, no noun for people or a body."""
-    lemma = tok.lemma_.lower()
-    return (tok.pos_ == "NOUN" and not tok.ent_type_ and lemma not in actor_nouns()
-            and lemma not in people_nouns())
+    return tok.pos_ == "NOUN" and not tok.ent_type_ and not _for_people(tok)
 
 
 def _enables(verb: Token) -> bool:
@@ -448,9 +451,9 @@ def _enables(verb: Token) -> bool:
         return False
     if passive := [c for c in verb.children if c.dep_ == "nsubjpass"]:
         return all(_thing(c) for c in passive)
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    if verb.dep_ in ("relcl", "acl") and (not subjects or subjects[0].lower_ in _RELATIVE_SUBJECTS):
-        subjects = [verb.head]  # "a law that allows", "a provision allowing"
+    subjects = for_relatives(verb, [c for c in verb.children if c.dep_ == "nsubj"])
+    if verb.dep_ in ("relcl", "acl") and not subjects:
+        subjects = [verb.head]  # "a provision allowing"
     return bool(subjects) and all(_thing(c) for c in subjects)
 
 
@@ -540,9 +543,7 @@ def _poll_share(tok: Token) -> bool:
     if tok.pos_ == "NOUN":
         return bool(pobjs_of(tok, "among")) or any(
             _share(c) for c in tok.children if c.dep_ in ("nummod", "compound", "amod", "quantmod"))
-    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
-    if tok.dep_ == "relcl" and subjects and subjects[0].lower_ in ("who", "that"):
-        subjects = [tok.head]
+    subjects = for_relatives(tok, [c for c in tok.children if c.dep_ == "nsubj"])
     return any(_share(c) for c in subjects)
 
 
