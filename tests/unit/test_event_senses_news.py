@@ -122,3 +122,8 @@ def test_defending_one_s_own_record_supports_nobody():
     assert kinds("Donald Trump is defending his early-morning tweets about Alicia Machado.") == []
     assert kinds("Pastor Darrell Scott defended Trump's line on immigration.") == [
         ("SUPPORT", "defended")]
+
+
+def test_a_persons_fight_for_a_cause_in_a_relative_clause_is_an_effort():
+    assert kinds("Jane Kim is a civil rights attorney who has fought for affordable housing.") == []
+    assert kinds("Senator Kim, who has fought for affordable housing, spoke.") == []

@@ -949,6 +949,17 @@ def test_who_in_an_active_relative_clause_is_the_noun_it_describes():
     assert names(met.recipients) == {"Anna Kowalczyk"}
 
 
+def test_who_after_a_predicate_noun_is_the_subject_it_is_said_of():
+    # "X is a liar and a bully who pledged": the bully is X
+    events = events_of(["Governor Tomas Lindqvist incites hatred and is a serial liar, "
+                        "racist, birther and bully who has repeatedly pledged to expel "
+                        "Anna Kowalczyk.",
+                        "Anna Kowalczyk is the envoy who met Tomas Lindqvist in Vienna."],
+                       "e-who-is")
+    assert names(one(events, "AGREE", "pledged").actors) == {"Tomas Lindqvist"}
+    assert names(one(events, "CONSULT", "met").actors) == {"Anna Kowalczyk"}
+
+
 def test_a_passive_sharing_another_verb_s_subject_undergoes_it():
     events = events_of(["Tom Hale attacked a police officer and was detained by Albanian "
                         "police.",

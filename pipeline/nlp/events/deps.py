@@ -33,9 +33,27 @@ def infinitive(tok: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
+def described(noun: Token) -> Token:
+    """Whom a noun a relative clause describes stands for: itself, or the
+    subject of the "be" it is the predicate of ("Trump is a liar and [a]
+    bully [who] has pledged ..." -> Trump), through a list of such nouns."""
+    first = noun
+    while first.dep_ == "conj" and first.head.pos_ in ("NOUN", "PROPN"):
+        first = first.head
+    if first.dep_ == "attr" and first.head.lemma_ == "be":
+        verb = first.head
+        while verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
+            verb = verb.head  # "Trump incites violence and is a liar who ..."
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if len(subjects) == 1 and subjects[0].lower_ not in RELATIVES:
+            return subjects[0]
+    return noun
+
+
 def for_relatives(clause: Token, heads: list[Token]) -> list[Token]:
     """``heads`` of a relative clause's verb, a relative word replaced by
-    the noun the clause describes ("Hale, [who] was held" -> Hale)."""
+    the noun the clause describes ("Hale, [who] was held" -> Hale), or by
+    whom that noun is said to be (:func:`described`)."""
     if clause.dep_ != "relcl":
         return heads
-    return [clause.head if h.lower_ in RELATIVES else h for h in heads]
+    return [described(clause.head) if h.lower_ in RELATIVES else h for h in heads]

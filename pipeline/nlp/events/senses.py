@@ -276,7 +276,8 @@ def _person(tok: Token) -> bool:
 def _sides_of_attack(attack: Token) -> list[Token]:
     """Who attacks and who or what is attacked: subject, object, owner,
     "on"/"against"/"by"/"from" objects, and whoever comes "under" it."""
-    sides = [c for c in attack.children if c.dep_ in ("nsubj", "dobj", "poss", "compound")]
+    sides = for_relatives(attack, [c for c in attack.children
+                                   if c.dep_ in ("nsubj", "dobj", "poss", "compound")])
     sides += pobjs_of(attack, "on", "against", "by", "from")
     if attack.dep_ == "pobj" and attack.head.lower_ == "under":
         sides += [c for c in attack.head.head.children if c.dep_ in ("nsubj", "nsubjpass")]
