@@ -127,3 +127,18 @@ def test_defending_one_s_own_record_supports_nobody():
 def test_a_persons_fight_for_a_cause_in_a_relative_clause_is_an_effort():
     assert kinds("Jane Kim is a civil rights attorney who has fought for affordable housing.") == []
     assert kinds("Senator Kim, who has fought for affordable housing, spoke.") == []
+
+
+def test_support_gained_lost_or_held_by_voters_is_an_amount_not_an_act():
+    assert kinds("Senator Ortiz hopes to draw support from Democrats and independents.") == []
+    assert kinds("Polls showed Senator Ortiz's support lagging behind Governor Reyes.") == []
+    assert kinds("Support for Senator Ortiz has been strongest among white voters.") == []
+    assert kinds("Ortiz leads a party with a rural support base.") == []
+    assert kinds("African-American voters overwhelmingly support Governor Reyes.") == []
+    assert kinds("More than half of the union's workers support Governor Reyes.") == []
+    # support given by someone named is still an act of support
+    assert kinds("Governor Reyes won the support of the Chilean union.") == [
+        ("SUPPORT", "support")]
+    assert kinds("Senator Ortiz supports Governor Reyes.") == [("SUPPORT", "supports")]
+    assert kinds("The Chilean union threw its support to Governor Reyes.") == [
+        ("SUPPORT", "support")]

@@ -25,7 +25,10 @@ the event did not happen:
 - a win ("beat Sanders in the caucuses"), an effort ("has fought to push
   through reforms") and a campaign rally ("told a rally in Novi") are no
   assault and no protest;
-- a share of those polled ("5 percent support") supports nobody, a name
+- a share of those polled ("5 percent support"), support held by voters
+  ("voters overwhelmingly support the president") and support as an
+  amount gained, lost or measured ("draw support from independents",
+  "Trump's support lagging", "a rural support base") support nobody, a name
   given in passing ("a group called X") accuses nobody, one speaker's talk
   about a topic consults nobody, a thing helps nobody ("free trade helps
   workers"), a view shared ("agreed that ...") agrees to nothing, and
@@ -48,7 +51,8 @@ pleas and canvassing among the false alarms of fundus_events' tune part
 enabling, backing out, wins, efforts, fights and attacks in words,
 campaign rallies, poll shares, names, topics, help by things and shared
 views among the events extracted from PolNeAR's 2016 news (dev and the
-first 150 train articles, which no event set codes).
+first 150 train articles, which no event set codes), and amounts of support
+among those of train articles 150 to 300 (their tune part).
 """
 from __future__ import annotations
 
@@ -527,7 +531,27 @@ def wins_and_campaign_rallies(doc: Doc, found: dict[int, Trigger]) -> set[int]:
 
 #: Words that make a support a share of those polled: "48% support",
 #: "26 percent of Americans support", "respondents who support Sanders".
-_SHARES = frozenset({"%", "percent", "per", "point", "respondent"})
+_SHARES = frozenset({"%", "percent", "per", "point", "respondent", "half", "majority",
+                     "minority", "third", "quarter", "most"})
+#: Those whose support is an opinion, a vote, not an act: "African-American
+#: voters overwhelmingly support the president". Lemmas.
+_ELECTORATE = frozenset({"voter", "electorate", "constituent", "caucusgoer", "people",
+                         "american", "citizen", "resident", "public"})
+#: Verbs of which support is an amount, gained, kept or lost, rising or
+#: falling, not given: "draw support from independents", "retain that
+#: support", "Trump's support lagging", "support came from". Lemmas.
+_AMASSING = frozenset({"draw", "gain", "garner", "attract", "pull", "retain", "keep", "lose",
+                       "build", "broaden", "widen", "undermine", "erode", "bolster",
+                       "consolidate", "muster", "siphon", "cost", "drum", "court", "shore",
+                       "expand", "boost", "need", "lack", "get"})
+_AMOUNT_CHANGES = frozenset({"come", "lag", "drop", "fall", "rise", "grow", "slip", "surge",
+                             "erode", "decline", "increase", "wane", "shrink", "soar", "plummet",
+                             "climb", "dip", "slide", "collapse", "jump", "fade", "dwindle",
+                             "swell", "run", "remain"})
+#: Nouns of which support is a measure: "estimates of support", "a
+#: support base". Lemmas.
+_MEASURES = frozenset({"estimate", "level", "share", "measure", "erosion", "loss", "gain",
+                       "lack", "percentage", "degree", "amount", "base", "rating"})
 
 
 def _share(phrase: Token) -> bool:
@@ -542,10 +566,31 @@ def _poll_share(tok: Token) -> bool:
     if tok.lemma_.lower() != "support":
         return False
     if tok.pos_ == "NOUN":
-        return bool(pobjs_of(tok, "among")) or any(
-            _share(c) for c in tok.children if c.dep_ in ("nummod", "compound", "amod", "quantmod"))
+        return bool(pobjs_of(tok, "among")) or _amount(tok) or any(
+            _share(c) for c in [*pobjs_of(tok, "from", "of"), *(
+                c for c in tok.children if c.dep_ in ("nummod", "compound", "amod", "quantmod"))])
     subjects = for_relatives(tok, [c for c in tok.children if c.dep_ == "nsubj"])
-    return any(_share(c) for c in subjects)
+    return any(_share(c) or c.lemma_.lower() in _ELECTORATE for c in subjects)
+
+
+def _amount(support: Token) -> bool:
+    """Support as an amount: gained, kept or lost ("draw support from
+    independents", "retain that support"), rising or falling ("Trump's
+    support lagging", "support came from", "support for Sanders has been
+    strongest among white voters"), or measured ("estimates of support", "a
+    rural support base"). The training coders coded "wins the support of
+    big-name donors", and left "pulled in massive support" and "minority
+    support dropped" uncoded."""
+    head = support.head
+    if support.dep_ == "dobj":
+        return head.lemma_.lower() in _AMASSING
+    if support.dep_ == "nsubj":
+        return (head.lemma_.lower() in _AMOUNT_CHANGES or bool(pobjs_of(head, "among")) or any(
+            c.dep_ == "acomp" and c.tag_ in ("JJR", "JJS") for c in head.children))
+    if support.dep_ == "compound" or (support.dep_ == "pobj" and head.lower_ == "of"):
+        measure = head if support.dep_ == "compound" else head.head
+        return measure.lemma_.lower() in _MEASURES
+    return False
 
 
 def _among_several(subject: Token) -> bool:
