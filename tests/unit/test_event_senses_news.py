@@ -142,3 +142,31 @@ def test_support_gained_lost_or_held_by_voters_is_an_amount_not_an_act():
     assert kinds("Senator Ortiz supports Governor Reyes.") == [("SUPPORT", "supports")]
     assert kinds("The Chilean union threw its support to Governor Reyes.") == [
         ("SUPPORT", "support")]
+
+
+def test_a_candidates_appeal_to_voters_asks_nobody_for_anything():
+    assert kinds("Governor Reyes's appeal would transcend race, Senator Ortiz said.") == []
+    assert kinds("Republicans worry about the party's declining appeal to women.") == []
+    assert kinds("Senator Ortiz used phrases that appealed to working-class white voters.") == []
+    assert kinds("Polls documented Governor Reyes's appeal among working-class voters.") == []
+    # an appeal for something, to a body, or ruled on still asks
+    assert kinds("Arafat made an appeal to the United Nations for aid.") == [
+        ("REQUEST", "appeal")]
+    assert kinds("Chile appealed to the United Nations to send observers.") == [
+        ("REQUEST", "appealed")]
+
+
+def test_a_danger_threatens_nobody():
+    assert kinds("Obama said Al Qaeda still posed a direct threat to Americans.") == []
+    assert kinds("The threat from the Islamic State has grown since January.") == []
+    assert kinds("The Chilean deal was seen in Paris as a security threat to Europe.") == []
+    assert kinds("Anyone who divides the country is a threat to Chile, Senator Ortiz said.") == []
+    # a threat someone made or received is one
+    assert kinds("The Chilean embassy in Lima received a bomb threat on Monday.") == [
+        ("THREATEN", "threat")]
+    assert kinds("North Korea threatened to strike Seoul.") == [("THREATEN", "threatened")]
+
+
+def test_allowing_that_grants_a_point_not_a_concession():
+    assert kinds("Senator Ortiz allowed that some Chilean migrants might be good people.") == []
+    assert kinds("Poland allowed Ukrainian trucks to cross the border.") == [("CONCEDE", "allowed")]

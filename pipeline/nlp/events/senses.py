@@ -16,11 +16,15 @@ the event did not happen:
 - a body's own session: "after a cabinet meeting", "at a state committee
   meeting" consult nobody outside it;
 - plain handling: "hanging up blazers", "executed the plan" hurt nobody;
-- an attraction: "the broad appeal of women's sports" asks nobody, nor
-  does a plea ("will plead guilty"); "mobilize voters" moves no forces;
+- an attraction: "the broad appeal of women's sports", "Trump's appeal",
+  "appealed to working-class voters" ask nobody, nor does a plea ("will
+  plead guilty"); "mobilize voters" moves no forces;
+- a danger: "posed a direct threat to Americans", "the threat from the
+  Islamic State" threaten nobody with anything;
 - memory: "recalled the day", "recalled, '...'" brings nobody home;
 - enabling: "a law that allows voters to ...", "the tax breaks allowed him
-  to rebound": a thing that makes something possible yields nothing;
+  to rebound": a thing that makes something possible yields nothing, nor
+  does granting a point ("he allowed that some might be good people");
 - "backed out" of something is no support;
 - a win ("beat Sanders in the caucuses"), an effort ("has fought to push
   through reforms") and a campaign rally ("told a rally in Novi") are no
@@ -51,8 +55,9 @@ pleas and canvassing among the false alarms of fundus_events' tune part
 enabling, backing out, wins, efforts, fights and attacks in words,
 campaign rallies, poll shares, names, topics, help by things and shared
 views among the events extracted from PolNeAR's 2016 news (dev and the
-first 150 train articles, which no event set codes), and amounts of support
-among those of train articles 150 to 300 (their tune part).
+first 150 train articles, which no event set codes), and amounts of support,
+candidates' appeal, dangers and points granted among those of train
+articles 150 to 300 (their tune part).
 """
 from __future__ import annotations
 
@@ -219,6 +224,12 @@ _FORCE_WORDS = _ARMED | {
 _PLACES = frozenset({"GPE", "LOC", "FAC"})
 
 
+#: Those whose support is an opinion, a vote, not an act: "African-American
+#: voters overwhelmingly support the president". Lemmas.
+_ELECTORATE = frozenset({"voter", "electorate", "constituent", "caucusgoer", "people",
+                         "american", "citizen", "resident", "public"})
+
+
 #: What words are said in: an attack "in tweets", "during the debate", "in
 #: an ad" is made of words, whatever it is about. Lemmas.
 _MEDIA_OF_WORDS = frozenset({"tweet", "speech", "debate", "interview", "ad", "advert",
@@ -365,20 +376,85 @@ _DECISIONS = frozenset({"verdict", "ruling", "decision", "sentence", "conviction
                         "judgement", "order"})
 
 
+#: Those a candidate appeals to for votes: "appeal to union voters", "the
+#: party's declining appeal to women". Lemmas.
+_CANVASSED = _ELECTORATE | {"woman", "man", "conservative", "liberal", "independent",
+                            "moderate", "worker", "family", "supporter", "evangelical",
+                            "millennial", "youth", "base", "democrat", "republican"}
+#: What is done to a legal appeal or a plea: "his appeal was rejected".
+_RULED_ON = frozenset({"reject", "deny", "dismiss", "uphold", "hear", "grant", "file", "lodge",
+                       "lose", "win", "consider", "launch", "heed", "answer", "ignore", "make",
+                       "issue", "send", "renew", "repeat"})
+
+
+def _canvasses(appeal: Token) -> bool:
+    """"Appeal to voters who ...", "appeal to union voters", "Trump's appeal
+    among working-class voters": seeking votes asks nobody for anything."""
+    if pobjs_of(appeal, "among"):
+        return True
+    return any(o.lemma_.lower() in _CANVASSED or any(
+        c.dep_ in ("compound", "amod") and c.lemma_.lower() in _CANVASSED for c in o.children)
+        for o in pobjs_of(appeal, "to"))
+
+
+def _owned_charm(appeal: Token) -> bool:
+    """"Mr. Trump's appeal", "the candidate's appeal would transcend race": a
+    person's appeal that asks nobody for nothing (no "for", "to" or
+    "against", no clause of what is asked) and that nobody rules on or
+    makes ("his appeal was rejected") is his charm."""
+    if appeal.pos_ != "NOUN" or not any(c.dep_ == "poss" for c in appeal.children):
+        return False
+    if pobjs_of(appeal, "for", "to", "against") or any(
+            c.dep_ in ("acl", "relcl", "xcomp", "ccomp") for c in appeal.children):
+        return False
+    return not (appeal.dep_ in ("dobj", "nsubjpass") and appeal.head.lemma_.lower() in _RULED_ON)
+
+
 def _attraction(appeal: Token) -> bool:
     if any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in _ATTRACTIVE
            for c in appeal.children):
+        return True
+    if _canvasses(appeal) or _owned_charm(appeal):
         return True
     # of a thing, not of a party ("the appeal of the rebels") nor a ruling
     return any(o.pos_ == "NOUN" and not o.ent_type_ and o.lemma_.lower() not in _DECISIONS
                and o.lemma_.lower() not in actor_nouns() for o in pobjs_of(appeal, "of"))
 
 
+#: Kinds of danger: "a security threat", "the terror threat". Lemmas.
+_DANGERS = frozenset({"security", "terror", "terrorist", "terrorism", "health", "existential",
+                      "national", "potential", "growing", "homegrown", "external", "biggest",
+                      "greatest", "main", "serious", "direct"})
+
+
+def _danger(threat: Token) -> bool:
+    """"The threat that Islamic terrorism poses", "is a threat to the
+    country", "the threat from the Islamic State", "a security threat to
+    Europe": a danger, which threatens nobody with anything (the training
+    coders left "pose a threat to society", "the terror threat",
+    "homegrown threats" and "the apparent threat to foreigners" uncoded,
+    and coded "received a threat" and "bomb threats")."""
+    if threat.lemma_.lower() != "threat" or threat.pos_ != "NOUN":
+        return False
+    if threat.dep_ == "dobj" and threat.head.lemma_.lower() in ("pose", "face", "see", "counter"):
+        return True
+    if threat.dep_ == "attr" and threat.head.lemma_ == "be":
+        return True
+    if any(c.dep_ == "relcl" and c.lemma_.lower() == "pose" for c in threat.children):
+        return True
+    if pobjs_of(threat, "to") and not any(c.dep_ in ("poss", "compound") for c in threat.children):
+        return True  # "the apparent threat to foreigners", not "Iraq's threat to Kuwait"
+    return bool(pobjs_of(threat, "from")) or any(
+        c.dep_ in ("amod", "compound") and c.lemma_.lower() in _DANGERS for c in threat.children)
+
+
 def attractions(doc: Doc, found: dict[int, Trigger]) -> set[int]:
     """"The broad appeal of women's sports", "the appeal of franchise
     opportunities": an appeal that draws people asks nobody for anything."""
-    return {i for i, trig in found.items() if trig.type == "REQUEST" and doc[i].pos_ == "NOUN"
-            and doc[i].lemma_.lower() == "appeal" and _attraction(doc[i])}
+    return {i for i, trig in found.items() if (trig.type == "THREATEN" and _danger(doc[i])) or (
+            trig.type == "REQUEST" and doc[i].lemma_.lower() == "appeal" and (
+                (doc[i].pos_ == "NOUN" and _attraction(doc[i]))
+                or (doc[i].pos_ == "VERB" and _canvasses(doc[i]))))}
 
 
 #: What a mobilisation moves when it is one (PLOVER MOBILIZE: armed forces,
@@ -452,6 +528,9 @@ def _enables(verb: Token) -> bool:
         return False
     if any(c.dep_ == "csubj" for c in verb.children):
         return True
+    if verb.lemma_.lower() == "allow" and any(
+            c.dep_ == "ccomp" and introduced_by(c, "that") for c in verb.children):
+        return True  # "he allowed that some might be good people" grants a point
     if any(c.dep_ == "agent" for c in verb.children):
         return False
     if passive := [c for c in verb.children if c.dep_ == "nsubjpass"]:
@@ -533,10 +612,6 @@ def wins_and_campaign_rallies(doc: Doc, found: dict[int, Trigger]) -> set[int]:
 #: "26 percent of Americans support", "respondents who support Sanders".
 _SHARES = frozenset({"%", "percent", "per", "point", "respondent", "half", "majority",
                      "minority", "third", "quarter", "most"})
-#: Those whose support is an opinion, a vote, not an act: "African-American
-#: voters overwhelmingly support the president". Lemmas.
-_ELECTORATE = frozenset({"voter", "electorate", "constituent", "caucusgoer", "people",
-                         "american", "citizen", "resident", "public"})
 #: Verbs of which support is an amount, gained, kept or lost, rising or
 #: falling, not given: "draw support from independents", "retain that
 #: support", "Trump's support lagging", "support came from". Lemmas.
