@@ -675,6 +675,16 @@ def test_received_criticism_is_from_the_giver_at_the_doer():
     assert ids(aid.actors) == ["gpe:japan"] and ids(aid.recipients) == ["gpe:sudan"]
 
 
+def test_criticism_fielded_or_received_in_a_relative_clause_is_at_the_receiver():
+    events = events_of(["President Hollande has fielded sharp criticism from Marine Le Pen.",
+                        "Senator Ortiz said the criticism Governor Reyes received was unfair."],
+                       "e-fielded")
+    fielded, received = [e for e in events if e.type == "ACCUSE" and e.trigger == "criticism"]
+    assert names(fielded.actors) == {"Le Pen"}
+    assert names(fielded.recipients) == {"Hollande"}
+    assert not received.actors and names(received.recipients) == {"Reyes"}
+
+
 def test_a_condemned_act_is_aimed_at_its_doer_not_its_victims():
     events = events_of(["Poland condemned the killing of protesters by the police."],
                        "e-condemn")

@@ -10,7 +10,8 @@ own, and the frame says who the noun's actor and recipient are:
 - a verb and its object: "gave X 5 million dollars of aid", "held talks"
   (:func:`governing_verb`; what the pair makes is :mod:`pipeline.nlp.events.plan`'s);
 - a verb of receiving: "drew criticism from the EU", "received aid from
-  Japan", "faces sanctions": the "from" phrase does it, the subject
+  Japan", "faces sanctions", "fielded sharp criticism", "the criticism he
+  received": the "from" phrase does it, the subject
   undergoes it (and when the subject is itself an event, "the arrest of X
   drew criticism", the criticism is aimed at that event's doer).
 """
@@ -18,10 +19,12 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from pipeline.nlp.events.deps import pobjs, pobjs_of
+from pipeline.nlp.events.deps import RELATIVES, pobjs, pobjs_of
 
 _STANCE_PREPS = frozenset({"on", "for", "in", "with"})
-_RECEIVING = frozenset({"draw", "receive", "face", "attract", "earn", "get", "win"})
+_RECEIVING = frozenset({"draw", "receive", "face", "attract", "earn", "get", "win", "field",
+                        "weather", "endure", "suffer", "withstand", "incur", "invite", "spark",
+                        "provoke", "prompt", "trigger", "court"})
 
 
 def stance_verb(noun: Token) -> Token | None:
@@ -42,12 +45,21 @@ def passive_doer(noun: Token) -> list[Token]:
 
 
 def receiving(noun: Token) -> tuple[list[Token], list[Token]] | None:
-    """(givers, receivers) when the noun is what a verb of receiving gets."""
+    """(givers, receivers) when the noun is what a verb of receiving gets:
+    "fielded sharp criticism", or in a relative clause, "the criticism [he
+    received for it]"."""
     verb = noun.head
-    if noun.dep_ != "dobj" or verb.lemma_.lower() not in _RECEIVING:
-        return None
-    givers = pobjs_of(verb, "from") + pobjs_of(noun, "from")
-    return givers, [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if noun.dep_ == "dobj" and verb.lemma_.lower() in _RECEIVING:
+        givers = pobjs_of(verb, "from") + pobjs_of(noun, "from")
+        return givers, [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    for clause in noun.children:
+        if clause.dep_ == "relcl" and clause.lemma_.lower() in _RECEIVING and not any(
+                c.dep_ == "dobj" and c.lower_ not in RELATIVES for c in clause.children):
+            receivers = [c for c in clause.children
+                         if c.dep_ == "nsubj" and c.lower_ not in RELATIVES]
+            if receivers:
+                return pobjs_of(clause, "from") + pobjs_of(noun, "from"), receivers
+    return None
 
 
 def phrase_head(tok: Token) -> Token:
