@@ -170,3 +170,17 @@ def test_a_danger_threatens_nobody():
 def test_allowing_that_grants_a_point_not_a_concession():
     assert kinds("Senator Ortiz allowed that some Chilean migrants might be good people.") == []
     assert kinds("Poland allowed Ukrainian trucks to cross the border.") == [("CONCEDE", "allowed")]
+
+
+def test_helping_to_do_something_is_no_aid():
+    assert kinds("Senator Ortiz helped broker a deal between Chile and Peru.") == []
+    assert kinds("Volunteers from Chile went to Syria to help fight the Islamic State.") == []
+    assert kinds("Governor Reyes wants to help elect other Democrats.") == []
+    assert kinds("Japan helped Sudan with food aid.") == [("AID", "helped")]
+
+
+def test_sharing_words_or_credit_is_no_cooperation():
+    assert kinds("Senator Ortiz shared anecdotes about Governor Reyes.") == []
+    assert kinds("Critics in the Chilean media share the blame.") == []
+    assert kinds("Matthew Pinsent shared victory with Steve Redgrave in Atlanta.") == []
+    assert kinds("Chile shared intelligence with Peru.") == [("COOPERATE", "shared")]

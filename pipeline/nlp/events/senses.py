@@ -35,8 +35,11 @@ the event did not happen:
   "Trump's support lagging", "a rural support base") support nobody, a name
   given in passing ("a group called X") accuses nobody, one speaker's talk
   about a topic consults nobody, a thing helps nobody ("free trade helps
-  workers"), a view shared ("agreed that ...") agrees to nothing, and
-  defending one's own record ("defended his tweets") supports nobody.
+  workers"), a view shared ("agreed that ...") agrees to nothing,
+  defending one's own record ("defended his tweets") supports nobody,
+  helping to do something ("helped broker a truce") aids nobody and
+  sharing words or credit ("share anecdotes", "share the blame") is no
+  cooperation.
 
 And one word-sense changes an event's type: an attack for what its target
 did ("attacked X for backing the bill"), about a topic, made in words
@@ -56,8 +59,8 @@ enabling, backing out, wins, efforts, fights and attacks in words,
 campaign rallies, poll shares, names, topics, help by things and shared
 views among the events extracted from PolNeAR's 2016 news (dev and the
 first 150 train articles, which no event set codes), and amounts of support,
-candidates' appeal, dangers and points granted among those of train
-articles 150 to 300 (their tune part).
+candidates' appeal, dangers, points granted, help to do something and
+sharing words among those of train articles 150 to 300 (their tune part).
 """
 from __future__ import annotations
 
@@ -546,14 +549,43 @@ def _backs_out(verb: Token) -> bool:
         c.dep_ in ("prt", "prep", "advmod") and c.lower_ == "out" for c in verb.children)
 
 
+def _helps_do(verb: Token) -> bool:
+    """"He helped broker a truce", "help fight the Islamic State", "the
+    elections will help restore normality": a share in another act, which
+    is the event if any, gives no aid (the training coders coded none of
+    these AID: "help restore", "helped reveal", "helped revive" uncoded,
+    "help the Justice Department complete its review" the offer it was)."""
+    return verb.lemma_.lower() == "help" and any(
+        c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") for c in verb.children)
+
+
+#: What is shared in cooperation (PLOVER COOPERATE: intelligence and
+#: information, resources, power), not words, feelings or credit: "share
+#: anecdotes", "share the blame", "shared victory". Lemmas.
+_SHARED_IN_COOPERATION = frozenset({
+    "information", "intelligence", "data", "evidence", "technology", "expertise", "knowledge",
+    "know-how", "resource", "power", "cost", "burden", "responsibility", "control", "facility",
+    "base", "equipment", "record", "document", "file", "secret", "finding", "detail",
+    "assessment", "sovereignty", "revenue", "profit", "water", "research", "experience"})
+
+
+def _shares_no_means(verb: Token) -> bool:
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return verb.lemma_.lower() == "share" and bool(objects) and not any(
+        o.lemma_.lower() in _SHARED_IN_COOPERATION for o in objects)
+
+
 def memory_enabling_and_backing_out(doc: Doc, found: dict[int, Trigger]) -> set[int]:
     """Remembering ("recalled that ..."), enabling ("a law that allows
-    voters to ...") and backing out of something report no recall, no
-    concession and no support."""
+    voters to ..."), backing out of something, helping to do something
+    and sharing words or credit report no recall, no concession, no
+    support, no aid and no cooperation."""
     return {i for i, trig in found.items() if doc[i].pos_ == "VERB" and (
         (trig.type == "SANCTION" and _remembers(doc[i]))
         or (trig.type in ("CONCEDE", "AID") and _enables(doc[i]))
-        or (trig.type == "SUPPORT" and _backs_out(doc[i])))}
+        or (trig.type == "SUPPORT" and _backs_out(doc[i]))
+        or (trig.type == "AID" and _helps_do(doc[i]))
+        or (trig.type == "COOPERATE" and _shares_no_means(doc[i])))}
 
 
 def _won(verb: Token) -> bool:
