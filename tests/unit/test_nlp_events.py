@@ -970,6 +970,21 @@ def test_who_after_a_predicate_noun_is_the_subject_it_is_said_of():
     assert names(one(events, "CONSULT", "met").actors) == {"Anna Kowalczyk"}
 
 
+def test_a_participle_is_a_deed_when_it_is_a_speech_act_after_no_event():
+    events = events_of(["Israeli officials launched a public campaign, accusing Amnesty "
+                        "International of bias.",
+                        "General Lebed was in Moscow this week seeking support from Boris "
+                        "Yeltsin.",
+                        "Rebels attacked the town of Goma, killing five villagers."],
+                       "e-participle")
+    accusing = one(events, "ACCUSE", "accusing")
+    assert names(accusing.actors) == {"Israeli"}
+    assert names(accusing.recipients) == {"Amnesty International"}
+    assert names(one(events, "REQUEST", "seeking").actors) == {"General Lebed"}
+    # a participle after an event is its circumstance, not a second event
+    assert [e.trigger for e in events if e.type == "ASSAULT"] == ["attacked"]
+
+
 def test_a_passive_sharing_another_verb_s_subject_undergoes_it():
     events = events_of(["Tom Hale attacked a police officer and was detained by Albanian "
                         "police.",

@@ -47,19 +47,37 @@ def _subtree(tok: Token) -> set[int]:
     return {t.i for t in tok.subtree}
 
 
-def aims(doc: Doc) -> set[int]:
+def aims(doc: Doc, found: dict[int, Trigger]) -> set[int]:
     """Tokens of clauses that state an aim or a circumstance, not a deed. A
     to-infinitive under "plan", "intend" or "be supposed" is an xcomp and
-    stays: tense and negation read it."""
+    stays: tense and negation read it. A participle after the main verb
+    ("opened fire, [killing one]", "the plane exploded, [killing 230]") is
+    its circumstance, unless it is a speech act after a verb that reports
+    no event and no journey ("launched a campaign, [accusing the West of
+    ...]", "reacted angrily, [calling it ...]", "was in Moscow [seeking
+    support]"; not "left Vienna, [refusing to answer questions]")."""
     out: set[int] = set()
     for tok in doc:
         to_do = infinitive(tok)
         if to_do and tok.dep_ == "advcl" and tok.head.lemma_.lower() in _TRAVEL:
             continue  # "left Amman for Ramallah to hold talks with X": the trip is for them
         if (tok.dep_ in ("advcl", "acl") and to_do) or (
-                tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.i > tok.head.i):
+                tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.i > tok.head.i
+                and not _spoken_deed(tok, found)):
             out |= _subtree(tok)
     return out
+
+
+#: Event types done in words: a participle of one of them after a verb
+#: that is no event is what its subject did ("said, accusing ...").
+_SPEECH_ACTS = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT"})
+
+
+def _spoken_deed(participle: Token, found: dict[int, Trigger]) -> bool:
+    trig = found.get(participle.i)
+    head = participle.head
+    return (trig is not None and trig.type in _SPEECH_ACTS and head.i not in found
+            and head.lemma_.lower() not in _TRAVEL)  # "left, refusing to answer": how he left
 
 
 def conditions(doc: Doc) -> set[int]:
@@ -97,7 +115,7 @@ def modifiers(doc: Doc, found: dict[int, Trigger]) -> set[int]:
 
 def not_happenings(doc: Doc, found: dict[int, Trigger]) -> set[int]:
     """Token indices whose triggers report no event of their own."""
-    return (aims(doc) | conditions(doc) | charges(doc, found) | modifiers(doc, found)
+    return (aims(doc, found) | conditions(doc) | charges(doc, found) | modifiers(doc, found)
             | other_senses(doc, found))
 
 
