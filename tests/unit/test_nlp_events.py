@@ -985,6 +985,13 @@ def test_a_participle_is_a_deed_when_it_is_a_speech_act_after_no_event():
     assert [e.trigger for e in events if e.type == "ASSAULT"] == ["attacked"]
 
 
+def test_a_participle_after_an_event_named_by_the_verb_s_object_is_its_circumstance():
+    events = events_of(["Farmers from Lyon began a hunger strike outside Parliament, "
+                        "demanding the return of their land from the government of France."],
+                       "e-strike-demanding")
+    assert [e.type for e in events] == ["PROTEST"]
+
+
 def test_a_passive_sharing_another_verb_s_subject_undergoes_it():
     events = events_of(["Tom Hale attacked a police officer and was detained by Albanian "
                         "police.",

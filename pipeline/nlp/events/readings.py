@@ -55,7 +55,8 @@ def aims(doc: Doc, found: dict[int, Trigger]) -> set[int]:
     its circumstance, unless it is a speech act after a verb that reports
     no event and no journey ("launched a campaign, [accusing the West of
     ...]", "reacted angrily, [calling it ...]", "was in Moscow [seeking
-    support]"; not "left Vienna, [refusing to answer questions]")."""
+    support]"; not "left Vienna, [refusing to answer questions]", nor "went
+    on strike, [demanding ...]")."""
     out: set[int] = set()
     for tok in doc:
         to_do = infinitive(tok)
@@ -76,8 +77,17 @@ _SPEECH_ACTS = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT"})
 def _spoken_deed(participle: Token, found: dict[int, Trigger]) -> bool:
     trig = found.get(participle.i)
     head = participle.head
-    return (trig is not None and trig.type in _SPEECH_ACTS and head.i not in found
+    return (trig is not None and trig.type in _SPEECH_ACTS and not _an_event(head, found)
             and head.lemma_.lower() not in _TRAVEL)  # "left, refusing to answer": how he left
+
+
+def _an_event(verb: Token, found: dict[int, Trigger]) -> bool:
+    """Does the verb report an event, itself or by its object ("began [a
+    hunger strike], demanding ...", "went on [strike]")?"""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+    objects += [o for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "in")
+                for o in c.children if o.dep_ == "pobj"]
+    return verb.i in found or any(o.i in found for o in objects)
 
 
 def conditions(doc: Doc) -> set[int]:
