@@ -184,3 +184,24 @@ def test_sharing_words_or_credit_is_no_cooperation():
     assert kinds("Critics in the Chilean media share the blame.") == []
     assert kinds("Matthew Pinsent shared victory with Steve Redgrave in Atlanta.") == []
     assert kinds("Chile shared intelligence with Peru.") == [("COOPERATE", "shared")]
+
+
+def test_firing_back_is_a_retort_and_firing_a_person_a_dismissal():
+    assert kinds("Donald Trump fired back at Marco Rubio on Monday.") == [("ACCUSE", "fired")]
+    assert kinds("Corey Lewandowski was fired from the Trump campaign on Monday.") == [
+        ("COERCE", "fired")]
+    assert kinds("Rebels fired on the convoy near Goma.") == [("ASSAULT", "fired")]
+    assert kinds("The rebels fired back at Russian troops.") == [("ASSAULT", "fired")]
+
+
+def test_a_need_a_fall_a_word_offered_and_signing_up_are_no_events():
+    assert kinds("A new rule of the Chilean Labor Ministry will require workers to be paid "
+                 "overtime.") == []
+    assert kinds("Another method would require Chilean delegates to challenge the rules.") == []
+    assert kinds("Voters' views of Governor Reyes have declined by nine points.") == []
+    assert kinds("Governor Reyes declined to respond to questions about Peru.") == []
+    assert kinds("The Chilean candidates offered ideas for boosting trade with Peru.") == []
+    assert kinds("Peter Thiel signed up as a delegate for Governor Reyes.") == []
+    # a demand, a refusal and an offer made to someone stay
+    assert kinds("Iran declined an invitation from Saudi Arabia.") == [("REJECT", "declined")]
+    assert kinds("Russia offered Ukraine a ceasefire.") == [("AGREE", "offered")]
