@@ -205,3 +205,12 @@ def test_a_need_a_fall_a_word_offered_and_signing_up_are_no_events():
     # a demand, a refusal and an offer made to someone stay
     assert kinds("Iran declined an invitation from Saudi Arabia.") == [("REJECT", "declined")]
     assert kinds("Russia offered Ukraine a ceasefire.") == [("AGREE", "offered")]
+
+
+def test_a_chance_or_words_provided_the_odds_and_a_line_of_attack():
+    assert kinds("Governor Reyes tried to provide an answer to Senator Ortiz.") == []
+    assert kinds("The Chilean emails could provide more fodder for Senator Ortiz.") == []
+    assert kinds("Japan provided Sudan with food aid.") == [("AID", "provided")]
+    assert kinds("Chilean Republicans are strongly favored to keep the Senate.") == []
+    assert kinds("Senator Ortiz issued a new line of attack against Governor Reyes.") == [
+        ("ACCUSE", "attack")]

@@ -40,8 +40,10 @@ the event did not happen:
   helping to do something ("helped broker a truce") aids nobody,
   sharing words or credit ("share anecdotes", "share the blame") is no
   cooperation, what a rule or a plan requires is a need and no demand,
-  offering words ("offered ideas", "offered a halting response") offers
-  nothing, a decline that is a fall or a word withheld ("declined to
+  offering or providing words or a chance ("offered ideas", "provide an
+  answer", "provide an opportunity for Republicans") offers and aids
+  nothing, being favoured by the odds ("are strongly favored to keep the
+  House") supports nobody, a decline that is a fall or a word withheld ("declined to
   respond to questions") rejects nothing, and signing up enrols.
 
 And some word-senses change an event's type (:func:`attacks_in_words`):
@@ -50,7 +52,8 @@ about a topic, made in words ("in tweets", "during the debate", "as a
 fraud", "attack ads"), or on or by a person where nothing in the sentence
 speaks of force ("attacked Clinton", "came under attack"), a fight with
 people where nothing does ("picking a fight with Cruz") and firing back
-where nothing does ("Trump fired back with a statement") are criticism, an
+where nothing does ("Trump fired back with a statement"), and a line of
+attack, are criticism, an
 ACCUSE ("political attack" and the like are ACCUSE entries of the
 lexicon); firing a person is a dismissal, a COERCE (as the training
 coders coded "He was fired").
@@ -66,7 +69,8 @@ views among the events extracted from PolNeAR's 2016 news (dev and the
 first 150 train articles, which no event set codes), and amounts of support,
 candidates' appeal, dangers, points granted, help to do something and
 sharing words among those of train articles 150 to 300 (their tune part);
-firings, needs, falls, words offered and signing up among those of 300 to 450.
+firings, needs, falls, words offered or provided, odds, lines of attack and
+signing up among those of 300 to 450.
 """
 from __future__ import annotations
 
@@ -254,6 +258,10 @@ _MEDIA_OF_WORDS = frozenset({"tweet", "speech", "debate", "interview", "ad", "ad
                              "letter", "post", "remark", "comment"})
 
 
+#: What an attack made of arguments has: "a new line of attack". Lemmas.
+_LINES = frozenset({"line", "substance", "tone", "thrust", "gist", "content"})
+
+
 def _charged_with(attack: Token) -> bool:
     """"attacked X [for serving Y]", "attacks [about his business
     history]", "attacked her opponent [as a fraud]", "attacked Machado [in
@@ -263,6 +271,9 @@ def _charged_with(attack: Token) -> bool:
         return True
     if attack.dep_ == "compound" and attack.head.lemma_.lower() in _MEDIA_OF_WORDS:
         return True  # "attack ads"
+    if (attack.dep_ == "pobj" and attack.head.lower_ == "of"
+            and attack.head.head.lemma_.lower() in _LINES):
+        return True  # "a new line of attack", "the substance of her attack"
     for prep in attack.children:
         if prep.dep_ != "prep":
             continue
@@ -640,9 +651,19 @@ _UTTERANCES = frozenset({
     "reason", "example", "suggestion", "observation", "warning", "message", "statement"})
 
 
+#: What is given that is a chance, not aid: "provide an opportunity for
+#: Republicans", "provide more fodder for Trump". Lemmas.
+_CHANCES = frozenset({"opportunity", "fodder", "chance", "opening", "platform", "basis",
+                      "context", "information"})
+
+
 def _utters(verb: Token) -> bool:
-    return verb.lemma_.lower() == "offer" and any(
-        c.dep_ == "dobj" and c.lemma_.lower() in _UTTERANCES for c in verb.children)
+    """"Offered ideas", "provide an answer", "provide insights", "provide an
+    opportunity": words, a view or a chance given is no offer and no aid."""
+    lemma = verb.lemma_.lower()
+    things = _UTTERANCES | ({"insight"} | _CHANCES if lemma == "provide" else set())
+    return lemma in ("offer", "provide") and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in things for c in verb.children)
 
 
 def memory_enabling_and_backing_out(doc: Doc, found: dict[int, Trigger]) -> set[int]:
@@ -657,8 +678,21 @@ def memory_enabling_and_backing_out(doc: Doc, found: dict[int, Trigger]) -> set[
         or (trig.type == "AID" and _helps_do(doc[i]))
         or (trig.type == "COOPERATE" and _shares_no_means(doc[i]))
         or (trig.type == "REQUEST" and _needs(doc[i]))
-        or (trig.type == "AGREE" and _utters(doc[i]))
+        or (trig.type in ("AGREE", "AID") and _utters(doc[i]))
+        or (trig.type == "SUPPORT" and _favoured_by_odds(doc[i]))
         or (trig.type == "SUPPORT" and _signs_up(doc[i])))}
+
+
+def _favoured_by_odds(verb: Token) -> bool:
+    """"Republicans are strongly favored to keep the House", "the least
+    favored candidates", "slates of favored candidates": the odds or a
+    standing, nobody's act of support."""
+    if verb.lemma_.lower() not in ("favor", "favour", "favored", "favoured"):
+        return False
+    if verb.dep_ == "amod":
+        return True
+    return any(c.dep_ == "nsubjpass" for c in verb.children) and any(
+        c.dep_ == "xcomp" for c in verb.children)
 
 
 def _signs_up(verb: Token) -> bool:
