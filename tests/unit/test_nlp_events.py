@@ -691,6 +691,14 @@ def test_a_condemned_act_is_aimed_at_its_doer_not_its_victims():
     assert names(one(events, "ACCUSE", "condemned").recipients) == {"police"}
 
 
+def test_brokering_a_truce_is_mediation():
+    events = events_of(["Egypt brokered a truce between Israel and Hamas on Monday."],
+                       "e-broker")
+    mediation = one(events, "CONSULT", "brokered")
+    assert mediation.mode == "mediate" and names(mediation.actors) == {"Egypt"}
+    assert not [e for e in events if e.type == "RETREAT"]
+
+
 def test_a_demand_agreed_to_is_conceded_and_support_is_for_someone():
     events = events_of(["The government of Latvia agreed to the rebels' demand for elections.",
                         "Poland and Lithuania restored diplomatic relations on Monday.",
