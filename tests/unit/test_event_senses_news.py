@@ -214,3 +214,11 @@ def test_a_chance_or_words_provided_the_odds_and_a_line_of_attack():
     assert kinds("Chilean Republicans are strongly favored to keep the Senate.") == []
     assert kinds("Senator Ortiz issued a new line of attack against Governor Reyes.") == [
         ("ACCUSE", "attack")]
+
+
+def test_returning_migrants_is_a_deportation_and_continuing_is_no_intention():
+    assert kinds("Greece returned 200 migrants to Turkey on Monday.") == [("COERCE", "returned")]
+    assert kinds("The United States will continue to return Cuban migrants.") == [
+        ("COERCE", "return")]
+    assert kinds("Israeli troops returned to their bases near Gaza.") == [
+        ("RETREAT", "returned")]

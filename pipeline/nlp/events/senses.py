@@ -56,7 +56,8 @@ where nothing does ("Trump fired back with a statement"), and a line of
 attack, are criticism, an
 ACCUSE ("political attack" and the like are ACCUSE entries of the
 lexicon); firing a person is a dismissal, a COERCE (as the training
-coders coded "He was fired").
+coders coded "He was fired"), and returning migrants a deportation, a
+COERCE (CAMEO 174), not a withdrawal.
 
 Each was found among the events extracted from the 1,206 coded training
 sentences (tests/eval/data/news_events_train.tsv) that no coder coded, and
@@ -396,7 +397,24 @@ def attacks_in_words(doc: Doc, found: dict[int, Trigger]) -> dict[int, Trigger]:
                or _fight_in_words(doc[i]) or _fired_back(doc[i]))}
     out |= {i: Trigger("COERCE", None, (), trig.pos) for i, trig in found.items()
             if trig.type == "ASSAULT" and i not in out and _dismissed(doc[i])}
+    out |= {i: Trigger("COERCE", "deport", (), trig.pos) for i, trig in found.items()
+            if trig.type == "RETREAT" and _sent_back(doc[i])}
     return out
+
+
+#: People a state sends back when it returns them: a deportation (CAMEO
+#: 174), not a withdrawal. Lemmas.
+_MIGRANTS = frozenset({"migrant", "refugee", "immigrant", "seeker", "deportee", "alien",
+                       "illegal", "emigrant", "exile"})
+
+
+def _sent_back(verb: Token) -> bool:
+    """"Will continue to return Cuban migrants intercepted at sea", "returning
+    migrants and refugees from Greece to Turkey"."""
+    if verb.lemma_.lower() not in ("return", "send") or verb.pos_ != "VERB":
+        return False
+    sent = for_relatives(verb, [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")])
+    return any(o.lemma_.lower() in _MIGRANTS for o in sent)
 
 
 #: What one carries out, not kills: "executed the plan".

@@ -25,6 +25,9 @@ _CONSIDER_HEADS = frozenset({"consider", "weigh", "mull", "contemplate", "study"
 _NEG_HEADS = frozenset({"fail", "refrain", "decline"})
 _REPORTING_HEADS = frozenset({"say", "announce", "tell", "declare", "state", "add"})
 _CLIMB = frozenset({"xcomp", "acl", "advcl", "relcl", "conj"})
+#: Verbs that say the act goes on, whatever their own tense: "will
+#: continue to deport", "keeps attacking".
+_ONGOING_HEADS = frozenset({"continue", "keep"})
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
@@ -83,6 +86,8 @@ def tense(tok: Token) -> Tense:
     else past or present from the finite verb's tag."""
     path = _tense_path(tok)
     for t in path:
+        if t != tok and t.lemma_ in _ONGOING_HEADS:
+            return "present"  # "will continue to return migrants": a practice going on
         auxes = {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
         if auxes & _FUTURE_AUX:
             return "future"
