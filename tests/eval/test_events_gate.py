@@ -208,18 +208,27 @@ def test_beats_bare_verb_lexicon(scores: dict[str, Scores], part: str):
 #: triple recall 0.40) are not met here. events/25 (a side nothing else
 #: fills may be named by any noun for people or a body in WordNet, "social
 #: media users"): holdout actor F1 0.635 -> 0.641, recipient F1 0.507 ->
-#: 0.514, triple recall 0.304 -> 0.333; tune unchanged.
+#: 0.514, triple recall 0.304 -> 0.333; tune unchanged. events/33 to 43
+#: (2026-12-07, thirteenth session): a speech-act participle after a verb
+#: that reports no event is a deed ("launched a campaign, accusing X",
+#: events/38), helping to do something and sharing words are no events
+#: (events/37), brokering a truce is mediation (events/42, flattering: seen
+#: in tune), returning migrants is a deportation and continuing no intent
+#: (events/43, flattering): tune 0.603 -> 0.625, precision 0.636 -> 0.659,
+#: actor F1 0.617 -> 0.639, recipient F1 0.590 -> 0.594, triple recall
+#: 0.447 -> 0.456, false alarms 0.113 -> 0.099; holdout unchanged.
 NEWS_FLOOR = {
-    "tune": {"type_accuracy": 0.593, "type_precision": 0.626, "actor_f1": 0.607,
-             "recipient_f1": 0.580, "triple_recall": 0.437},
+    "tune": {"type_accuracy": 0.615, "type_precision": 0.649, "actor_f1": 0.629,
+             "recipient_f1": 0.584, "triple_recall": 0.446},
     "holdout": {"type_accuracy": 0.635, "type_precision": 0.680, "actor_f1": 0.631,
                 "recipient_f1": 0.504, "triple_recall": 0.323},
 }
-#: Share of NONE sentences with any event extracted, measured 0.113 / 0.125
+#: Share of NONE sentences with any event extracted, measured 0.099 / 0.125
 #: (a death by disease or accident is no assault: holdout 0.139 -> 0.125; a
 #: body's own session consults nobody: tune 0.134 -> 0.127; a "call" is no
-#: meeting unless by phone, events/17: tune 0.127 -> 0.113).
-NEWS_MAX_FALSE_ALARMS = {"tune": 0.123, "holdout": 0.135}
+#: meeting unless by phone, events/17: tune 0.127 -> 0.113; help to do
+#: something and words shared, events/37: tune 0.113 -> 0.099).
+NEWS_MAX_FALSE_ALARMS = {"tune": 0.109, "holdout": 0.135}
 
 
 #: fundus_events (tests/eval/fundus_events.py): sentences of 2024 news from
@@ -247,13 +256,19 @@ NEWS_MAX_FALSE_ALARMS = {"tune": 0.123, "holdout": 0.135}
 #: (attacks in tweets, speeches, ads, "as a fraud"): unchanged. events/31
 #: (campaign rallies, rallying someone, "talking points"): holdout false
 #: alarms 0.111 -> 0.093. events/32 (defending one's own record): unchanged.
+#: events/33 to 43 (thirteenth session, found on PolNeAR train articles 150
+#: to 450 and conll_events tune): tune type accuracy 0.458 -> 0.492, actor
+#: F1 0.481 -> 0.519, recipient F1 0.431 -> 0.455, triple recall 0.256 ->
+#: 0.282, false alarms 0.161 -> 0.138, precision 0.711 -> 0.707 (its floor
+#: stays); holdout precision 0.480 -> 0.500 (events/35, appeals and
+#: dangers) -> 0.480 (events/38, one more type pair), the rest unchanged.
 FUNDUS_FLOOR = {
-    "tune": {"type_accuracy": 0.448, "type_precision": 0.701, "actor_f1": 0.471,
-             "recipient_f1": 0.421, "triple_recall": 0.246},
+    "tune": {"type_accuracy": 0.482, "type_precision": 0.701, "actor_f1": 0.509,
+             "recipient_f1": 0.445, "triple_recall": 0.272},
     "holdout": {"type_accuracy": 0.333, "type_precision": 0.470, "actor_f1": 0.323,
                 "recipient_f1": 0.290, "triple_recall": 0.097},
 }
-FUNDUS_MAX_FALSE_ALARMS = {"tune": 0.171, "holdout": 0.103}
+FUNDUS_MAX_FALSE_ALARMS = {"tune": 0.148, "holdout": 0.103}
 
 
 #: The news sets scored as conll_events is: name -> (loader, whether its
