@@ -6,7 +6,9 @@ event would report what did not (or not yet, or not here) happen:
 
 - an aim or a circumstance: "staged demonstrations [to demand reforms]",
   "the right [to fire]", "opened fire, [killing one]" (but a journey's
-  aim is what it is made for: "flew to Amman [to hold talks]");
+  aim is what it is made for: "flew to Amman [to hold talks]", and a
+  speech act after a verb that reports no event is one: "launched a
+  campaign, [accusing X of bias]");
 - a condition: "will withdraw [unless Baghdad accepts]", "would meet
   [if he gave them a veto]": what the other side may do;
 - what is alleged or punished: "blamed Israel [for the bombing]",

@@ -83,7 +83,8 @@ def _tense_path(tok: Token) -> list[Token]:
 
 def tense(tok: Token) -> Tense:
     """future ("will", "plans to"), hypothetical (could/may/might/would),
-    else past or present from the finite verb's tag."""
+    else past or present from the finite verb's tag; an act one continues
+    or keeps doing is present, whatever the tense of "continue"."""
     path = _tense_path(tok)
     for t in path:
         if t != tok and t.lemma_ in _ONGOING_HEADS:
