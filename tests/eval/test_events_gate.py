@@ -217,11 +217,14 @@ def test_beats_bare_verb_lexicon(scores: dict[str, Scores], part: str):
 #: (events/43, flattering): tune 0.603 -> 0.625, precision 0.636 -> 0.659,
 #: actor F1 0.617 -> 0.639, recipient F1 0.590 -> 0.594, triple recall
 #: 0.447 -> 0.456, false alarms 0.113 -> 0.099; holdout unchanged.
+#: events/44 (an accusation or a threat "at" someone is aimed at them,
+#: "lashed out at Khan", found on PolNeAR): holdout recipient F1 0.514 ->
+#: 0.524, triple recall 0.333 -> 0.348; tune unchanged.
 NEWS_FLOOR = {
     "tune": {"type_accuracy": 0.615, "type_precision": 0.649, "actor_f1": 0.629,
              "recipient_f1": 0.584, "triple_recall": 0.446},
     "holdout": {"type_accuracy": 0.635, "type_precision": 0.680, "actor_f1": 0.631,
-                "recipient_f1": 0.504, "triple_recall": 0.323},
+                "recipient_f1": 0.514, "triple_recall": 0.338},
 }
 #: Share of NONE sentences with any event extracted, measured 0.099 / 0.125
 #: (a death by disease or accident is no assault: holdout 0.139 -> 0.125; a
@@ -262,11 +265,13 @@ NEWS_MAX_FALSE_ALARMS = {"tune": 0.109, "holdout": 0.135}
 #: 0.282, false alarms 0.161 -> 0.138, precision 0.711 -> 0.707 (its floor
 #: stays); holdout precision 0.480 -> 0.500 (events/35, appeals and
 #: dangers) -> 0.480 (events/38, one more type pair), the rest unchanged.
+#: events/44 ("lashed out at X"): holdout recipient F1 0.300 -> 0.341,
+#: triple recall 0.107 -> 0.143; tune unchanged.
 FUNDUS_FLOOR = {
     "tune": {"type_accuracy": 0.482, "type_precision": 0.701, "actor_f1": 0.509,
              "recipient_f1": 0.445, "triple_recall": 0.272},
     "holdout": {"type_accuracy": 0.333, "type_precision": 0.470, "actor_f1": 0.323,
-                "recipient_f1": 0.290, "triple_recall": 0.097},
+                "recipient_f1": 0.331, "triple_recall": 0.133},
 }
 FUNDUS_MAX_FALSE_ALARMS = {"tune": 0.148, "holdout": 0.103}
 

@@ -188,6 +188,8 @@ def test_sharing_words_or_credit_is_no_cooperation():
 
 def test_firing_back_is_a_retort_and_firing_a_person_a_dismissal():
     assert kinds("Donald Trump fired back at Marco Rubio on Monday.") == [("ACCUSE", "fired")]
+    retort = events_of(["Donald Trump fired back at Marco Rubio on Monday."], "senses-at")[0]
+    assert [r.name for r in retort.recipients] == ["Marco Rubio"]  # "at" names the target
     assert kinds("Corey Lewandowski was fired from the Trump campaign on Monday.") == [
         ("COERCE", "fired")]
     assert kinds("Rebels fired on the convoy near Goma.") == [("ASSAULT", "fired")]

@@ -52,6 +52,10 @@ _RECIPIENT_PREPS = frozenset({"to", "with", "against", "on", "between"})
 #: Types whose nominal trigger takes its target with "on" ("sanctions on X");
 #: for the others "on" names a topic ("talks on Ukraine").
 _ON_TARGET = frozenset({"SANCTION", "ASSAULT", "COERCE", "ACCUSE", "THREATEN", "PROTEST"})
+#: Types whose verb takes its target with "at" when nothing else names one
+#: ("lashed out at Rubio", "fired back at the press"); for the others "at"
+#: names a place ("met at the White House", "fired at the border").
+_AIMED_AT = frozenset({"ACCUSE", "THREATEN"})
 #: Types whose nominal trigger takes its beneficiary with "for".
 _FOR_TARGET = frozenset({"SUPPORT", "AID"})
 #: Types whose nominal trigger takes its target with "of": "the release of
@@ -467,6 +471,8 @@ def participants(tok: Token, trig: Trigger, index: EntityIndex) -> tuple[list[Hi
         recipients = recipients or resolve_all(undergoers, index)
         if trig.type == "ASSAULT":  # "killed two people": whom it hurt, nameless or not
             recipients += [_name(t) for t in undergoers if t.lemma_.lower() in _VICTIMS]
+        if not recipients and trig.type in _AIMED_AT:  # "lashed out at X", "fired back at X"
+            recipients = resolve_all(_expand(pobjs_of(tok, "at")), index)
     ids = {key_of(a) for a in actors}
     recipients = [r for r in recipients if key_of(r) not in ids]
     if not recipients:
