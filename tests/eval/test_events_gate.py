@@ -266,9 +266,13 @@ NEWS_MAX_FALSE_ALARMS = {"tune": 0.109, "holdout": 0.135}
 #: stays); holdout precision 0.480 -> 0.500 (events/35, appeals and
 #: dangers) -> 0.480 (events/38, one more type pair), the rest unchanged.
 #: events/44 ("lashed out at X"): holdout recipient F1 0.300 -> 0.341,
-#: triple recall 0.107 -> 0.143; tune unchanged.
+#: triple recall 0.107 -> 0.143; tune unchanged. events/45 ("took a swipe
+#: at", "hit out at", "railed against" are ACCUSE; trigger model
+#: relearned): tune type accuracy 0.492 -> 0.508, precision 0.707 ->
+#: 0.714, actor F1 0.519 -> 0.537 (flattering: "took the swipe" was a tune
+#: miss); holdout and the other sets unchanged.
 FUNDUS_FLOOR = {
-    "tune": {"type_accuracy": 0.482, "type_precision": 0.701, "actor_f1": 0.509,
+    "tune": {"type_accuracy": 0.498, "type_precision": 0.704, "actor_f1": 0.527,
              "recipient_f1": 0.445, "triple_recall": 0.272},
     "holdout": {"type_accuracy": 0.333, "type_precision": 0.470, "actor_f1": 0.323,
                 "recipient_f1": 0.331, "triple_recall": 0.133},

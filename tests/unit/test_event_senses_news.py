@@ -224,3 +224,9 @@ def test_returning_migrants_is_a_deportation_and_continuing_is_no_intention():
         ("COERCE", "return")]
     assert kinds("Israeli troops returned to their bases near Gaza.") == [
         ("RETREAT", "returned")]
+
+
+def test_swipes_hitting_out_and_railing_are_criticism():
+    assert kinds("Donald Trump took a swipe at Marco Rubio on Monday.") == [("ACCUSE", "swipe")]
+    assert kinds("Donald Trump hit out at Marco Rubio on Monday.") == [("ACCUSE", "hit")]
+    assert kinds("Donald Trump railed against Marco Rubio on Monday.") == [("ACCUSE", "railed")]
