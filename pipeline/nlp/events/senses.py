@@ -43,19 +43,19 @@ the event did not happen:
   offering or providing words or a chance ("offered ideas", "provide an
   answer", "provide an opportunity for Republicans") offers and aids
   nothing, being favoured by the odds ("are strongly favored to keep the
-  House") supports nobody, a decline that is a fall or a word withheld ("declined to
-  respond to questions") rejects nothing, and signing up enrols.
+  House") supports nobody, a decline that is a fall or a word withheld
+  ("declined to respond to questions") rejects nothing, and signing up
+  enrols.
 
-And some word-senses change an event's type (:func:`attacks_in_words`):
+And some word-senses change an event's type (:func:`retyped_senses`):
 an attack for what its target did ("attacked X for backing the bill"),
 about a topic, made in words ("in tweets", "during the debate", "as a
 fraud", "attack ads"), or on or by a person where nothing in the sentence
 speaks of force ("attacked Clinton", "came under attack"), a fight with
 people where nothing does ("picking a fight with Cruz") and firing back
 where nothing does ("Trump fired back with a statement"), and a line of
-attack, are criticism, an
-ACCUSE ("political attack" and the like are ACCUSE entries of the
-lexicon); firing a person is a dismissal, a COERCE (as the training
+attack, are criticism, an ACCUSE ("political attack" and the like are
+ACCUSE entries of the lexicon); firing a person is a dismissal, a COERCE (as the training
 coders coded "He was fired"), and returning migrants a deportation, a
 COERCE (CAMEO 174), not a withdrawal.
 
@@ -365,12 +365,16 @@ def _strives(fight: Token) -> bool:
             and not _force_near(fight) and not _fought_in(fight))
 
 
+def _particle(verb: Token, word: str) -> bool:
+    """Does the verb take the particle ``word`` ("fired [back]", "signed [up]")?"""
+    return any(c.dep_ in ("prt", "advmod") and c.lower_ == word for c in verb.children)
+
+
 def _fired_back(verb: Token) -> bool:
     """"Trump fired back with a snarky statement": a retort, where nothing
     speaks of force ("the rebels fired back at the troops")."""
     return (verb.lemma_.lower() == "fire" and verb.pos_ == "VERB"
-            and any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in verb.children)
-            and not _force_near(verb))
+            and _particle(verb, "back") and not _force_near(verb))
 
 
 def _dismissed(verb: Token) -> bool:
@@ -379,17 +383,18 @@ def _dismissed(verb: Token) -> bool:
     coded "He was fired" COERCE)."""
     if verb.lemma_.lower() != "fire" or verb.pos_ != "VERB" or _force_near(verb):
         return False
-    if any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in verb.children):
+    if _particle(verb, "back"):
         return False
     fired = for_relatives(verb, [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")])
     return bool(pobjs_of(verb, "from")) or any(_person(f) or _for_people(f) for f in fired)
 
 
-def attacks_in_words(doc: Doc, found: dict[int, Trigger]) -> dict[int, Trigger]:
-    """Assaults that are criticism (CAMEO 111): an attack for what its
-    target did, about a topic, or on or by a person where nothing speaks of
-    force, a fight with people where nothing does, and firing back where
-    nothing does; and a firing that lets a person go, a dismissal."""
+def retyped_senses(doc: Doc, found: dict[int, Trigger]) -> dict[int, Trigger]:
+    """Triggers whose sense here is another type's: assaults that are
+    criticism (CAMEO 111: an attack for what its target did, about a topic,
+    or on or by a person where nothing speaks of force, a fight with people
+    where nothing does, firing back where nothing does), a firing that lets
+    a person go (a dismissal) and a return of migrants (a deportation)."""
     out = {i: Trigger("ACCUSE", "criticize", trig.context, trig.pos)
            for i, trig in found.items() if trig.type == "ASSAULT" and (
                (doc[i].lemma_.lower() == "attack"
@@ -469,7 +474,7 @@ def _canvasses(appeal: Token) -> bool:
 
 def _owned_charm(appeal: Token) -> bool:
     """"Mr. Trump's appeal", "the candidate's appeal would transcend race": a
-    person's appeal that asks nobody for nothing (no "for", "to" or
+    person's appeal that asks nobody for anything (no "for", "to" or
     "against", no clause of what is asked) and that nobody rules on or
     makes ("his appeal was rejected") is his charm."""
     if appeal.pos_ != "NOUN" or not any(c.dep_ == "poss" for c in appeal.children):
@@ -679,7 +684,7 @@ def _utters(verb: Token) -> bool:
     """"Offered ideas", "provide an answer", "provide insights", "provide an
     opportunity": words, a view or a chance given is no offer and no aid."""
     lemma = verb.lemma_.lower()
-    things = _UTTERANCES | ({"insight"} | _CHANCES if lemma == "provide" else set())
+    things = (_UTTERANCES | _CHANCES) if lemma == "provide" else _UTTERANCES
     return lemma in ("offer", "provide") and any(
         c.dep_ == "dobj" and c.lemma_.lower() in things for c in verb.children)
 
@@ -715,8 +720,7 @@ def _favoured_by_odds(verb: Token) -> bool:
 
 def _signs_up(verb: Token) -> bool:
     """"Signed up as a delegate", "signed up on the exchanges": enrolling."""
-    return verb.lemma_.lower() == "sign" and any(
-        c.dep_ in ("prt", "advmod") and c.lower_ == "up" for c in verb.children)
+    return verb.lemma_.lower() == "sign" and _particle(verb, "up")
 
 
 def _won(verb: Token) -> bool:
