@@ -230,3 +230,11 @@ def test_swipes_hitting_out_and_railing_are_criticism():
     assert kinds("Donald Trump took a swipe at Marco Rubio on Monday.") == [("ACCUSE", "swipe")]
     assert kinds("Donald Trump hit out at Marco Rubio on Monday.") == [("ACCUSE", "hit")]
     assert kinds("Donald Trump railed against Marco Rubio on Monday.") == [("ACCUSE", "railed")]
+
+
+def test_an_attack_on_someone_the_article_names_as_a_person_is_in_words():
+    # The parser takes "Curiel" for an organisation; the article's entities
+    # know him from "Gonzalo Curiel, a federal judge".
+    assert kinds("Gonzalo Curiel, a federal judge, heard the case. "
+                 "Trump's attacks on Curiel stand out for their personal nature.") == [
+        ("ACCUSE", "attacks")]

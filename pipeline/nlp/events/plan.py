@@ -131,7 +131,7 @@ def plan(doc: Doc, index: EntityIndex) -> tuple[dict[int, Trigger], dict[int, tu
     found = {i: trig for i, trig in found.items()
              if (person_takes_part := _PERSON_ONLY.get(doc[i].lemma_.lower())) is None
              or person_takes_part(doc[i], index)}
-    found.update(retyped_senses(doc, found))
+    found.update(retyped_senses(doc, found, index))
     absorbed: dict[int, tuple[Token, Trigger]] = {}
     for i, trig in list(found.items()):
         tok = doc[i]

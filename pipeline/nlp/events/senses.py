@@ -77,6 +77,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from pipeline.nlp.entities import EntityIndex
 from pipeline.nlp.events.deps import for_relatives, infinitive, introduced_by, pobjs, pobjs_of
 from pipeline.nlp.events.pronouns import (
     GROUP_PRONOUNS,
@@ -310,11 +311,18 @@ def _force_near(word: Token) -> bool:
     return False
 
 
-def _person(tok: Token) -> bool:
-    """A person by name, a personal pronoun, or what one owns ("her record")."""
+def _person(tok: Token, index: EntityIndex | None = None) -> bool:
+    """A person by name, a personal pronoun, or what one owns ("her record").
+    A name is a person's where the article's entities say so (``index``:
+    they know "Curiel" is the judge the parser took for an organisation in
+    "Trump's attacks on Curiel"), else where the parser does."""
     if tok.ent_type_ == "PERSON" or tok.lower_ in PERSONAL | PERSONAL_POSSESSIVES:
         return True
-    return any(c.dep_ == "poss" and _person(c) for c in tok.children)
+    if index is not None and tok.pos_ == "PROPN":
+        hit = index.covering(tok.idx, tok.idx + len(tok))
+        if hit is not None and hit.entity is not None and hit.entity.type == "PERSON":
+            return True
+    return any(c.dep_ == "poss" and _person(c, index) for c in tok.children)
 
 
 def _sides_of_attack(attack: Token) -> list[Token]:
@@ -328,13 +336,14 @@ def _sides_of_attack(attack: Token) -> list[Token]:
     return sides
 
 
-def _in_words(attack: Token) -> bool:
+def _in_words(attack: Token, index: EntityIndex | None = None) -> bool:
     """An attack on or by a person, in a sentence with no word of force:
     "attacked Clinton", "Sanders's attack on her qualifications", "Trump
     came under attack". Training coders coded such attacks ACCUSE 6 times
     and ASSAULT never; where force is near ("attacked him with a bottle",
     "rebels", "killed") it stays an assault."""
-    return any(_person(side) for side in _sides_of_attack(attack)) and not _violence_near(attack)
+    return (any(_person(side, index) for side in _sides_of_attack(attack))
+            and not _violence_near(attack))
 
 
 def _opponents(fight: Token) -> list[Token]:
@@ -348,11 +357,11 @@ def _fought_in(fight: Token) -> bool:
     return any(o.ent_type_ in _PLACES for o in pobjs_of(fight, "in"))
 
 
-def _fight_in_words(fight: Token) -> bool:
+def _fight_in_words(fight: Token, index: EntityIndex | None = None) -> bool:
     """A fight with, against or between people, in a sentence with no word
     of force: "picking a fight with Cruz" (coded ACCUSE by the training
     coders), "the political fight of the day between Bernie and Hillary"."""
-    return (fight.lemma_.lower() == "fight" and any(_person(o) for o in _opponents(fight))
+    return (fight.lemma_.lower() == "fight" and any(_person(o, index) for o in _opponents(fight))
             and not _force_near(fight) and not _fought_in(fight))
 
 
@@ -377,7 +386,7 @@ def _fired_back(verb: Token) -> bool:
             and _particle(verb, "back") and not _force_near(verb))
 
 
-def _dismissed(verb: Token) -> bool:
+def _dismissed(verb: Token, index: EntityIndex | None = None) -> bool:
     """"Was fired from the Trump campaign", "fired his campaign manager":
     a person let go, where nothing speaks of force (the training coders
     coded "He was fired" COERCE)."""
@@ -386,10 +395,11 @@ def _dismissed(verb: Token) -> bool:
     if _particle(verb, "back"):
         return False
     fired = for_relatives(verb, [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")])
-    return bool(pobjs_of(verb, "from")) or any(_person(f) or _for_people(f) for f in fired)
+    return bool(pobjs_of(verb, "from")) or any(_person(f, index) or _for_people(f) for f in fired)
 
 
-def retyped_senses(doc: Doc, found: dict[int, Trigger]) -> dict[int, Trigger]:
+def retyped_senses(doc: Doc, found: dict[int, Trigger],
+                   index: EntityIndex | None = None) -> dict[int, Trigger]:
     """Triggers whose sense here is another type's: assaults that are
     criticism (CAMEO 111: an attack for what its target did, about a topic,
     or on or by a person where nothing speaks of force, a fight with people
@@ -398,10 +408,10 @@ def retyped_senses(doc: Doc, found: dict[int, Trigger]) -> dict[int, Trigger]:
     out = {i: Trigger("ACCUSE", "criticize", trig.context, trig.pos)
            for i, trig in found.items() if trig.type == "ASSAULT" and (
                (doc[i].lemma_.lower() == "attack"
-                and (_charged_with(doc[i]) or _in_words(doc[i])))
-               or _fight_in_words(doc[i]) or _fired_back(doc[i]))}
+                and (_charged_with(doc[i]) or _in_words(doc[i], index)))
+               or _fight_in_words(doc[i], index) or _fired_back(doc[i]))}
     out |= {i: Trigger("COERCE", None, (), trig.pos) for i, trig in found.items()
-            if trig.type == "ASSAULT" and i not in out and _dismissed(doc[i])}
+            if trig.type == "ASSAULT" and i not in out and _dismissed(doc[i], index)}
     out |= {i: Trigger("COERCE", "deport", (), trig.pos) for i, trig in found.items()
             if trig.type == "RETREAT" and _sent_back(doc[i])}
     return out
