@@ -2,8 +2,8 @@
 the AGREE and CONCEDE lexicons): remembering, enabling, backing out, a
 win, an effort, a campaign rally, a poll share, a name given in passing,
 talk about a topic, help by a thing, a shared view and defending one's own
-record are no events; a vow is a promise; a fight with people or an attack
-in words is criticism."""
+record are no events; a vow is a promise; a fight or a battle with people
+or an attack in words is criticism; mobilising staff moves no force."""
 from __future__ import annotations
 
 from pipeline.nlp.events.senses import polls_names_and_topics
@@ -238,3 +238,41 @@ def test_an_attack_on_someone_the_article_names_as_a_person_is_in_words():
     assert kinds("Gonzalo Curiel, a federal judge, heard the case. "
                  "Trump's attacks on Curiel stand out for their personal nature.") == [
         ("ACCUSE", "attacks")]
+
+
+def test_battles_among_people_are_efforts_or_words():
+    assert kinds("Senator Ortiz and Maria Lopez battled to replace the governor.") == []
+    assert kinds("Senator Ortiz has battled with Maria Lopez over the budget.") == [
+        ("ACCUSE", "battled")]
+    assert kinds("Rebels battled government troops in Chile.") == [("ASSAULT", "battled")]
+
+
+def test_a_win_beside_another_win_is_no_assault():
+    assert kinds("Maria Lopez beat Senator Ortiz by 18 points, and Ana Ruiz beat "
+                 "Jorge Diaz by 22 points.") == []
+
+
+def test_firing_an_armed_officer_is_a_dismissal_and_shooting_back_a_retort():
+    assert kinds("Mayor Ortiz fired McCarthy, the Chicago police chief, on Tuesday.") == [
+        ("COERCE", "fired")]
+    assert kinds("Senator Ortiz shot back at Maria Lopez in a statement.") == [
+        ("ACCUSE", "shot")]
+
+
+def test_mobilising_staff_tactics_or_attacks_moves_no_force():
+    assert kinds("Senator Ortiz deployed paid staff to Chile.") == []
+    assert kinds("Senator Ortiz stepped up his attacks on Maria Lopez.") == [
+        ("ACCUSE", "attacks")]
+    assert kinds("Chile deployed troops to the border with Peru.") == [("MOBILIZE", "deployed")]
+
+
+def test_one_person_agreeing_shares_a_view():
+    assert kinds("Professor Maria Lopez of Chile agreed.") == []
+    assert kinds("Maria Lopez agreed that the Chilean treasury has limited power to stop "
+                 "tax dodging.") == []
+    assert kinds("Chile and Peru agreed on Friday to tighten cooperation.") == [
+        ("AGREE", "agreed")]
+
+
+def test_releasing_a_quantity_of_documents_publishes():
+    assert kinds("Democrats in Chile plan to release a slew of interview transcripts.") == []

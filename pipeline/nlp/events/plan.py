@@ -18,7 +18,7 @@ from pipeline.nlp.events.deps import for_relatives
 from pipeline.nlp.events.light_verbs import governing_verb
 from pipeline.nlp.events.pronouns import PERSONAL
 from pipeline.nlp.events.readings import not_happenings
-from pipeline.nlp.events.senses import retyped_senses
+from pipeline.nlp.events.senses import no_mobilisation, retyped_senses
 from pipeline.nlp.events.trigger_model import learned_model
 from pipeline.nlp.events.triggers import Trigger, combined, combined_row
 from pipeline.nlp.lexicon import load_lines
@@ -131,6 +131,8 @@ def plan(doc: Doc, index: EntityIndex) -> tuple[dict[int, Trigger], dict[int, tu
     found = {i: trig for i, trig in found.items()
              if (person_takes_part := _PERSON_ONLY.get(doc[i].lemma_.lower())) is None
              or person_takes_part(doc[i], index)}
+    idle = no_mobilisation(doc, found)
+    found = {i: trig for i, trig in found.items() if i not in idle}
     found.update(retyped_senses(doc, found, index))
     absorbed: dict[int, tuple[Token, Trigger]] = {}
     for i, trig in list(found.items()):

@@ -17,7 +17,8 @@ event would report what did not (or not yet, or not here) happen:
   established act;
 - a kind of people: "riot police", "aid workers" are no riot and no aid;
 - a trigger noun in front of another: "a bomb attack" is the attack;
-- a word used in another sense than its event's (:mod:`pipeline.nlp.events.senses`);
+- a word used in another sense than its event's (:mod:`pipeline.nlp.events.senses`),
+  or in a set phrase of another sense (:mod:`pipeline.nlp.events.idioms`);
 - the background of a nominal trigger nobody is said to do: "surrendered
   [following a government offensive]" is a time, "[after violent protests]"
   a cause (only when no actor is named: "after Russia's attack on X" stays).
@@ -27,6 +28,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from pipeline.nlp.events.deps import infinitive
+from pipeline.nlp.events.idioms import idioms
 from pipeline.nlp.events.senses import other_senses
 from pipeline.nlp.events.triggers import Trigger, actor_nouns
 
@@ -128,7 +130,7 @@ def modifiers(doc: Doc, found: dict[int, Trigger]) -> set[int]:
 def not_happenings(doc: Doc, found: dict[int, Trigger]) -> set[int]:
     """Token indices whose triggers report no event of their own."""
     return (aims(doc, found) | conditions(doc) | charges(doc, found) | modifiers(doc, found)
-            | other_senses(doc, found))
+            | other_senses(doc, found) | idioms(doc, found))
 
 
 def in_background(tok: Token) -> bool:

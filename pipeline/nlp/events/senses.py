@@ -71,7 +71,9 @@ first 150 train articles, which no event set codes), and amounts of support,
 candidates' appeal, dangers, points granted, help to do something and
 sharing words among those of train articles 150 to 300 (their tune part);
 firings, needs, falls, words offered or provided, odds, lines of attack and
-signing up among those of 300 to 450.
+signing up among those of 300 to 450; battles, a win beside another,
+firing an armed officer, shooting back, mobilising no force, one person
+agreeing and releasing a quantity of documents among those of 450 to 750.
 """
 from __future__ import annotations
 
@@ -161,16 +163,18 @@ def unspoken_demands(doc: Doc, found: dict[int, Trigger]) -> set[int]:
 
 
 def _published(release: Token) -> list[Token]:
+    """What is released, with what a quantity of it holds ("a slew [of
+    interview transcripts]")."""
     things = [c for c in release.children if c.dep_ in _PUBLISHED]
     things += pobjs_of(release, "of")
-    return things + ([release.head] if release.dep_ == "acl" else [])
+    things += [release.head] if release.dep_ == "acl" else []
+    return things + [o for t in things for o in pobjs_of(t, "of")]
 
 
 def publications(doc: Doc, found: dict[int, Trigger]) -> set[int]:
     """A release that publishes something: "released a statement", "the
     report released on Monday", "a press release"."""
-    return {i for i, trig in found.items() if trig.type == "RETREAT"
-            and doc[i].lemma_.lower() == "release"
+    return {i for i, trig in found.items() if doc[i].lemma_.lower() == "release"
             and any(t.lemma_.lower() in _PUBLICATIONS for t in _published(doc[i]))}
 
 
@@ -298,15 +302,19 @@ def _violence_near(attack: Token) -> bool:
     return _force_near(attack) or bool(pobjs_of(attack, "with"))
 
 
-def _force_near(word: Token) -> bool:
-    """:func:`_violence_near` but for a "with" (one fights "with" a foe)."""
+def _force_near(word: Token, besides: frozenset[str] = frozenset(),
+                skip: frozenset[int] = frozenset()) -> bool:
+    """:func:`_violence_near` but for a "with" (one fights "with" a foe).
+    Triggers whose lemma is in ``besides`` and tokens in ``skip`` are not
+    counted."""
     for tok in word.sent:
-        if tok == word:
+        if tok == word or tok.i in skip:
             continue
         if tok.lemma_.lower() in _FORCE_WORDS or (tok.ent_type_ in _PLACES and tok.head == word):
             return True
         trig = trigger_of(tok)
-        if trig is not None and trig.type in ("ASSAULT", "MOBILIZE"):
+        if (trig is not None and trig.type in ("ASSAULT", "MOBILIZE")
+                and tok.lemma_.lower() not in besides):
             return True
     return False
 
@@ -346,6 +354,11 @@ def _in_words(attack: Token, index: EntityIndex | None = None) -> bool:
             and not _violence_near(attack))
 
 
+#: A fight and a battle, which among people with no force near are words
+#: or an effort ("battled to replace him", "battled with Guardian over").
+_FIGHTS = frozenset({"fight", "battle"})
+
+
 def _opponents(fight: Token) -> list[Token]:
     """Whom one fights: the object, and "with", "against", "between" objects."""
     return [c for c in fight.children if c.dep_ == "dobj"] + pobjs_of(
@@ -361,7 +374,7 @@ def _fight_in_words(fight: Token, index: EntityIndex | None = None) -> bool:
     """A fight with, against or between people, in a sentence with no word
     of force: "picking a fight with Cruz" (coded ACCUSE by the training
     coders), "the political fight of the day between Bernie and Hillary"."""
-    return (fight.lemma_.lower() == "fight" and any(_person(o, index) for o in _opponents(fight))
+    return (fight.lemma_.lower() in _FIGHTS and any(_person(o, index) for o in _opponents(fight))
             and not _force_near(fight) and not _fought_in(fight))
 
 
@@ -369,7 +382,7 @@ def _strives(fight: Token) -> bool:
     """"Has fought to push through reforms", "fighting for second place",
     "Clinton's fight for women": a person's fight with no foe, no force
     and no battlefield is an effort."""
-    return (fight.lemma_.lower() == "fight" and not _opponents(fight)
+    return (fight.lemma_.lower() in _FIGHTS and not _opponents(fight)
             and any(_person(side) for side in _sides_of_attack(fight))
             and not _force_near(fight) and not _fought_in(fight))
 
@@ -380,9 +393,10 @@ def _particle(verb: Token, word: str) -> bool:
 
 
 def _fired_back(verb: Token) -> bool:
-    """"Trump fired back with a snarky statement": a retort, where nothing
-    speaks of force ("the rebels fired back at the troops")."""
-    return (verb.lemma_.lower() == "fire" and verb.pos_ == "VERB"
+    """"Trump fired back with a snarky statement", "Sanders shot back": a
+    retort, where nothing speaks of force ("the rebels fired back at the
+    troops")."""
+    return (verb.lemma_.lower() in ("fire", "shoot") and verb.pos_ == "VERB"
             and _particle(verb, "back") and not _force_near(verb))
 
 
@@ -390,11 +404,14 @@ def _dismissed(verb: Token, index: EntityIndex | None = None) -> bool:
     """"Was fired from the Trump campaign", "fired his campaign manager":
     a person let go, where nothing speaks of force (the training coders
     coded "He was fired" COERCE)."""
-    if verb.lemma_.lower() != "fire" or verb.pos_ != "VERB" or _force_near(verb):
-        return False
-    if _particle(verb, "back"):
+    if verb.lemma_.lower() != "fire" or verb.pos_ != "VERB" or _particle(verb, "back"):
         return False
     fired = for_relatives(verb, [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")])
+    # the one let go may be armed ("fired his police chief", "an Air Force
+    # reserve major who Gowdy fired"): only force outside them counts
+    their_words = frozenset(t.i for f in fired for t in f.subtree)
+    if _force_near(verb, skip=their_words):
+        return False
     return bool(pobjs_of(verb, "from")) or any(_person(f, index) or _for_people(f) for f in fired)
 
 
@@ -546,6 +563,12 @@ def attractions(doc: Doc, found: dict[int, Trigger]) -> set[int]:
 #: police, reserves), not voters, supporters or money.
 _FORCES = _ARMED | {"reservist", "reserve", "unit", "division", "battalion", "brigade", "guard",
                     "navy", "ship", "warship", "jet", "aircraft", "officer"}
+#: What else a state steps up, reinforces or deploys when it mobilises
+#: (CAMEO 15: "surveillance of the border has been stepped up", "step up
+#: security"), not staff, tactics, attacks or perceptions. Lemmas.
+_MOBILISED = _FORCES | {"security", "surveillance", "defense", "defence", "patrol", "presence",
+                        "alert", "border", "vigilance", "readiness", "weapon", "missile",
+                        "arms", "checkpoint", "cordon"}
 #: A plea in court: "pleaded guilty" asks nobody for anything.
 _PLEAS = frozenset({"guilty", "innocent"})
 
@@ -556,17 +579,30 @@ def _plea(verb: Token) -> bool:
 
 
 def _mobilises_no_force(tok: Token) -> bool:
-    moved = [c for c in tok.children if c.dep_ == "dobj"] + pobjs_of(tok, "of")
-    return bool(moved) and not any(m.lemma_.lower() in _FORCES for m in moved)
+    """"Mobilize party members", "deployed paid staff", "stepped up his
+    attacks", "reinforced perceptions", "the strategy deployed by the
+    campaign": what is moved or raised is no force and no security."""
+    moved = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")] + pobjs_of(tok, "of")
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":
+        moved.append(tok.head)
+    # "thousands of troops", "security measures"
+    moved += [c for m in moved for c in m.children if c.dep_ == "compound"] + [
+        o for m in moved for o in pobjs_of(m, "of")]
+    return bool(moved) and not any(m.lemma_.lower() in _MOBILISED for m in moved)
 
 
-def pleas_and_canvassing(doc: Doc, found: dict[int, Trigger]) -> set[int]:
-    """"Will plead guilty" is a plea, not a request; "mobilize party
-    constituencies" or "voters" canvasses, it moves no forces."""
+def pleas(doc: Doc, found: dict[int, Trigger]) -> set[int]:
+    """"Will plead guilty" is a plea, not a request."""
+    return {i for i, trig in found.items() if trig.type == "REQUEST" and _plea(doc[i])}
+
+
+def no_mobilisation(doc: Doc, found: dict[int, Trigger]) -> set[int]:
+    """"Mobilize party constituencies" canvasses, "deployed paid staff"
+    hires and "stepped up his attacks" attacks more: none moves a force.
+    These words are no triggers at all, so that what they govern can be
+    its own event ("his attacks" stays criticism)."""
     return {i for i, trig in found.items()
-            if (trig.type == "REQUEST" and _plea(doc[i]))
-            or (trig.type == "MOBILIZE" and doc[i].lemma_.lower().startswith("mobili")
-                and _mobilises_no_force(doc[i]))}
+            if trig.type == "MOBILIZE" and _mobilises_no_force(doc[i])}
 
 
 def _for_people(tok: Token) -> bool:
@@ -733,11 +769,18 @@ def _signs_up(verb: Token) -> bool:
     return verb.lemma_.lower() == "sign" and _particle(verb, "up")
 
 
+#: Words of a contest, which say nothing of force about another one in
+#: their sentence ("Clinton beat X ..., and Trump beat Y", "Hart beat
+#: Mondale -- an insurgent defeating a party favorite"). Lemmas.
+_CONTESTS = frozenset({"beat", "defeat", "trounce", "rout", "outpoll"})
+
+
 def _won(verb: Token) -> bool:
     """"Clinton beat Sanders in the caucuses", "beat expectations": a
     beating with nothing of force near (and not "beat up") is a win."""
     return (verb.lemma_.lower() == "beat" and verb.pos_ == "VERB"
-            and not any(c.lower_ == "up" for c in verb.children) and not _violence_near(verb))
+            and not any(c.lower_ == "up" for c in verb.children)
+            and not _force_near(verb, besides=_CONTESTS) and not pobjs_of(verb, "with"))
 
 
 #: Verbs of speaking at a rally: a rally where someone "said", "spoke",
@@ -869,18 +912,26 @@ def _talks_to_nobody(verb: Token) -> bool:
 
 def _concurs(verb: Token) -> bool:
     """"All agreed that the plan would raise taxes", "agreed with Matthews
-    about the winner", "62 percent of Republicans agreed": sharing a view is
+    about the winner", "62 percent of Republicans agreed", "Bystrom agreed":
+    sharing a view is
     no agreement; one agrees to do something, on or to a deal, or agrees a
     deal (the training coders coded only those, and left "sources agreed
     it would be cost-effective" uncoded)."""
     if verb.lemma_.lower() != "agree" or verb.pos_ != "VERB":
         return False
-    if any(c.dep_ in ("xcomp", "dobj", "nsubjpass") for c in verb.children) or pobjs_of(
-            verb, "to", "on", "upon"):
+    after = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
+    if after is not None and after.lower_ == "that" and after.dep_ == "mark":
+        return True  # "agreed that the Treasury has limited power", however parsed
+    complements = [c for c in verb.children if c.dep_ in ("xcomp", "dobj", "nsubjpass", "ccomp")]
+    if any(c.dep_ != "ccomp" for c in complements) or pobjs_of(verb, "to", "on", "upon"):
         return False
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    view = any(c.dep_ == "ccomp" for c in verb.children) or bool(pobjs_of(verb, "with", "about"))
-    return view or any(_share(c) for c in subjects)
+    view = bool(complements) or bool(pobjs_of(verb, "with", "about"))
+    # "Iowa State University's Dianne Bystrom agreed.": one person, agreeing
+    # to nothing named, shares a view (two sides agreeing may strike a deal)
+    alone = (not complements and len(subjects) == 1 and subjects[0].ent_type_ == "PERSON"
+             and not any(c.dep_ == "conj" for c in subjects[0].children))
+    return view or alone or any(_share(c) for c in subjects)
 
 
 #: What makes a defended thing the defender's own: "defended his record",
@@ -927,5 +978,5 @@ def other_senses(doc: Doc, found: dict[int, Trigger]) -> set[int]:
             | publications(doc, found) | natural_deaths(doc, found)
             | no_comment_or_condition(doc, found) | sessions(doc, found)
             | plain_handling(doc, found) | attractions(doc, found)
-            | pleas_and_canvassing(doc, found) | memory_enabling_and_backing_out(doc, found)
+            | pleas(doc, found) | memory_enabling_and_backing_out(doc, found)
             | wins_and_campaign_rallies(doc, found) | polls_names_and_topics(doc, found))

@@ -1,0 +1,48 @@
+"""Trigger words in set phrases of another sense (pipeline.nlp.events.idioms)."""
+from __future__ import annotations
+
+from tests.unit.test_nlp_events import events_of
+
+
+def kinds(text: str) -> list[tuple[str, str]]:
+    return [(e.type, e.trigger) for e in events_of([text], "idioms")]
+
+
+def test_seizing_on_a_chance_or_a_position_seizes_nobody():
+    assert kinds("Senator Ortiz seized on the revelations about Chile.") == []
+    assert kinds("Senator Ortiz tried to seize the high ground on Chile.") == []
+    assert kinds("Police in Malta seized the Chilean ship.") == [("COERCE", "seized")]
+
+
+def test_paying_filming_and_odds_are_no_shooting():
+    assert kinds("A supporter of Senator Ortiz could shell out $400,000 to the committee.") == []
+    assert kinds("Senator Ortiz went to shoot video of the Chilean border.") == []
+    assert kinds("Senator Ortiz, a long-shot candidate, criticised Chile.") == [
+        ("ACCUSE", "criticised")]
+    assert kinds("Gunmen shot Senator Ortiz in Santiago.") == [("ASSAULT", "shot")]
+    assert kinds("Senator Ortiz spoke about the shooting death of Maria Lopez in Chile.") == [
+        ("ASSAULT", "shooting")]
+
+
+def test_killing_a_measure_kills_nobody():
+    assert kinds("Senator Ortiz aimed at killing the Chilean trade bill.") == []
+    assert kinds("Rebels killed Senator Ortiz in Chile.") == [("ASSAULT", "killed")]
+
+
+def test_demonstrating_something_is_showing_it():
+    assert kinds("Senator Ortiz tried to demonstrate that he was tough on Chile.") == []
+    assert kinds("Senator Ortiz must demonstrate his staying power against Chile.") == []
+    assert kinds("Students demonstrated outside the Chilean embassy in Lima.") == [
+        ("PROTEST", "demonstrated")]
+
+
+def test_a_tension_a_rush_and_a_post_are_no_charge():
+    assert kinds("The Chilean dispute remains politically charged for Senator Ortiz.") == []
+    assert kinds("Senator Ortiz charged into the fray against Maria Lopez.") == []
+    assert kinds("Prosecutors charged Senator Ortiz with fraud.") == [("ACCUSE", "charged")]
+
+
+def test_pledged_delegates_are_a_kind_of_delegate():
+    assert kinds("Senator Ortiz will arrive at the convention with enough pledged delegates "
+                 "to file reports against Maria Lopez.") == [("CONSULT", "arrive")]
+    assert kinds("Senator Ortiz pledged to support Maria Lopez.") == [("AGREE", "pledged")]
