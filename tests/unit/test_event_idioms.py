@@ -46,3 +46,19 @@ def test_pledged_delegates_are_a_kind_of_delegate():
     assert kinds("Senator Ortiz will arrive at the convention with enough pledged delegates "
                  "to file reports against Maria Lopez.") == [("CONSULT", "arrive")]
     assert kinds("Senator Ortiz pledged to support Maria Lopez.") == [("AGREE", "pledged")]
+
+
+def test_a_sources_terms_running_for_office_and_an_inference_request_nothing():
+    assert kinds("A Chilean official, who requested anonymity, said Senator Ortiz lied.") == []
+    assert kinds("Senator Ortiz did not respond to repeated requests for comment from "
+                 "Maria Lopez.") == []
+    assert kinds("Senator Ortiz, who is seeking reelection, spoke in Chile.") == []
+    assert kinds("Senator Ortiz must be doing something right in Chile, Maria Lopez said.") == []
+    assert kinds("Chile requested the extradition of Senator Ortiz from Peru.") == [
+        ("REQUEST", "requested")]
+
+
+def test_a_contrast_and_an_admission_reject_nothing():
+    assert kinds("Senator Ortiz wants to talk about trade, as opposed to defending "
+                 "his ties to Chile.") == []
+    assert kinds("There's no denying Senator Ortiz has had quite a run in Chile.") == []

@@ -276,3 +276,9 @@ def test_one_person_agreeing_shares_a_view():
 
 def test_releasing_a_quantity_of_documents_publishes():
     assert kinds("Democrats in Chile plan to release a slew of interview transcripts.") == []
+
+
+def test_an_appeal_held_or_of_a_person_is_charm():
+    assert kinds("Senator Ortiz may hold particular appeal for voters in Chile.") == []
+    assert kinds("Voters in Chile do not understand the appeal of someone like Senator "
+                 "Ortiz.") == []

@@ -12,7 +12,12 @@ a preposition, an object or its place in the noun phrase:
   showing something, no demonstration (PROTEST);
 - "politically charged", "charged into the fray", "the officer in charge
   of the base": a tension, a rush and a post, no charge (ACCUSE);
-- "pledged delegates": delegates bound by a primary, nobody's pledge.
+- "pledged delegates": delegates bound by a primary, nobody's pledge;
+- "requested anonymity", "requests for comment", "seeking reelection",
+  "he must be doing something right": a source's terms, a reporter's
+  question, running for office and an inference, no request (REQUEST);
+- "as opposed to", "there's no denying": a contrast and an admission, no
+  rejection (REJECT).
 
 All were found among the events extracted from PolNeAR's train articles
 450 to 750 (their tune part), which no event set codes; none takes away
@@ -35,6 +40,15 @@ _MEASURES = frozenset({"bill", "measure", "legislation", "proposal", "amendment"
 #: high ground", "seized the moment". Lemmas.
 _POSITIONS = frozenset({"ground", "moment", "initiative", "opportunity", "chance", "mantle",
                         "spotlight", "momentum", "narrative", "advantage", "lead"})
+
+
+#: What a source or a reporter asks for: "requested anonymity", "requests
+#: for comment". Lemmas.
+_PRESS_TERMS = frozenset({"anonymity", "comment"})
+#: What one runs for: "seeking reelection", "seek her party's nomination".
+#: Lemmas.
+_OFFICES = frozenset({"reelection", "re-election", "election", "nomination", "office",
+                      "presidency", "seat", "term", "candidacy"})
 
 
 def _objects(verb: Token) -> list[Token]:
@@ -93,6 +107,38 @@ def _pledged_delegates(tok: Token) -> bool:
         c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
 
 
+def _press_terms(tok: Token) -> bool:
+    """"Requested anonymity to discuss ...", "repeated requests for comment"."""
+    asked = _objects(tok) + pobjs_of(tok, "for")
+    return tok.lemma_.lower() in ("request", "ask") and any(
+        a.lemma_.lower() in _PRESS_TERMS for a in asked)
+
+
+def _runs_for_office(tok: Token) -> bool:
+    """"Who is seeking reelection", "seeking the White House"."""
+    return tok.lemma_.lower() == "seek" and any(
+        o.lemma_.lower() in _OFFICES or (o.lower_ == "house" and any(
+            c.lower_ == "white" for c in o.children)) for o in _objects(tok))
+
+
+def _infers(must: Token) -> bool:
+    """"He must be doing something right", "she must have known": "must"
+    before a progressive or a perfect infers, it demands nothing."""
+    if must.lower_ != "must" or must.dep_ != "aux":
+        return False
+    verb = must.head
+    after = [c for c in verb.children if c.dep_ == "aux" and c.i > must.i]
+    return (verb.tag_ == "VBG" and any(a.lemma_ == "be" for a in after)) or (
+        verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in after))
+
+
+def _contrasts_or_admits(tok: Token) -> bool:
+    """"As opposed to some sort of legislation", "there's no denying"."""
+    before = tok.nbor(-1).lower_ if tok.i > 0 else ""
+    lemma = tok.lemma_.lower()
+    return (lemma == "oppose" and before == "as") or (lemma == "deny" and before == "no")
+
+
 def idioms(doc: Doc, found: dict[int, Trigger]) -> set[int]:
     """Token indices of triggers in a set phrase of another sense."""
     return {i for i, trig in found.items()
@@ -101,4 +147,7 @@ def idioms(doc: Doc, found: dict[int, Trigger]) -> set[int]:
                                             or _kills_a_measure(doc[i])))
             or (trig.type == "PROTEST" and _shows(doc[i]))
             or (trig.type == "ACCUSE" and _no_charge(doc[i]))
-            or (trig.type in ("AGREE", "SUPPORT") and _pledged_delegates(doc[i]))}
+            or (trig.type in ("AGREE", "SUPPORT") and _pledged_delegates(doc[i]))
+            or (trig.type == "REQUEST" and (_press_terms(doc[i]) or _runs_for_office(doc[i])
+                                            or _infers(doc[i])))
+            or (trig.type == "REJECT" and _contrasts_or_admits(doc[i]))}

@@ -512,9 +512,20 @@ def _owned_charm(appeal: Token) -> bool:
     return not (appeal.dep_ in ("dobj", "nsubjpass") and appeal.head.lemma_.lower() in _RULED_ON)
 
 
+#: Verbs of having an appeal: "has that appeal", "may hold particular
+#: appeal for Republicans", "broaden his appeal". Lemmas.
+_HOLDING = frozenset({"have", "hold", "lack", "broaden", "widen", "expand", "limit", "understand",
+                      "explain", "grasp"})
+
+
 def _attraction(appeal: Token) -> bool:
     if any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in _ATTRACTIVE
            for c in appeal.children):
+        return True
+    if appeal.dep_ == "dobj" and appeal.head.lemma_.lower() in _HOLDING:
+        return True
+    if not pobjs_of(appeal, "against") and any(  # "the appeal of someone like Trump"
+            o.pos_ == "PRON" or o.ent_type_ == "PERSON" for o in pobjs_of(appeal, "of")):
         return True
     if _canvasses(appeal) or _owned_charm(appeal):
         return True
