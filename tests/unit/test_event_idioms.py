@@ -62,3 +62,17 @@ def test_a_contrast_and_an_admission_reject_nothing():
     assert kinds("Senator Ortiz wants to talk about trade, as opposed to defending "
                  "his ties to Chile.") == []
     assert kinds("There's no denying Senator Ortiz has had quite a run in Chile.") == []
+
+
+def test_a_person_going_back_or_a_dialogue_withdraws_nothing():
+    assert kinds("Yeltsin returned to the Kremlin on Thursday after a two-day break.") == []
+    assert kinds("Senator Ortiz returned to his familiar lines about Chile.") == []
+    assert kinds("Senator Ortiz spoke in a testy exchange with reporters from Chile.") == []
+    assert kinds("Chile and Peru carried out an exchange of prisoners on Friday.") == [
+        ("RETREAT", "exchange")]
+
+
+def test_cutting_what_is_no_tie_aid_or_supply_sanctions_nobody():
+    assert kinds("Maricopa County cut the number of polling places in Chile.") == []
+    assert kinds("Senator Ortiz is trying to cut into the lead of Maria Lopez.") == []
+    assert kinds("Chile cut ties with Peru.") == [("SANCTION", "cut")]

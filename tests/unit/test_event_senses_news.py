@@ -282,3 +282,15 @@ def test_an_appeal_held_or_of_a_person_is_charm():
     assert kinds("Senator Ortiz may hold particular appeal for voters in Chile.") == []
     assert kinds("Voters in Chile do not understand the appeal of someone like Senator "
                  "Ortiz.") == []
+
+
+def test_backing_by_a_share_of_voters_is_an_opinion():
+    assert kinds("Senator Ortiz received the backing of 33% of Chilean primary voters.") == []
+    assert kinds("Senator Ortiz is backed by 34% of Chilean voters.") == []
+    assert kinds("Chile backed Senator Ortiz on Friday.") == [("SUPPORT", "backed")]
+
+
+def test_releasing_what_one_wrote_publishes():
+    assert kinds("The plan would cost $1 trillion, according to the document Senator "
+                 "Ortiz released.") == []
+    assert kinds("Senator Ortiz released another brochure in Chile.") == []

@@ -17,7 +17,12 @@ a preposition, an object or its place in the noun phrase:
   "he must be doing something right": a source's terms, a reporter's
   question, running for office and an inference, no request (REQUEST);
 - "as opposed to", "there's no denying": a contrast and an admission, no
-  rejection (REJECT).
+  rejection (REJECT);
+- "Hollande returned to Paris", "returned to his familiar lines", "a testy
+  exchange with reporters": a person going back or a dialogue, no
+  withdrawal and no exchange of prisoners (RETREAT);
+- "cut the number of polling places", "cut a new Web video": cutting
+  something that is no tie, aid or supply sanctions nobody (SANCTION).
 
 All were found among the events extracted from PolNeAR's train articles
 450 to 750 (their tune part), which no event set codes; none takes away
@@ -139,6 +144,45 @@ def _contrasts_or_admits(tok: Token) -> bool:
     return (lemma == "oppose" and before == "as") or (lemma == "deny" and before == "no")
 
 
+#: What is cut when a side is sanctioned: "cut ties with Peru", "cut aid
+#: to Chile", "cut off the gas supply". Lemmas.
+_SEVERED = frozenset({"tie", "relation", "link", "contact", "aid", "assistance", "funding",
+                      "fund", "supply", "export", "import", "trade", "shipment", "loan",
+                      "credit", "subsidy", "oil", "gas", "electricity", "power", "water",
+                      "communication", "line", "route", "access", "cooperation"})
+
+
+def _goes_back(verb: Token) -> bool:
+    """"Hollande returned to Paris", "Trump returned to ethnicity": a person
+    coming back to a place or a topic (the training coders left "returned
+    to the Kremlin" and "return to hacking" uncoded); what a force, a
+    people or a state returns, or returns to, may still be a withdrawal."""
+    if verb.lemma_.lower() != "return" or verb.pos_ != "VERB" or _objects(verb):
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return bool(subjects) and all(
+        s.ent_type_ == "PERSON" or s.lower_ in ("he", "she", "i") for s in subjects)
+
+
+def _dialogue(exchange: Token) -> bool:
+    """"A testy exchange with reporters", "the exchange on financial
+    regulations": words exchanged; an exchange of prisoners or a prisoner
+    exchange says what is exchanged."""
+    return (exchange.lemma_.lower() == "exchange" and exchange.pos_ == "NOUN"
+            and not pobjs_of(exchange, "of")
+            and not any(c.dep_ == "compound" for c in exchange.children))
+
+
+def _cuts_no_tie(verb: Token) -> bool:
+    """"Cut the number of polling places", "cut a new Web video", "cut
+    into Clinton's lead": no tie, aid or supply is cut."""
+    if verb.lemma_.lower() != "cut" or verb.pos_ != "VERB":
+        return False
+    cut = _objects(verb)
+    cut += [c for o in cut for c in o.children if c.dep_ == "compound"]
+    return not any(c.lemma_.lower() in _SEVERED for c in cut)
+
+
 def idioms(doc: Doc, found: dict[int, Trigger]) -> set[int]:
     """Token indices of triggers in a set phrase of another sense."""
     return {i for i, trig in found.items()
@@ -150,4 +194,6 @@ def idioms(doc: Doc, found: dict[int, Trigger]) -> set[int]:
             or (trig.type in ("AGREE", "SUPPORT") and _pledged_delegates(doc[i]))
             or (trig.type == "REQUEST" and (_press_terms(doc[i]) or _runs_for_office(doc[i])
                                             or _infers(doc[i])))
-            or (trig.type == "REJECT" and _contrasts_or_admits(doc[i]))}
+            or (trig.type == "REJECT" and _contrasts_or_admits(doc[i]))
+            or (trig.type == "RETREAT" and (_goes_back(doc[i]) or _dialogue(doc[i])))
+            or (trig.type == "SANCTION" and _cuts_no_tie(doc[i]))}

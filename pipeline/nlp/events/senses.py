@@ -165,9 +165,9 @@ def unspoken_demands(doc: Doc, found: dict[int, Trigger]) -> set[int]:
 def _published(release: Token) -> list[Token]:
     """What is released, with what a quantity of it holds ("a slew [of
     interview transcripts]")."""
-    things = [c for c in release.children if c.dep_ in _PUBLISHED]
+    things = for_relatives(release, [c for c in release.children if c.dep_ in _PUBLISHED])
     things += pobjs_of(release, "of")
-    things += [release.head] if release.dep_ == "acl" else []
+    things += [release.head] if release.dep_ in ("acl", "relcl") else []
     return things + [o for t in things for o in pobjs_of(t, "of")]
 
 
@@ -866,17 +866,23 @@ def _share(phrase: Token) -> bool:
 
 def _poll_share(tok: Token) -> bool:
     """"Trump has 5 percent support", "support among black voters", "19
-    percent of college students polled support Clinton": a share of voters
+    percent of college students polled support Clinton", "received the
+    backing of 33% of primary voters": a share of voters
     or of those polled is an opinion, not an act of support (the training
     coders left "60% support" and "minority support dropped" uncoded)."""
-    if tok.lemma_.lower() != "support":
+    if tok.lemma_.lower() not in ("support", "back", "backing"):
         return False
     if tok.pos_ == "NOUN":
         return bool(pobjs_of(tok, "among")) or _amount(tok) or any(
             _share(c) for c in [*pobjs_of(tok, "from", "of"), *(
                 c for c in tok.children if c.dep_ in ("nummod", "compound", "amod", "quantmod"))])
+    # "is backed by 34% of GOP voters": the agent is the share
     subjects = for_relatives(tok, [c for c in tok.children if c.dep_ == "nsubj"])
-    return any(_share(c) or c.lemma_.lower() in _ELECTORATE for c in subjects)
+    subjects += [o for a in tok.children if a.dep_ == "agent" for o in pobjs(a)]
+    if tok.tag_ == "VBN":
+        subjects += pobjs_of(tok, "by")
+    return any(_share(c) or c.lemma_.lower() in _ELECTORATE or any(
+        _share(o) for o in pobjs_of(c, "of")) for c in subjects)
 
 
 def _amount(support: Token) -> bool:
