@@ -294,3 +294,18 @@ def test_releasing_what_one_wrote_publishes():
     assert kinds("The plan would cost $1 trillion, according to the document Senator "
                  "Ortiz released.") == []
     assert kinds("Senator Ortiz released another brochure in Chile.") == []
+
+
+def test_a_things_leaning_knowing_and_keeping_ones_word_support_nobody():
+    assert kinds("Demographics favor Senator Ortiz in Chile.") == []
+    assert kinds("Senator Ortiz favors a Chilean proposal regulating ammunition.") == [
+        ("SUPPORT", "favors")]
+    assert kinds("Senator Ortiz did not recognize the passenger from Chile.") == []
+    assert kinds("Chilean leaders recognize that Peru can be their ally.") == []
+    assert kinds("Chile recognized the new government of Peru.") == [("SUPPORT", "recognized")]
+    assert kinds("Senator Ortiz shook up his campaign organization in Chile.") == []
+    assert kinds("Senator Ortiz said he stands by the depiction of Chile.") == []
+
+
+def test_what_a_result_would_require_is_a_need():
+    assert kinds("That would require a net gain of four seats for Senator Ortiz.") == []

@@ -73,7 +73,9 @@ sharing words among those of train articles 150 to 300 (their tune part);
 firings, needs, falls, words offered or provided, odds, lines of attack and
 signing up among those of 300 to 450; battles, a win beside another,
 firing an armed officer, shooting back, mobilising no force, one person
-agreeing and releasing a quantity of documents among those of 450 to 750.
+agreeing, releasing a quantity of documents, backing by a share of
+voters, a thing's leaning, recognising without a state or a right,
+shaking up and standing by one's own word among those of 450 to 750.
 """
 from __future__ import annotations
 
@@ -714,8 +716,9 @@ def _needs(verb: Token) -> bool:
     if any(c.dep_ in ("dobj", "xcomp") and c.tag_ == "VBG" for c in verb.children):
         return True  # "would require recruiting half of the committee"
     subjects = for_relatives(verb, [c for c in verb.children if c.dep_ in ("nsubj", "csubj")])
-    return bool(subjects) and all(c.dep_ == "csubj" or _thing(c) or c.lower_ in ("it", "one")
-                                  for c in subjects)
+    return bool(subjects) and all(
+        c.dep_ == "csubj" or _thing(c) or c.lower_ in ("it", "one", "that", "this")
+        for c in subjects)
 
 
 #: What one offers that is words, a view or a gesture, not a deal: "offered
@@ -760,19 +763,57 @@ def memory_enabling_and_backing_out(doc: Doc, found: dict[int, Trigger]) -> set[
         or (trig.type == "REQUEST" and _needs(doc[i]))
         or (trig.type in ("AGREE", "AID") and _utters(doc[i]))
         or (trig.type == "SUPPORT" and _favoured_by_odds(doc[i]))
-        or (trig.type == "SUPPORT" and _signs_up(doc[i])))}
+        or (trig.type == "SUPPORT" and (_signs_up(doc[i]) or _recognises_no_one(doc[i])
+                                        or _shakes_up_or_stands_by_own(doc[i]))))}
 
 
 def _favoured_by_odds(verb: Token) -> bool:
     """"Republicans are strongly favored to keep the House", "the least
-    favored candidates", "slates of favored candidates": the odds or a
-    standing, nobody's act of support."""
+    favored candidates", "slates of favored candidates", "demographics
+    favor Clinton": the odds, a standing or a leaning, nobody's act of
+    support."""
     if verb.lemma_.lower() not in ("favor", "favour", "favored", "favoured"):
         return False
     if verb.dep_ == "amod":
         return True
+    # "Demographics favor Clinton", "electorates, which favor Sanders": a
+    # thing's or the voters' leaning (a person "favors a proposal")
+    subjects = for_relatives(verb, [c for c in verb.children if c.dep_ == "nsubj"])
+    if subjects and all(_thing(c) or c.lemma_.lower() in _ELECTORATE for c in subjects):
+        return True
     return any(c.dep_ == "nsubjpass" for c in verb.children) and any(
         c.dep_ == "xcomp" for c in verb.children)
+
+
+#: What a state or a body recognises when it supports it (CAMEO 057:
+#: "recognised the new government", "recognise Kosovo's independence").
+#: Lemmas.
+_RECOGNISED = frozenset({"government", "state", "independence", "sovereignty", "regime",
+                         "authority", "republic", "result", "election", "council", "leadership",
+                         "annexation", "union", "marriage", "right", "claim"})
+
+
+def _recognises_no_one(verb: Token) -> bool:
+    """"Did not recognize the passenger", "recognize that the king has no
+    clothes", "widely recognized as": knowing or
+    admitting, not recognising a state, a government or a right."""
+    if verb.lemma_.lower() not in ("recognize", "recognise"):
+        return False
+    recognised = for_relatives(verb, [c for c in verb.children
+                                      if c.dep_ in ("dobj", "nsubjpass")]) + pobjs_of(verb, "of")
+    recognised += [o for r in recognised for o in pobjs_of(r, "of")]
+    return not any(r.lemma_.lower() in _RECOGNISED or r.ent_type_ in ("GPE", "ORG", "NORP")
+                   for r in recognised)
+
+
+def _shakes_up_or_stands_by_own(verb: Token) -> bool:
+    """"Shook up his campaign organization" reorganises; "stood by his plan"
+    and "stands by the depiction" keep one's own word, supporting nobody."""
+    lemma = verb.lemma_.lower()
+    if lemma == "shake":
+        return _particle(verb, "up")
+    return lemma == "stand" and any(
+        not _person(o) and not o.ent_type_ for o in pobjs_of(verb, "by"))
 
 
 def _signs_up(verb: Token) -> bool:
