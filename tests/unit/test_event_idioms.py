@@ -76,3 +76,23 @@ def test_cutting_what_is_no_tie_aid_or_supply_sanctions_nobody():
     assert kinds("Maricopa County cut the number of polling places in Chile.") == []
     assert kinds("Senator Ortiz is trying to cut into the lead of Maria Lopez.") == []
     assert kinds("Chile cut ties with Peru.") == [("SANCTION", "cut")]
+
+
+def test_an_interview_or_a_speech_consults_nobody():
+    assert kinds("Senator Ortiz spoke to CNN about Chile on Monday.") == []
+    assert kinds("Senator Ortiz, speaking to reporters in Chile, praised Maria Lopez.") == [
+        ("SUPPORT", "praised")]
+    assert kinds("Senator Ortiz speaks to different sets of aggrieved voters in Chile.") == []
+    assert kinds("Senator Ortiz spoke with Maria Lopez by telephone on Monday.") == [
+        ("CONSULT", "spoke")]
+
+
+def test_a_conclusion_about_no_one_or_a_quotes_end_accuses_nobody():
+    assert kinds("Senator Ortiz concluded that idealism is nice in Chile.") == []
+    assert kinds('"He owes Chile nothing," Senator Ortiz concluded.') == []
+    assert kinds("Observers concluded the army presence in Chile exerted heavy pressure "
+                 "on farmers.") == [("ACCUSE", "concluded")]
+
+
+def test_a_price_charged_accuses_nobody():
+    assert kinds("Senator Ortiz charges $20,000 for speeches in Chile.") == []

@@ -309,3 +309,4 @@ def test_a_things_leaning_knowing_and_keeping_ones_word_support_nobody():
 
 def test_what_a_result_would_require_is_a_need():
     assert kinds("That would require a net gain of four seats for Senator Ortiz.") == []
+

@@ -22,7 +22,12 @@ a preposition, an object or its place in the noun phrase:
   exchange with reporters": a person going back or a dialogue, no
   withdrawal and no exchange of prisoners (RETREAT);
 - "cut the number of polling places", "cut a new Web video": cutting
-  something that is no tie, aid or supply sanctions nobody (SANCTION).
+  something that is no tie, aid or supply sanctions nobody (SANCTION);
+- "spoke to CNN", "talks to the press everywhere she goes", "speaking to
+  a packed house": an interview or a speech, no consultation (CONSULT);
+- "concluded that idealism is nice", "'...,' Allen concluded": a
+  conclusion about no one, or the last words of a quote, accuses nobody;
+  "charges $20,000 for speaking fees" is a price (ACCUSE).
 
 All were found among the events extracted from PolNeAR's train articles
 450 to 750 (their tune part), which no event set codes; none takes away
@@ -33,7 +38,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from pipeline.nlp.events.deps import pobjs_of
-from pipeline.nlp.events.triggers import Trigger
+from pipeline.nlp.events.pronouns import PERSONAL
+from pipeline.nlp.events.triggers import Trigger, actor_nouns, people_nouns
 
 #: What one "shoots" that is filmed: "shoot video of the sign". Lemmas.
 _FILMED = frozenset({"video", "footage", "film", "movie", "photo", "picture", "scene",
@@ -183,6 +189,78 @@ def _cuts_no_tie(verb: Token) -> bool:
     return not any(c.lemma_.lower() in _SEVERED for c in cut)
 
 
+#: Those one speaks to in an interview or a speech, not a consultation
+#: (the training coders left "talking to the press" and "spoke to CNN"
+#: uncoded). Lemmas.
+_PRESS_AND_AUDIENCES = frozenset({
+    "press", "reporter", "journalist", "medium", "media", "audience", "crowd", "house",
+    "supporter", "voter", "viewer", "listener", "reader", "base", "rally", "gathering",
+    "group", "generation", "student", "graduate", "congregation", "convention"})
+#: Words in the names of news outlets: "Breitbart News", "The Washington
+#: Post", "CNN". Lowercase.
+_OUTLET_WORDS = frozenset({"news", "times", "post", "journal", "magazine", "radio", "television",
+                           "tv", "network", "channel", "press", "herald", "tribune", "cnn",
+                           "msnbc", "nbc", "abc", "cbs", "bbc", "npr", "politico", "reuters",
+                           "breitbart", "fox", "axios", "bloomberg"})
+_SPEAKING_TO = frozenset({"speak", "talk", "address"})
+
+
+def _interview_or_speech(verb: Token) -> bool:
+    """"Spoke to CNN", "talks to the press", "speaking to Iowans"."""
+    if verb.lemma_.lower() not in _SPEAKING_TO:
+        return False
+    heard = pobjs_of(verb, "to", "with") + (
+        [c for c in verb.children if c.dep_ == "dobj"] if verb.lemma_.lower() == "address" else [])
+    return bool(heard) and all(_listeners(h) or any(_listeners(o) for o in pobjs_of(h, "of"))
+                               for h in heard)  # "sets [of aggrieved voters]"
+
+
+def _listeners(tok: Token) -> bool:
+    """The press, an outlet or an audience."""
+    return (tok.lemma_.lower() in _PRESS_AND_AUDIENCES or tok.ent_type_ == "NORP"
+            or any(t.lower_ in _OUTLET_WORDS for t in tok.subtree))
+
+
+_QUOTES = frozenset({'"', "“", "”", "''", "``"})
+
+
+def _a_party(tok: Token) -> bool:
+    """A name, a pronoun for people or a noun for people or a body."""
+    lemma = tok.lemma_.lower()
+    return (bool(tok.ent_type_) or tok.lower_ in PERSONAL or lemma in actor_nouns()
+            or lemma in people_nouns())
+
+
+def _quoted(clause: Token, verb: Token) -> bool:
+    """Is the clause a quote the verb closes or opens ("'...,' Allen
+    concluded", "concluded, 'With malice toward none ...'")?"""
+    first = clause.left_edge
+    before = first.nbor(-1) if first.i > 0 else first
+    return clause.i < verb.i or first.text in _QUOTES or before.text in _QUOTES
+
+
+def _concludes_of_no_one(verb: Token) -> bool:
+    """"Groberg concluded that idealism is nice", "'..., ' Allen concluded":
+    a conclusion accuses someone only where what is concluded is said of
+    a party ("the FBI concluded that Clinton and her staffers were
+    careless", coded ACCUSE by the training coders)."""
+    if verb.lemma_.lower() != "conclude" or verb.pos_ != "VERB":
+        return False
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if not clauses or any(_quoted(c, verb) for c in clauses):
+        return True
+    subjects = [t for c in clauses for t in c.subtree if t.dep_ in ("nsubj", "nsubjpass")]
+    # with what names them: "the army presence" is said of the army
+    subjects += [c for t in subjects for c in t.children if c.dep_ in ("compound", "poss")]
+    return not any(_a_party(t) for t in subjects)
+
+
+def _a_price(verb: Token) -> bool:
+    """"Charges somewhere between $20,000 and $30,000 for speaking fees"."""
+    return verb.lemma_.lower() == "charge" and any(
+        t.ent_type_ == "MONEY" for o in _objects(verb) for t in o.subtree)
+
+
 def idioms(doc: Doc, found: dict[int, Trigger]) -> set[int]:
     """Token indices of triggers in a set phrase of another sense."""
     return {i for i, trig in found.items()
@@ -196,4 +274,6 @@ def idioms(doc: Doc, found: dict[int, Trigger]) -> set[int]:
                                             or _infers(doc[i])))
             or (trig.type == "REJECT" and _contrasts_or_admits(doc[i]))
             or (trig.type == "RETREAT" and (_goes_back(doc[i]) or _dialogue(doc[i])))
-            or (trig.type == "SANCTION" and _cuts_no_tie(doc[i]))}
+            or (trig.type == "SANCTION" and _cuts_no_tie(doc[i]))
+            or (trig.type == "CONSULT" and _interview_or_speech(doc[i]))
+            or (trig.type == "ACCUSE" and (_concludes_of_no_one(doc[i]) or _a_price(doc[i])))}
