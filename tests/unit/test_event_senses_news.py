@@ -310,3 +310,9 @@ def test_a_things_leaning_knowing_and_keeping_ones_word_support_nobody():
 def test_what_a_result_would_require_is_a_need():
     assert kinds("That would require a net gain of four seats for Senator Ortiz.") == []
 
+
+
+def test_a_polls_figures_and_a_memory_are_no_events():
+    assert kinds("Officers in Chile favored Senator Ortiz, 46 percent to 32 percent.") == []
+    assert kinds("Male troops in Chile backed Senator Ortiz, 57 percent to 22 percent.") == []
+    assert kinds("Senator Ortiz recalled the widow of Maria Lopez as a great woman.") == []

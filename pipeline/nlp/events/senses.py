@@ -633,11 +633,14 @@ def _sent_abroad(tok: Token) -> bool:
 
 
 def _remembers(verb: Token) -> bool:
-    """"Recalled the day", "recalled that ...", "recalled, '...'": only
+    """"Recalled the day", "recalled that ...", "recalled, '...'",
+    "recalled her as a great woman": only
     an envoy, troops or a body sent abroad, or someone recalled "from" a
     place, are brought home."""
     if verb.lemma_.lower() != "recall" or pobjs_of(verb, "from"):
         return False
+    if pobjs_of(verb, "as"):  # "recalled Hill's widow as a great woman"
+        return True
     recalled = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     return not any(_sent_abroad(o) for o in recalled)
 
@@ -911,12 +914,16 @@ def _poll_share(tok: Token) -> bool:
     backing of 33% of primary voters": a share of voters
     or of those polled is an opinion, not an act of support (the training
     coders left "60% support" and "minority support dropped" uncoded)."""
-    if tok.lemma_.lower() not in ("support", "back", "backing"):
+    if tok.lemma_.lower() not in ("support", "back", "backing", "favor", "favour", "prefer"):
         return False
     if tok.pos_ == "NOUN":
         return bool(pobjs_of(tok, "among")) or _amount(tok) or any(
             _share(c) for c in [*pobjs_of(tok, "from", "of"), *(
                 c for c in tok.children if c.dep_ in ("nummod", "compound", "amod", "quantmod"))])
+    # "favored Clinton, 72 percent to 8 percent": a poll's figures
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "npadvmod")]
+    if any(t.ent_type_ == "PERCENT" for o in objects for t in [o, *o.children]):
+        return True
     # "is backed by 34% of GOP voters": the agent is the share
     subjects = for_relatives(tok, [c for c in tok.children if c.dep_ == "nsubj"])
     subjects += [o for a in tok.children if a.dep_ == "agent" for o in pobjs(a)]
