@@ -219,19 +219,25 @@ def test_beats_bare_verb_lexicon(scores: dict[str, Scores], part: str):
 #: 0.447 -> 0.456, false alarms 0.113 -> 0.099; holdout unchanged.
 #: events/44 (an accusation or a threat "at" someone is aimed at them,
 #: "lashed out at Khan", found on PolNeAR): holdout recipient F1 0.514 ->
-#: 0.524, triple recall 0.333 -> 0.348; tune unchanged.
+#: 0.524, triple recall 0.333 -> 0.348; tune unchanged. events/46 to 52
+#: (fourteenth session, set phrases and senses found on PolNeAR train
+#: articles 450 to 840): tune false alarms 0.099 -> 0.085 (events/49: a
+#: person going back, a dialogue, cutting no tie); holdout precision 0.690
+#: -> 0.698 (events/51: interviews and speeches consult nobody); the rest
+#: unchanged.
 NEWS_FLOOR = {
     "tune": {"type_accuracy": 0.615, "type_precision": 0.649, "actor_f1": 0.629,
              "recipient_f1": 0.584, "triple_recall": 0.446},
-    "holdout": {"type_accuracy": 0.635, "type_precision": 0.680, "actor_f1": 0.631,
+    "holdout": {"type_accuracy": 0.635, "type_precision": 0.688, "actor_f1": 0.631,
                 "recipient_f1": 0.514, "triple_recall": 0.338},
 }
-#: Share of NONE sentences with any event extracted, measured 0.099 / 0.125
+#: Share of NONE sentences with any event extracted, measured 0.085 / 0.125
 #: (a death by disease or accident is no assault: holdout 0.139 -> 0.125; a
 #: body's own session consults nobody: tune 0.134 -> 0.127; a "call" is no
 #: meeting unless by phone, events/17: tune 0.127 -> 0.113; help to do
-#: something and words shared, events/37: tune 0.113 -> 0.099).
-NEWS_MAX_FALSE_ALARMS = {"tune": 0.109, "holdout": 0.135}
+#: something and words shared, events/37: tune 0.113 -> 0.099; a person
+#: going back, a dialogue, cutting no tie, events/49: tune 0.099 -> 0.085).
+NEWS_MAX_FALSE_ALARMS = {"tune": 0.095, "holdout": 0.135}
 
 
 #: fundus_events (tests/eval/fundus_events.py): sentences of 2024 news from
@@ -270,14 +276,18 @@ NEWS_MAX_FALSE_ALARMS = {"tune": 0.109, "holdout": 0.135}
 #: at", "hit out at", "railed against" are ACCUSE; trigger model
 #: relearned): tune type accuracy 0.492 -> 0.508, precision 0.707 ->
 #: 0.714, actor F1 0.519 -> 0.537 (flattering: "took the swipe" was a tune
-#: miss); holdout and the other sets unchanged.
+#: miss); holdout and the other sets unchanged. events/46 to 52
+#: (fourteenth session, found on PolNeAR train articles 450 to 840): tune
+#: false alarms 0.138 -> 0.126 (events/49) -> 0.115 (events/50: a thing's
+#: leaning, recognising no state); holdout precision 0.480 -> 0.500
+#: (events/50); the rest unchanged.
 FUNDUS_FLOOR = {
     "tune": {"type_accuracy": 0.498, "type_precision": 0.704, "actor_f1": 0.527,
              "recipient_f1": 0.445, "triple_recall": 0.272},
-    "holdout": {"type_accuracy": 0.333, "type_precision": 0.470, "actor_f1": 0.323,
+    "holdout": {"type_accuracy": 0.333, "type_precision": 0.490, "actor_f1": 0.323,
                 "recipient_f1": 0.331, "triple_recall": 0.133},
 }
-FUNDUS_MAX_FALSE_ALARMS = {"tune": 0.148, "holdout": 0.103}
+FUNDUS_MAX_FALSE_ALARMS = {"tune": 0.125, "holdout": 0.103}
 
 
 #: The news sets scored as conll_events is: name -> (loader, whether its
