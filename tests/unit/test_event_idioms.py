@@ -96,3 +96,12 @@ def test_a_conclusion_about_no_one_or_a_quotes_end_accuses_nobody():
 
 def test_a_price_charged_accuses_nobody():
     assert kinds("Senator Ortiz charges $20,000 for speeches in Chile.") == []
+
+
+def test_credit_attention_ease_and_a_leak_are_no_aid():
+    assert kinds("Deacon had just paid off her student loans from Chile.") == []
+    assert kinds("Jimmy Carter lent his ear to deregulation advocates in Chile.") == []
+    assert kinds("Levine found comic relief in the Chilean vote.") == []
+    assert kinds("In an email provided to The Post, the officer said the team could not "
+                 "respond.") == []
+    assert kinds("Chile lent Peru $5 million.") == [("AID", "lent")]

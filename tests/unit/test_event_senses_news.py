@@ -316,3 +316,10 @@ def test_a_polls_figures_and_a_memory_are_no_events():
     assert kinds("Officers in Chile favored Senator Ortiz, 46 percent to 32 percent.") == []
     assert kinds("Male troops in Chile backed Senator Ortiz, 57 percent to 22 percent.") == []
     assert kinds("Senator Ortiz recalled the widow of Maria Lopez as a great woman.") == []
+
+
+def test_what_a_thing_or_a_time_gives_is_no_aid():
+    assert kinds("October provided a resurgence for Senator Ortiz, Maria Lopez said.") == []
+    assert kinds("The polls of Chile have provided little clarity about Senator Ortiz.") == []
+    assert kinds("The outcome provides a fresh burst of momentum for Senator Ortiz.") == []
+    assert kinds("Chile provided Peru with weapons.") == [("AID", "provided")]

@@ -25,6 +25,9 @@ a preposition, an object or its place in the noun phrase:
   something that is no tie, aid or supply sanctions nobody (SANCTION);
 - "spoke to CNN", "talks to the press everywhere she goes", "speaking to
   a packed house": an interview or a speech, no consultation (CONSULT);
+- "an email provided to The Post", "student loans", "lent his ear",
+  "comic relief": a document handed to the press, credit, attention and
+  ease, no aid (AID);
 - "concluded that idealism is nice", "'...,' Allen concluded": a
   conclusion about no one, or the last words of a quote, accuses nobody;
   "charges $20,000 for speaking fees" is a price (ACCUSE).
@@ -255,6 +258,30 @@ def _concludes_of_no_one(verb: Token) -> bool:
     return not any(_a_party(t) for t in subjects)
 
 
+def _leaked(verb: Token) -> bool:
+    """"The revelation, provided to The Associated Press", "an email
+    provided to The Post": a source handing the press a document."""
+    return verb.lemma_.lower() in ("provide", "give", "hand", "leak") and any(
+        any(t.lower_ in _OUTLET_WORDS for t in o.subtree) for o in pobjs_of(verb, "to"))
+
+
+#: Loans one takes out for oneself, which aid no party: "student loan
+#: debt", "payday lending". Lemmas.
+_CONSUMER = frozenset({"student", "payday", "mortgage", "home", "car", "auto", "consumer"})
+
+
+def _no_aid_given(tok: Token) -> bool:
+    """"Student loans", "payday lending", "lent his ear to", "comic relief",
+    "might be a relief": credit one owes, attention and ease, no aid."""
+    lemma = tok.lemma_.lower()
+    if lemma in ("loan", "lending", "lend"):
+        return any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in _CONSUMER
+                   for c in tok.children) or any(o.lower_ == "ear" for o in _objects(tok))
+    if lemma == "relief":
+        return tok.dep_ == "attr" or any(c.lower_ == "comic" for c in tok.children)
+    return False
+
+
 def _a_price(verb: Token) -> bool:
     """"Charges somewhere between $20,000 and $30,000 for speaking fees"."""
     return verb.lemma_.lower() == "charge" and any(
@@ -276,4 +303,5 @@ def idioms(doc: Doc, found: dict[int, Trigger]) -> set[int]:
             or (trig.type == "RETREAT" and (_goes_back(doc[i]) or _dialogue(doc[i])))
             or (trig.type == "SANCTION" and _cuts_no_tie(doc[i]))
             or (trig.type == "CONSULT" and _interview_or_speech(doc[i]))
+            or (trig.type == "AID" and (_leaked(doc[i]) or _no_aid_given(doc[i])))
             or (trig.type == "ACCUSE" and (_concludes_of_no_one(doc[i]) or _a_price(doc[i])))}

@@ -75,7 +75,8 @@ signing up among those of 300 to 450; battles, a win beside another,
 firing an armed officer, shooting back, mobilising no force, one person
 agreeing, releasing a quantity of documents, backing by a share of
 voters, a thing's leaning, recognising without a state or a right,
-shaking up and standing by one's own word among those of 450 to 750.
+shaking up and standing by one's own word among those of 450 to 750; a
+thing or a time giving among those of 0 to 840.
 """
 from __future__ import annotations
 
@@ -740,16 +741,37 @@ _UTTERANCES = frozenset({
 #: What is given that is a chance, not aid: "provide an opportunity for
 #: Republicans", "provide more fodder for Trump". Lemmas.
 _CHANCES = frozenset({"opportunity", "fodder", "chance", "opening", "platform", "basis",
-                      "context", "information"})
+                      "context", "information", "description", "clarity", "interview",
+                      "hearing", "say", "resurgence", "momentum", "boost", "burst"})
+
+
+#: Verbs of giving that only someone does as aid or an offer: "the outcome
+#: provides a fresh burst of momentum for Sanders", "October provided a
+#: resurgence", "the polls have provided little clarity" give nothing.
+_GIVING = frozenset({"provide", "give", "supply", "offer", "bring", "lend", "grant"})
+#: Entity kinds that are no one: a date, a time, an event.
+_NO_ONE = frozenset({"DATE", "TIME", "EVENT", "CARDINAL", "ORDINAL", "PERCENT", "MONEY"})
+
+
+def _given_by_a_thing(verb: Token) -> bool:
+    """A thing, a time or an occasion gives: no aid and no offer."""
+    if verb.lemma_.lower() not in _GIVING or verb.pos_ != "VERB":
+        return False
+    subjects = for_relatives(verb, [c for c in verb.children if c.dep_ == "nsubj"])
+    return bool(subjects) and all(
+        _thing(c) or c.ent_type_ in _NO_ONE or c.lower_ in ("it", "this", "that")
+        for c in subjects)
 
 
 def _utters(verb: Token) -> bool:
     """"Offered ideas", "provide an answer", "provide insights", "provide an
-    opportunity": words, a view or a chance given is no offer and no aid."""
+    opportunity", "the interviews she has granted", "granting Garland a
+    hearing": words, a view or a chance given is no offer and no aid."""
     lemma = verb.lemma_.lower()
-    things = (_UTTERANCES | _CHANCES) if lemma == "provide" else _UTTERANCES
-    return lemma in ("offer", "provide") and any(
-        c.dep_ == "dobj" and c.lemma_.lower() in things for c in verb.children)
+    things = (_UTTERANCES | _CHANCES) if lemma in ("provide", "grant") else _UTTERANCES
+    given = for_relatives(verb, [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")])
+    return lemma in ("offer", "provide", "grant") and any(
+        c.lemma_.lower() in things for c in given)
 
 
 def memory_enabling_and_backing_out(doc: Doc, found: dict[int, Trigger]) -> set[int]:
@@ -764,7 +786,7 @@ def memory_enabling_and_backing_out(doc: Doc, found: dict[int, Trigger]) -> set[
         or (trig.type == "AID" and _helps_do(doc[i]))
         or (trig.type == "COOPERATE" and _shares_no_means(doc[i]))
         or (trig.type == "REQUEST" and _needs(doc[i]))
-        or (trig.type in ("AGREE", "AID") and _utters(doc[i]))
+        or (trig.type in ("AGREE", "AID") and (_utters(doc[i]) or _given_by_a_thing(doc[i])))
         or (trig.type == "SUPPORT" and _favoured_by_odds(doc[i]))
         or (trig.type == "SUPPORT" and (_signs_up(doc[i]) or _recognises_no_one(doc[i])
                                         or _shakes_up_or_stands_by_own(doc[i]))))}
