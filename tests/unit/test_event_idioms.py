@@ -105,3 +105,15 @@ def test_credit_attention_ease_and_a_leak_are_no_aid():
     assert kinds("In an email provided to The Post, the officer said the team could not "
                  "respond.") == []
     assert kinds("Chile lent Peru $5 million.") == [("AID", "lent")]
+
+
+def test_no_visit_and_no_meeting():
+    assert kinds("Right now, the Chilean nominee looks dead on arrival in Peru.") == []
+    assert kinds("Her comments speak to the reality that Senator Ortiz has no upside.") == []
+    assert kinds("Senator Ortiz, who still speaks with difficulty, criticised Peru.") == [
+        ("ACCUSE", "criticised")]
+    assert kinds("Senator Ortiz spoke at a town hall hosted by Fox News Channel.") == []
+    assert kinds("Senator Ortiz opened a consulting firm in Chile.") == []
+    assert kinds("Chile hosted the Peruvian president.") == [("CONSULT", "hosted")]
+    assert kinds("Ash Carter spoke with his South Korean counterpart Han Min-koo.") == [
+        ("CONSULT", "spoke")]

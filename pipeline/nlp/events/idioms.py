@@ -25,6 +25,10 @@ a preposition, an object or its place in the noun phrase:
   something that is no tie, aid or supply sanctions nobody (SANCTION);
 - "spoke to CNN", "talks to the press everywhere she goes", "speaking to
   a packed house": an interview or a speech, no consultation (CONSULT);
+- "dead on arrival", "the arrival of a new phase", "it speaks to who you
+  are", "speaks with difficulty", "hosts a radio show", "a town hall
+  hosted by Fox News", "a consulting firm": no visit and no meeting
+  (CONSULT);
 - "an email provided to The Post", "student loans", "lent his ear",
   "comic relief": a document handed to the press, credit, attention and
   ease, no aid (AID);
@@ -258,6 +262,50 @@ def _concludes_of_no_one(verb: Token) -> bool:
     return not any(_a_party(t) for t in subjects)
 
 
+#: Occasions one hosts that are no one's visit: "hosts a radio show",
+#: "hosted a fundraiser", "a town hall hosted by Fox News". Lemmas.
+_HOSTED = frozenset({"show", "fundraiser", "conference", "hall", "dinner", "party", "breakfast",
+                     "lunch", "luncheon", "reception", "event", "debate", "forum", "convention",
+                     "gala", "program", "programme", "podcast", "barbecue", "festival",
+                     "concert", "ceremony", "game", "tournament", "olympics", "session"})
+
+
+#: How one speaks, not with whom: "speaks with difficulty". Lemmas.
+_MANNERS = frozenset({"difficulty", "gusto", "passion", "conviction", "emotion", "authority",
+                      "confidence", "ease", "candor", "candour", "accent", "force", "urgency",
+                      "humor", "humour", "anger", "pride", "fervor", "fervour", "enthusiasm"})
+
+
+def _thing_or_no_one(tok: Token) -> bool:
+    return tok.pos_ == "NOUN" and not tok.ent_type_ and not _a_party(tok)
+
+
+def _no_visit_or_meeting(tok: Token) -> bool:
+    """"Dead on arrival", "the arrival of a new phase", "new arrivals", "it
+    speaks to who you are", "speaks with difficulty", "hosts a radio
+    show", "a consulting firm"."""
+    lemma = tok.lemma_.lower()
+    if (tok.lower_.endswith("ing") and tok.dep_ in ("amod", "compound")
+            and tok.head.pos_ == "NOUN" and not tok.head.ent_type_):
+        return True  # "a consulting firm", "her negotiating partner", "the meeting place"
+    if lemma == "arrival":
+        if tok.dep_ == "pobj" and tok.head.lower_ == "on":
+            return True
+        if any(c.lower_ == "new" for c in tok.children if c.dep_ == "amod"):
+            return True
+        return any(_thing_or_no_one(o) for o in pobjs_of(tok, "of"))
+    if lemma == "speak":
+        subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+        return (bool(subjects) and all(_thing_or_no_one(c) for c in subjects)) or any(
+            o.lemma_.lower() in _MANNERS for o in pobjs_of(tok, "with"))
+    if lemma == "host":
+        hosted = _objects(tok) + ([tok.head] if tok.dep_ in ("acl", "relcl") else [])
+        return any(h.lemma_.lower() in _HOSTED or any(
+            c.dep_ == "compound" and c.lemma_.lower() in _HOSTED for c in h.children)
+            for h in hosted)
+    return False
+
+
 def _leaked(verb: Token) -> bool:
     """"The revelation, provided to The Associated Press", "an email
     provided to The Post": a source handing the press a document."""
@@ -302,6 +350,7 @@ def idioms(doc: Doc, found: dict[int, Trigger]) -> set[int]:
             or (trig.type == "REJECT" and _contrasts_or_admits(doc[i]))
             or (trig.type == "RETREAT" and (_goes_back(doc[i]) or _dialogue(doc[i])))
             or (trig.type == "SANCTION" and _cuts_no_tie(doc[i]))
-            or (trig.type == "CONSULT" and _interview_or_speech(doc[i]))
+            or (trig.type == "CONSULT" and (_interview_or_speech(doc[i])
+                                            or _no_visit_or_meeting(doc[i])))
             or (trig.type == "AID" and (_leaked(doc[i]) or _no_aid_given(doc[i])))
             or (trig.type == "ACCUSE" and (_concludes_of_no_one(doc[i]) or _a_price(doc[i])))}
