@@ -117,3 +117,16 @@ def test_no_visit_and_no_meeting():
     assert kinds("Chile hosted the Peruvian president.") == [("CONSULT", "hosted")]
     assert kinds("Ash Carter spoke with his South Korean counterpart Han Min-koo.") == [
         ("CONSULT", "spoke")]
+
+
+def test_a_show_dropped_or_facts_ignored_reject_no_one():
+    assert kinds("CBS said it was canceling the low-rated Rush Hour show in Chile.") == []
+    assert kinds("Lopez's show was cancelled after a two-year run in Chile.") == []
+    assert kinds("The Chilean race has defied the expectations of observers.") == []
+    assert kinds("Chilean Republicans ignore facts about Peru.") == []
+    assert kinds("Chile defied the Peruvian ultimatum.") == [("REJECT", "defied")]
+
+
+def test_begging_the_question_requests_nothing():
+    assert kinds("Many of those mistakes begged the question of whether Senator Ortiz "
+                 "was being managed.") == []

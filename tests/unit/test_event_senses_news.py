@@ -323,3 +323,11 @@ def test_what_a_thing_or_a_time_gives_is_no_aid():
     assert kinds("The polls of Chile have provided little clarity about Senator Ortiz.") == []
     assert kinds("The outcome provides a fresh burst of momentum for Senator Ortiz.") == []
     assert kinds("Chile provided Peru with weapons.") == [("AID", "provided")]
+
+
+def test_a_thing_that_encourages_or_an_appeal_to_a_demographic_requests_nothing():
+    assert kinds("Mr. Ortiz's tone often seems to encourage aggression in Chile.") == []
+    assert kinds("It could also encourage Mr. Ortiz to stay in the race in Chile.") == []
+    assert kinds("Senator Ortiz appeals to a demographic that has zero knowledge of "
+                 "Chile.") == []
+    assert kinds("Chile encouraged Peru to join the talks.") == [("REQUEST", "encouraged")]

@@ -14,10 +14,12 @@ a preposition, an object or its place in the noun phrase:
   of the base": a tension, a rush and a post, no charge (ACCUSE);
 - "pledged delegates": delegates bound by a primary, nobody's pledge;
 - "requested anonymity", "requests for comment", "seeking reelection",
-  "he must be doing something right": a source's terms, a reporter's
-  question, running for office and an inference, no request (REQUEST);
-- "as opposed to", "there's no denying": a contrast and an admission, no
-  rejection (REJECT);
+  "he must be doing something right", "begged the question": a source's
+  terms, a reporter's question, running for office, an inference and a
+  doubt, no request (REQUEST);
+- "as opposed to", "there's no denying": a contrast and an admission,
+  "canceled 'Minority Report'": a network dropping a show, "defied
+  expectations", "ignore facts": no rejection of anyone (REJECT);
 - "Hollande returned to Paris", "returned to his familiar lines", "a testy
   exchange with reporters": a person going back or a dialogue, no
   withdrawal and no exchange of prisoners (RETREAT);
@@ -139,6 +141,12 @@ def _runs_for_office(tok: Token) -> bool:
             c.lower_ == "white" for c in o.children)) for o in _objects(tok))
 
 
+def _begs_the_question(verb: Token) -> bool:
+    """"They begged the question of whether Trump was being managed"."""
+    return verb.lemma_.lower() == "beg" and any(o.lemma_.lower() == "question"
+                                                 for o in _objects(verb))
+
+
 def _infers(must: Token) -> bool:
     """"He must be doing something right", "she must have known": "must"
     before a progressive or a perfect infers, it demands nothing."""
@@ -148,6 +156,27 @@ def _infers(must: Token) -> bool:
     after = [c for c in verb.children if c.dep_ == "aux" and c.i > must.i]
     return (verb.tag_ == "VBG" and any(a.lemma_ == "be" for a in after)) or (
         verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in after))
+
+
+#: What is defied or ignored that is no one's demand, rule or ruling:
+#: "defied the expectations", "ignore facts". Lemmas.
+_UNBIDDEN = frozenset({"expectation", "odds", "prediction", "forecast", "logic", "gravity",
+                       "description", "explanation", "fact", "word", "evidence", "science",
+                       "history", "reality", "poll", "trend", "convention", "wisdom"})
+#: What a network cancels: "canceled 'Minority Report'". Lemmas.
+_SHOWS = frozenset({"show", "series", "program", "programme", "season", "revival", "episode"})
+
+
+def _no_one_rejected(verb: Token) -> bool:
+    """"Canceled 'Minority Report'", "the show was cancelled", "a race that
+    has defied the expectations", "ignore facts"."""
+    lemma, objects = verb.lemma_.lower(), _objects(verb)
+    if lemma in ("cancel", "axe"):
+        return any(o.lemma_.lower() in _SHOWS or o.ent_type_ == "WORK_OF_ART"
+                   or any(c.lemma_.lower() in _SHOWS for c in o.children) for o in objects)
+    if lemma in ("defy", "ignore"):
+        return bool(objects) and all(o.lemma_.lower() in _UNBIDDEN for o in objects)
+    return False
 
 
 def _contrasts_or_admits(tok: Token) -> bool:
@@ -346,8 +375,9 @@ def idioms(doc: Doc, found: dict[int, Trigger]) -> set[int]:
             or (trig.type == "ACCUSE" and _no_charge(doc[i]))
             or (trig.type in ("AGREE", "SUPPORT") and _pledged_delegates(doc[i]))
             or (trig.type == "REQUEST" and (_press_terms(doc[i]) or _runs_for_office(doc[i])
-                                            or _infers(doc[i])))
-            or (trig.type == "REJECT" and _contrasts_or_admits(doc[i]))
+                                            or _infers(doc[i]) or _begs_the_question(doc[i])))
+            or (trig.type == "REJECT" and (_contrasts_or_admits(doc[i])
+                                           or _no_one_rejected(doc[i])))
             or (trig.type == "RETREAT" and (_goes_back(doc[i]) or _dialogue(doc[i])))
             or (trig.type == "SANCTION" and _cuts_no_tie(doc[i]))
             or (trig.type == "CONSULT" and (_interview_or_speech(doc[i])

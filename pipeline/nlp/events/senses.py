@@ -485,7 +485,10 @@ _DECISIONS = frozenset({"verdict", "ruling", "decision", "sentence", "conviction
 #: party's declining appeal to women". Lemmas.
 _CANVASSED = _ELECTORATE | {"woman", "man", "conservative", "liberal", "independent",
                             "moderate", "worker", "family", "supporter", "evangelical",
-                            "millennial", "youth", "base", "democrat", "republican"}
+                            "millennial", "youth", "base", "democrat", "republican",
+                            "demographic", "member", "white", "black", "hispanic", "latino",
+                            "anxiety", "fear", "instinct", "sentiment", "emotion", "nostalgia",
+                            "patriotism", "pride", "resentment", "anger", "frustration"}
 #: What is done to a legal appeal or a plea: "his appeal was rejected".
 _RULED_ON = frozenset({"reject", "deny", "dismiss", "uphold", "hear", "grant", "file", "lodge",
                        "lose", "win", "consider", "launch", "heed", "answer", "ignore", "make",
@@ -753,6 +756,21 @@ _GIVING = frozenset({"provide", "give", "supply", "offer", "bring", "lend", "gra
 _NO_ONE = frozenset({"DATE", "TIME", "EVENT", "CARDINAL", "ORDINAL", "PERCENT", "MONEY"})
 
 
+def _prompted_by_a_thing(verb: Token) -> bool:
+    """"Mr. Trump's tone often seems to encourage aggression", "it could
+    also encourage Mr. Sanders to stay", "trading prisoners encourages
+    others": a thing or a happening prompts, nobody requests."""
+    if verb.lemma_.lower() not in ("encourage", "prompt", "spur") or verb.pos_ != "VERB":
+        return False
+    if any(c.dep_ == "csubj" for c in verb.children):
+        return True
+    subjects = for_relatives(verb, [c for c in verb.children if c.dep_ == "nsubj"])
+    if not subjects and verb.dep_ == "xcomp":  # "the tone seems to encourage"
+        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    return bool(subjects) and all(
+        _thing(c) or c.lower_ in ("it", "this", "that") for c in subjects)
+
+
 def _given_by_a_thing(verb: Token) -> bool:
     """A thing, a time or an occasion gives: no aid and no offer."""
     if verb.lemma_.lower() not in _GIVING or verb.pos_ != "VERB":
@@ -785,7 +803,7 @@ def memory_enabling_and_backing_out(doc: Doc, found: dict[int, Trigger]) -> set[
         or (trig.type == "SUPPORT" and _backs_out(doc[i]))
         or (trig.type == "AID" and _helps_do(doc[i]))
         or (trig.type == "COOPERATE" and _shares_no_means(doc[i]))
-        or (trig.type == "REQUEST" and _needs(doc[i]))
+        or (trig.type == "REQUEST" and (_needs(doc[i]) or _prompted_by_a_thing(doc[i])))
         or (trig.type in ("AGREE", "AID") and (_utters(doc[i]) or _given_by_a_thing(doc[i])))
         or (trig.type == "SUPPORT" and _favoured_by_odds(doc[i]))
         or (trig.type == "SUPPORT" and (_signs_up(doc[i]) or _recognises_no_one(doc[i])
