@@ -1051,3 +1051,11 @@ def test_a_call_is_a_conversation_only_by_phone():
     assert (names(phoned.actors), names(phoned.recipients)) == ({"Tom Hale"}, {"Ivan Petrov"})
     assert phoned.mode == "phone"
     assert not [e for e in events if e.type == "CONSULT" and "Ann Reed" in names(e.actors)]
+
+
+def test_a_crowds_protest_is_news_even_with_nobody_named():
+    events = events_of(["Violent protests erupted on Monday. Protests followed the ruling.",
+                        "We are about to witness a demonstration of good faith.",
+                        "His supporters traded advice about protest tactics."], "e-crowd")
+    assert [(e.type, e.trigger, e.actors, e.recipients) for e in events] == [
+        ("PROTEST", "protests", [], [])]  # the second is the same event, unnamed and undated

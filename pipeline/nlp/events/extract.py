@@ -64,7 +64,7 @@ from pipeline.records import (
 
 __all__ = ["EXTRACTOR", "extract_events", "triggers", "trigger_of", "event_date"]
 
-EXTRACTOR = "events/55"
+EXTRACTOR = "events/56"
 
 _PHONE = frozenset({"phone", "telephone"})
 #: Intentions to cooperate are AGREE, intentions to harm THREATEN (PLOVER
@@ -287,6 +287,24 @@ def _sides(ctx: _Context, memory: EventMemory, tok: Token, trig: Trigger,
                     memory, lambda heads: resolve_all(heads, ctx.index))
 
 
+#: Nouns for what crowds do, unnamed: "violent protests erupted", "two
+#: days of riots". Lemmas.
+_CROWD_ACTS = frozenset({"protest", "demonstration", "riot", "rioting", "unrest", "strike",
+                         "march", "sit-in", "walkout", "blockade", "clash"})
+
+
+def _crowd_protest(tok: Token, trig: Trigger, background: bool) -> bool:
+    """A protest is news even when nobody named took part ("violent protests
+    erupted", "has led to violent protests"): crowds march unnamed (the
+    training coders coded five of six such protests). Only a noun for what
+    crowds do, though, and not one that is a setting ("arrested during
+    rioting", "after the protests"), a kind ("protest tactics") or a show
+    of something ("a demonstration of good faith")."""
+    return (trig.type == "PROTEST" and tok.pos_ == "NOUN" and not background
+            and tok.lemma_.lower() in _CROWD_ACTS and tok.dep_ not in ("pobj", "compound", "amod")
+            and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children))
+
+
 def _fill(actors: list[Hit], recipients: list[Hit],
           more: tuple[list[Hit], list[Hit]]) -> tuple[list[Hit], list[Hit]]:
     """Empty sides filled from ``more``, never with a party of the other side."""
@@ -311,7 +329,7 @@ def extract_events(doc: Doc, clean: CleanArticle, entities: list[Entity],
             actors, recipients = participants(*occasion, ctx.index)
         if not actors and not recipients and not background:
             actors, recipients = nearby_parties(tok, trig, ctx.index)
-        if not actors and (not recipients or background):
+        if not actors and (not recipients or background) and not _crowd_protest(tok, trig, background):
             continue
         if not actors or not recipients:  # a side named only by a noun for people
             with people_named():
