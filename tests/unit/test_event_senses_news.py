@@ -331,3 +331,11 @@ def test_a_thing_that_encourages_or_an_appeal_to_a_demographic_requests_nothing(
     assert kinds("Senator Ortiz appeals to a demographic that has zero knowledge of "
                  "Chile.") == []
     assert kinds("Chile encouraged Peru to join the talks.") == [("REQUEST", "encouraged")]
+
+
+def test_papers_signed_and_the_support_of_voters_back_no_one():
+    assert kinds("Allouche Gallery signed a lease for a retail space in Chile.") == []
+    assert kinds("Senator Ortiz signed Walker to a rich contract in Chile.") == []
+    assert kinds("Senator Ortiz has the support of women and older voters in Chile.") == []
+    assert kinds("Senator Ortiz did not sign a nondisclosure agreement with Maria Lopez.") == [
+        ("SUPPORT", "sign")]

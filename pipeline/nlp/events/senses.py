@@ -859,9 +859,27 @@ def _shakes_up_or_stands_by_own(verb: Token) -> bool:
         not _person(o) and not o.ent_type_ for o in pobjs_of(verb, "by"))
 
 
+#: What one signs that backs no one: "signed a lease", "a confidentiality
+#: agreement", a contract. Lemmas.
+_PAPERS = frozenset({"lease", "contract", "nda", "form", "waiver", "autograph",
+                     "copy", "confidentiality", "nondisclosure", "non-disclosure", "licensing",
+                     "employment", "book", "statement", "check", "cheque", "receipt"})
+
+
 def _signs_up(verb: Token) -> bool:
-    """"Signed up as a delegate", "signed up on the exchanges": enrolling."""
-    return verb.lemma_.lower() == "sign" and _particle(verb, "up")
+    """"Signed up as a delegate", "signed up on the exchanges": enrolling;
+    "signed a lease", "signed a confidentiality agreement", "signed Walker
+    to a rich contract", "signed on for 'The X-Files'": papers and hiring."""
+    if verb.lemma_.lower() != "sign":
+        return False
+    if _particle(verb, "up") or (_particle(verb, "on") and pobjs_of(verb, "for")):
+        return True
+    signed = for_relatives(verb, [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")])
+    if pobjs_of(verb, "with") or any(pobjs_of(o, "with") for o in signed):
+        return False  # "did not sign a nondisclosure agreement with Trump" (coded)
+    signed += [c for o in signed for c in o.children if c.dep_ in ("compound", "amod")]
+    signed += pobjs_of(verb, "to")
+    return any(o.lemma_.lower() in _PAPERS for o in signed)
 
 
 #: Words of a contest, which say nothing of force about another one in
@@ -957,8 +975,12 @@ def _poll_share(tok: Token) -> bool:
     if tok.lemma_.lower() not in ("support", "back", "backing", "favor", "favour", "prefer"):
         return False
     if tok.pos_ == "NOUN":
+        holders = pobjs_of(tok, "from", "of")
+        # "the support of women and older voters", "more support from the youth"
+        if holders and all(h.lemma_.lower() in _CANVASSED for h in holders):
+            return True
         return bool(pobjs_of(tok, "among")) or _amount(tok) or any(
-            _share(c) for c in [*pobjs_of(tok, "from", "of"), *(
+            _share(c) for c in [*holders, *(
                 c for c in tok.children if c.dep_ in ("nummod", "compound", "amod", "quantmod"))])
     # "favored Clinton, 72 percent to 8 percent": a poll's figures
     objects = [c for c in tok.children if c.dep_ in ("dobj", "npadvmod")]
