@@ -286,15 +286,17 @@ NEWS_MAX_FALSE_ALARMS = {"tune": 0.095, "holdout": 0.135}
 #: miss); holdout and the other sets unchanged. events/46 to 52
 #: (fourteenth session, found on PolNeAR train articles 450 to 840): tune
 #: false alarms 0.138 -> 0.126 (events/49) -> 0.115 (events/50: a thing's
-#: leaning, recognising no state); holdout precision 0.480 -> 0.500
-#: (events/50); the rest unchanged.
+#: leaning, recognising no state) -> 0.103 (events/54: no visit or
+#: meeting in hosting a show or a consulting firm); holdout precision
+#: 0.480 -> 0.500 (events/50) and recipient F1 0.341 -> 0.350 (events/53);
+#: the rest unchanged.
 FUNDUS_FLOOR = {
     "tune": {"type_accuracy": 0.498, "type_precision": 0.704, "actor_f1": 0.527,
              "recipient_f1": 0.445, "triple_recall": 0.272},
     "holdout": {"type_accuracy": 0.333, "type_precision": 0.490, "actor_f1": 0.323,
-                "recipient_f1": 0.331, "triple_recall": 0.133},
+                "recipient_f1": 0.340, "triple_recall": 0.133},
 }
-FUNDUS_MAX_FALSE_ALARMS = {"tune": 0.125, "holdout": 0.103}
+FUNDUS_MAX_FALSE_ALARMS = {"tune": 0.113, "holdout": 0.103}
 
 
 #: The news sets scored as conll_events is: name -> (loader, whether its
