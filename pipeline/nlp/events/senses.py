@@ -21,11 +21,10 @@ the event did not happen:
   plead guilty"); "mobilize voters" moves no forces;
 - a danger: "posed a direct threat to Americans", "the threat from the
   Islamic State" threaten nobody with anything;
-- memory: "recalled the day", "recalled, '...'" brings nobody home;
-- enabling: "a law that allows voters to ...", "the tax breaks allowed him
-  to rebound": a thing that makes something possible yields nothing, nor
-  does granting a point ("he allowed that some might be good people");
-- "backed out" of something is no support;
+- memory, enabling, backing out, help, sharing, needs, giving, the odds,
+  recognition and signing (:mod:`pipeline.nlp.events.giving`): "recalled
+  the day", "a law that allows voters to ...", "backed out of the deal",
+  "helped broker a truce", "share the blame", "provide an opportunity";
 - a win ("beat Sanders in the caucuses"), an effort ("has fought to push
   through reforms") and a campaign rally ("told a rally in Novi") are no
   assault and no protest;
@@ -34,18 +33,10 @@ the event did not happen:
   amount gained, lost or measured ("draw support from independents",
   "Trump's support lagging", "a rural support base") support nobody, a name
   given in passing ("a group called X") accuses nobody, one speaker's talk
-  about a topic consults nobody, a thing helps nobody ("free trade helps
-  workers"), a view shared ("agreed that ...") agrees to nothing,
-  defending one's own record ("defended his tweets") supports nobody,
-  helping to do something ("helped broker a truce") aids nobody,
-  sharing words or credit ("share anecdotes", "share the blame") is no
-  cooperation, what a rule or a plan requires is a need and no demand,
-  offering or providing words or a chance ("offered ideas", "provide an
-  answer", "provide an opportunity for Republicans") offers and aids
-  nothing, being favoured by the odds ("are strongly favored to keep the
-  House") supports nobody, a decline that is a fall or a word withheld
-  ("declined to respond to questions") rejects nothing, and signing up
-  enrols.
+  about a topic consults nobody, a view shared ("agreed that ...") agrees
+  to nothing, defending one's own record ("defended his tweets") supports
+  nobody, and a decline that is a fall or a word withheld ("declined to
+  respond to questions") rejects nothing.
 
 And some word-senses change an event's type (:func:`retyped_senses`):
 an attack for what its target did ("attacked X for backing the bill"),
@@ -84,14 +75,14 @@ from spacy.tokens import Doc, Token
 
 from pipeline.nlp.entities import EntityIndex
 from pipeline.nlp.events.deps import for_relatives, infinitive, introduced_by, pobjs, pobjs_of
+from pipeline.nlp.events.giving import memory_enabling_and_backing_out
+from pipeline.nlp.events.kinds import ELECTORATE, for_people, has_particle, is_person
 from pipeline.nlp.events.pronouns import (
     GROUP_PRONOUNS,
-    PERSONAL,
-    PERSONAL_POSSESSIVES,
     REPORTING,
     speaker_of,
 )
-from pipeline.nlp.events.triggers import Trigger, actor_nouns, people_nouns, trigger_of
+from pipeline.nlp.events.triggers import Trigger, actor_nouns, trigger_of
 from pipeline.nlp.lexicon import load_words
 
 #: Requesting verbs that put a question where their complement is one.
@@ -254,10 +245,6 @@ _FORCE_WORDS = _ARMED | {
 _PLACES = frozenset({"GPE", "LOC", "FAC"})
 
 
-#: Those whose support is an opinion, a vote, not an act: "African-American
-#: voters overwhelmingly support the president". Lemmas.
-_ELECTORATE = frozenset({"voter", "electorate", "constituent", "caucusgoer", "people",
-                         "american", "citizen", "resident", "public"})
 
 
 #: What words are said in: an attack "in tweets", "during the debate", "in
@@ -322,20 +309,6 @@ def _force_near(word: Token, besides: frozenset[str] = frozenset(),
     return False
 
 
-def _person(tok: Token, index: EntityIndex | None = None) -> bool:
-    """A person by name, a personal pronoun, or what one owns ("her record").
-    A name is a person's where the article's entities say so (``index``:
-    they know "Curiel" is the judge the parser took for an organisation in
-    "Trump's attacks on Curiel"), else where the parser does."""
-    if tok.ent_type_ == "PERSON" or tok.lower_ in PERSONAL | PERSONAL_POSSESSIVES:
-        return True
-    if index is not None and tok.pos_ == "PROPN":
-        hit = index.covering(tok.idx, tok.idx + len(tok))
-        if hit is not None and hit.entity is not None and hit.entity.type == "PERSON":
-            return True
-    return any(c.dep_ == "poss" and _person(c, index) for c in tok.children)
-
-
 def _sides_of_attack(attack: Token) -> list[Token]:
     """Who attacks and who or what is attacked: subject, object, owner,
     "on"/"against"/"by"/"from" objects, and whoever comes "under" it."""
@@ -353,7 +326,7 @@ def _in_words(attack: Token, index: EntityIndex | None = None) -> bool:
     came under attack". Training coders coded such attacks ACCUSE 6 times
     and ASSAULT never; where force is near ("attacked him with a bottle",
     "rebels", "killed") it stays an assault."""
-    return (any(_person(side, index) for side in _sides_of_attack(attack))
+    return (any(is_person(side, index) for side in _sides_of_attack(attack))
             and not _violence_near(attack))
 
 
@@ -377,7 +350,7 @@ def _fight_in_words(fight: Token, index: EntityIndex | None = None) -> bool:
     """A fight with, against or between people, in a sentence with no word
     of force: "picking a fight with Cruz" (coded ACCUSE by the training
     coders), "the political fight of the day between Bernie and Hillary"."""
-    return (fight.lemma_.lower() in _FIGHTS and any(_person(o, index) for o in _opponents(fight))
+    return (fight.lemma_.lower() in _FIGHTS and any(is_person(o, index) for o in _opponents(fight))
             and not _force_near(fight) and not _fought_in(fight))
 
 
@@ -386,13 +359,8 @@ def _strives(fight: Token) -> bool:
     "Clinton's fight for women": a person's fight with no foe, no force
     and no battlefield is an effort."""
     return (fight.lemma_.lower() in _FIGHTS and not _opponents(fight)
-            and any(_person(side) for side in _sides_of_attack(fight))
+            and any(is_person(side) for side in _sides_of_attack(fight))
             and not _force_near(fight) and not _fought_in(fight))
-
-
-def _particle(verb: Token, word: str) -> bool:
-    """Does the verb take the particle ``word`` ("fired [back]", "signed [up]")?"""
-    return any(c.dep_ in ("prt", "advmod") and c.lower_ == word for c in verb.children)
 
 
 def _fired_back(verb: Token) -> bool:
@@ -400,14 +368,14 @@ def _fired_back(verb: Token) -> bool:
     retort, where nothing speaks of force ("the rebels fired back at the
     troops")."""
     return (verb.lemma_.lower() in ("fire", "shoot") and verb.pos_ == "VERB"
-            and _particle(verb, "back") and not _force_near(verb))
+            and has_particle(verb, "back") and not _force_near(verb))
 
 
 def _dismissed(verb: Token, index: EntityIndex | None = None) -> bool:
     """"Was fired from the Trump campaign", "fired his campaign manager":
     a person let go, where nothing speaks of force (the training coders
     coded "He was fired" COERCE)."""
-    if verb.lemma_.lower() != "fire" or verb.pos_ != "VERB" or _particle(verb, "back"):
+    if verb.lemma_.lower() != "fire" or verb.pos_ != "VERB" or has_particle(verb, "back"):
         return False
     fired = for_relatives(verb, [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")])
     # the one let go may be armed ("fired his police chief", "an Air Force
@@ -415,7 +383,7 @@ def _dismissed(verb: Token, index: EntityIndex | None = None) -> bool:
     their_words = frozenset(t.i for f in fired for t in f.subtree)
     if _force_near(verb, skip=their_words):
         return False
-    return bool(pobjs_of(verb, "from")) or any(_person(f, index) or _for_people(f) for f in fired)
+    return bool(pobjs_of(verb, "from")) or any(is_person(f, index) or for_people(f) for f in fired)
 
 
 def retyped_senses(doc: Doc, found: dict[int, Trigger],
@@ -483,7 +451,7 @@ _DECISIONS = frozenset({"verdict", "ruling", "decision", "sentence", "conviction
 
 #: Those a candidate appeals to for votes: "appeal to union voters", "the
 #: party's declining appeal to women". Lemmas.
-_CANVASSED = _ELECTORATE | {"woman", "man", "conservative", "liberal", "independent",
+_CANVASSED = ELECTORATE | {"woman", "man", "conservative", "liberal", "independent",
                             "moderate", "worker", "family", "supporter", "evangelical",
                             "millennial", "youth", "base", "democrat", "republican",
                             "demographic", "member", "white", "black", "hispanic", "latino",
@@ -622,266 +590,6 @@ def no_mobilisation(doc: Doc, found: dict[int, Trigger]) -> set[int]:
             if trig.type == "MOBILIZE" and _mobilises_no_force(doc[i])}
 
 
-def _for_people(tok: Token) -> bool:
-    """Is the word a noun the events stage reads as people or a body (a
-    listed actor noun or one of WordNet's)?"""
-    lemma = tok.lemma_.lower()
-    return lemma in actor_nouns() or lemma in people_nouns()
-
-
-def _sent_abroad(tok: Token) -> bool:
-    """A noun for people or a body, with no clause of what they did
-    ("recalled its ambassador", not "recalled the colleague being confused")."""
-    return (tok.pos_ == "NOUN" and _for_people(tok)
-            and not any(c.dep_ in ("acl", "relcl") for c in tok.children))
-
-
-def _remembers(verb: Token) -> bool:
-    """"Recalled the day", "recalled that ...", "recalled, '...'",
-    "recalled her as a great woman": only
-    an envoy, troops or a body sent abroad, or someone recalled "from" a
-    place, are brought home."""
-    if verb.lemma_.lower() != "recall" or pobjs_of(verb, "from"):
-        return False
-    if pobjs_of(verb, "as"):  # "recalled Hill's widow as a great woman"
-        return True
-    recalled = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-    return not any(_sent_abroad(o) for o in recalled)
-
-
-#: Verbs of permission, which only someone grants, and help, which only
-#: someone gives ("free trade helps working-class people" aids nobody).
-_PERMITTING = frozenset({"allow", "permit", "help"})
-
-
-def _thing(tok: Token) -> bool:
-    """A common noun for no one: no name, no noun for people or a body."""
-    return tok.pos_ == "NOUN" and not tok.ent_type_ and not _for_people(tok)
-
-
-def _enables(verb: Token) -> bool:
-    """"A law that allows voters to ...", "the tax breaks allowed him to
-    rebound", "a provision allowing people to vote", "going through a dark
-    time has allowed him to ...", "the program should be allowed to expire":
-    a thing, a clause or nobody allows, and what it allows is possible, not
-    conceded."""
-    if verb.lemma_.lower() not in _PERMITTING or verb.pos_ != "VERB":
-        return False
-    if any(c.dep_ == "csubj" for c in verb.children):
-        return True
-    if verb.lemma_.lower() == "allow" and any(
-            c.dep_ == "ccomp" and introduced_by(c, "that") for c in verb.children):
-        return True  # "he allowed that some might be good people" grants a point
-    if any(c.dep_ == "agent" for c in verb.children):
-        return False
-    if passive := [c for c in verb.children if c.dep_ == "nsubjpass"]:
-        return all(_thing(c) for c in passive)
-    subjects = for_relatives(verb, [c for c in verb.children if c.dep_ == "nsubj"])
-    if verb.dep_ in ("relcl", "acl") and not subjects:
-        subjects = [verb.head]  # "a provision allowing"
-    return bool(subjects) and all(_thing(c) for c in subjects)
-
-
-def _backs_out(verb: Token) -> bool:
-    return verb.lemma_.lower() == "back" and any(
-        c.dep_ in ("prt", "prep", "advmod") and c.lower_ == "out" for c in verb.children)
-
-
-def _helps_do(verb: Token) -> bool:
-    """"He helped broker a truce", "help fight the Islamic State", "the
-    elections will help restore normality": a share in another act, which
-    is the event if any, gives no aid (the training coders coded none of
-    these AID: "help restore", "helped reveal", "helped revive" uncoded,
-    "help the Justice Department complete its review" the offer it was)."""
-    return verb.lemma_.lower() == "help" and any(
-        c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") for c in verb.children)
-
-
-#: What is shared in cooperation (PLOVER COOPERATE: intelligence and
-#: information, resources, power), not words, feelings or credit: "share
-#: anecdotes", "share the blame", "shared victory". Lemmas.
-_SHARED_IN_COOPERATION = frozenset({
-    "information", "intelligence", "data", "evidence", "technology", "expertise", "knowledge",
-    "know-how", "resource", "power", "cost", "burden", "responsibility", "control", "facility",
-    "base", "equipment", "record", "document", "file", "secret", "finding", "detail",
-    "assessment", "sovereignty", "revenue", "profit", "water", "research", "experience"})
-
-
-def _shares_no_means(verb: Token) -> bool:
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
-    return verb.lemma_.lower() == "share" and bool(objects) and not any(
-        o.lemma_.lower() in _SHARED_IN_COOPERATION for o in objects)
-
-
-def _needs(verb: Token) -> bool:
-    """"A new rule will require workers to be paid overtime", "which would
-    require disclosing his earnings", "the strategy will require a level of
-    organization": what a thing or a plan requires is a need, nobody's
-    demand ("Trump would require Muslims to register" is his)."""
-    if verb.lemma_.lower() != "require" or verb.pos_ != "VERB":
-        return False
-    if any(c.dep_ in ("dobj", "xcomp") and c.tag_ == "VBG" for c in verb.children):
-        return True  # "would require recruiting half of the committee"
-    subjects = for_relatives(verb, [c for c in verb.children if c.dep_ in ("nsubj", "csubj")])
-    return bool(subjects) and all(
-        c.dep_ == "csubj" or _thing(c) or c.lower_ in ("it", "one", "that", "this")
-        for c in subjects)
-
-
-#: What one offers that is words, a view or a gesture, not a deal: "offered
-#: analysis", "offered a halting response", "offered ideas", "offered a
-#: window into". Lemmas.
-_UTTERANCES = frozenset({
-    "analysis", "response", "reply", "answer", "address", "speech", "remark", "comment", "idea",
-    "view", "opinion", "window", "insight", "explanation", "assessment", "praise", "criticism",
-    "ammunition", "embrace", "defense", "defence", "thought", "prayer", "condolence",
-    "congratulation", "tribute", "testimony", "account", "glimpse", "perspective", "advice",
-    "hint", "preview", "clue", "argument", "rationale", "justification", "excuse", "critique",
-    "rebuttal", "vision", "counterargument", "story", "anecdote", "detail", "evidence",
-    "reason", "example", "suggestion", "observation", "warning", "message", "statement"})
-
-
-#: What is given that is a chance, not aid: "provide an opportunity for
-#: Republicans", "provide more fodder for Trump". Lemmas.
-_CHANCES = frozenset({"opportunity", "fodder", "chance", "opening", "platform", "basis",
-                      "context", "information", "description", "clarity", "interview",
-                      "hearing", "say", "resurgence", "momentum", "boost", "burst"})
-
-
-#: Verbs of giving that only someone does as aid or an offer: "the outcome
-#: provides a fresh burst of momentum for Sanders", "October provided a
-#: resurgence", "the polls have provided little clarity" give nothing.
-_GIVING = frozenset({"provide", "give", "supply", "offer", "bring", "lend", "grant"})
-#: Entity kinds that are no one: a date, a time, an event.
-_NO_ONE = frozenset({"DATE", "TIME", "EVENT", "CARDINAL", "ORDINAL", "PERCENT", "MONEY"})
-
-
-def _prompted_by_a_thing(verb: Token) -> bool:
-    """"Mr. Trump's tone often seems to encourage aggression", "it could
-    also encourage Mr. Sanders to stay", "trading prisoners encourages
-    others": a thing or a happening prompts, nobody requests."""
-    if verb.lemma_.lower() not in ("encourage", "prompt", "spur") or verb.pos_ != "VERB":
-        return False
-    if any(c.dep_ == "csubj" for c in verb.children):
-        return True
-    subjects = for_relatives(verb, [c for c in verb.children if c.dep_ == "nsubj"])
-    if not subjects and verb.dep_ == "xcomp":  # "the tone seems to encourage"
-        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
-    return bool(subjects) and all(
-        _thing(c) or c.lower_ in ("it", "this", "that") for c in subjects)
-
-
-def _given_by_a_thing(verb: Token) -> bool:
-    """A thing, a time or an occasion gives: no aid and no offer."""
-    if verb.lemma_.lower() not in _GIVING or verb.pos_ != "VERB":
-        return False
-    subjects = for_relatives(verb, [c for c in verb.children if c.dep_ == "nsubj"])
-    return bool(subjects) and all(
-        _thing(c) or c.ent_type_ in _NO_ONE or c.lower_ in ("it", "this", "that")
-        for c in subjects)
-
-
-def _utters(verb: Token) -> bool:
-    """"Offered ideas", "provide an answer", "provide insights", "provide an
-    opportunity", "the interviews she has granted", "granting Garland a
-    hearing": words, a view or a chance given is no offer and no aid."""
-    lemma = verb.lemma_.lower()
-    things = (_UTTERANCES | _CHANCES) if lemma in ("provide", "grant") else _UTTERANCES
-    given = for_relatives(verb, [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")])
-    return lemma in ("offer", "provide", "grant") and any(
-        c.lemma_.lower() in things for c in given)
-
-
-def memory_enabling_and_backing_out(doc: Doc, found: dict[int, Trigger]) -> set[int]:
-    """Remembering ("recalled that ..."), enabling ("a law that allows
-    voters to ..."), backing out of something, helping to do something
-    and sharing words or credit report no recall, no concession, no
-    support, no aid and no cooperation."""
-    return {i for i, trig in found.items() if doc[i].pos_ == "VERB" and (
-        (trig.type == "SANCTION" and _remembers(doc[i]))
-        or (trig.type in ("CONCEDE", "AID") and _enables(doc[i]))
-        or (trig.type == "SUPPORT" and _backs_out(doc[i]))
-        or (trig.type == "AID" and _helps_do(doc[i]))
-        or (trig.type == "COOPERATE" and _shares_no_means(doc[i]))
-        or (trig.type == "REQUEST" and (_needs(doc[i]) or _prompted_by_a_thing(doc[i])))
-        or (trig.type in ("AGREE", "AID") and (_utters(doc[i]) or _given_by_a_thing(doc[i])))
-        or (trig.type == "SUPPORT" and _favoured_by_odds(doc[i]))
-        or (trig.type == "SUPPORT" and (_signs_up(doc[i]) or _recognises_no_one(doc[i])
-                                        or _shakes_up_or_stands_by_own(doc[i]))))}
-
-
-def _favoured_by_odds(verb: Token) -> bool:
-    """"Republicans are strongly favored to keep the House", "the least
-    favored candidates", "slates of favored candidates", "demographics
-    favor Clinton": the odds, a standing or a leaning, nobody's act of
-    support."""
-    if verb.lemma_.lower() not in ("favor", "favour", "favored", "favoured"):
-        return False
-    if verb.dep_ == "amod":
-        return True
-    # "Demographics favor Clinton", "electorates, which favor Sanders": a
-    # thing's or the voters' leaning (a person "favors a proposal")
-    subjects = for_relatives(verb, [c for c in verb.children if c.dep_ == "nsubj"])
-    if subjects and all(_thing(c) or c.lemma_.lower() in _ELECTORATE for c in subjects):
-        return True
-    return any(c.dep_ == "nsubjpass" for c in verb.children) and any(
-        c.dep_ == "xcomp" for c in verb.children)
-
-
-#: What a state or a body recognises when it supports it (CAMEO 057:
-#: "recognised the new government", "recognise Kosovo's independence").
-#: Lemmas.
-_RECOGNISED = frozenset({"government", "state", "independence", "sovereignty", "regime",
-                         "authority", "republic", "result", "election", "council", "leadership",
-                         "annexation", "union", "marriage", "right", "claim"})
-
-
-def _recognises_no_one(verb: Token) -> bool:
-    """"Did not recognize the passenger", "recognize that the king has no
-    clothes", "widely recognized as": knowing or
-    admitting, not recognising a state, a government or a right."""
-    if verb.lemma_.lower() not in ("recognize", "recognise"):
-        return False
-    recognised = for_relatives(verb, [c for c in verb.children
-                                      if c.dep_ in ("dobj", "nsubjpass")]) + pobjs_of(verb, "of")
-    recognised += [o for r in recognised for o in pobjs_of(r, "of")]
-    return not any(r.lemma_.lower() in _RECOGNISED or r.ent_type_ in ("GPE", "ORG", "NORP")
-                   for r in recognised)
-
-
-def _shakes_up_or_stands_by_own(verb: Token) -> bool:
-    """"Shook up his campaign organization" reorganises; "stood by his plan"
-    and "stands by the depiction" keep one's own word, supporting nobody."""
-    lemma = verb.lemma_.lower()
-    if lemma == "shake":
-        return _particle(verb, "up")
-    return lemma == "stand" and any(
-        not _person(o) and not o.ent_type_ for o in pobjs_of(verb, "by"))
-
-
-#: What one signs that backs no one: "signed a lease", "a confidentiality
-#: agreement", a contract. Lemmas.
-_PAPERS = frozenset({"lease", "contract", "nda", "form", "waiver", "autograph",
-                     "copy", "confidentiality", "nondisclosure", "non-disclosure", "licensing",
-                     "employment", "book", "statement", "check", "cheque", "receipt"})
-
-
-def _signs_up(verb: Token) -> bool:
-    """"Signed up as a delegate", "signed up on the exchanges": enrolling;
-    "signed a lease", "signed a confidentiality agreement", "signed Walker
-    to a rich contract", "signed on for 'The X-Files'": papers and hiring."""
-    if verb.lemma_.lower() != "sign":
-        return False
-    if _particle(verb, "up") or (_particle(verb, "on") and pobjs_of(verb, "for")):
-        return True
-    signed = for_relatives(verb, [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")])
-    if pobjs_of(verb, "with") or any(pobjs_of(o, "with") for o in signed):
-        return False  # "did not sign a nondisclosure agreement with Trump" (coded)
-    signed += [c for o in signed for c in o.children if c.dep_ in ("compound", "amod")]
-    signed += pobjs_of(verb, "to")
-    return any(o.lemma_.lower() in _PAPERS for o in signed)
-
-
 #: Words of a contest, which say nothing of force about another one in
 #: their sentence ("Clinton beat X ..., and Trump beat Y", "Hart beat
 #: Mondale -- an insurgent defeating a party favorite"). Lemmas.
@@ -991,7 +699,7 @@ def _poll_share(tok: Token) -> bool:
     subjects += [o for a in tok.children if a.dep_ == "agent" for o in pobjs(a)]
     if tok.tag_ == "VBN":
         subjects += pobjs_of(tok, "by")
-    return any(_share(c) or c.lemma_.lower() in _ELECTORATE or any(
+    return any(_share(c) or c.lemma_.lower() in ELECTORATE or any(
         _share(o) for o in pobjs_of(c, "of")) for c in subjects)
 
 

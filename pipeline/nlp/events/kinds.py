@@ -1,0 +1,46 @@
+"""What kind of thing a token names, as the readings of trigger words ask
+it: a person, people or a body, a thing, the electorate; and whether a
+verb takes a particle."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from pipeline.nlp.entities import EntityIndex
+from pipeline.nlp.events.pronouns import PERSONAL, PERSONAL_POSSESSIVES
+from pipeline.nlp.events.triggers import actor_nouns, people_nouns
+
+#: Those whose support is an opinion, a vote, not an act: "African-American
+#: voters overwhelmingly support the president". Lemmas.
+ELECTORATE = frozenset({"voter", "electorate", "constituent", "caucusgoer", "people",
+                        "american", "citizen", "resident", "public"})
+
+
+def is_person(tok: Token, index: EntityIndex | None = None) -> bool:
+    """A person by name, a personal pronoun, or what one owns ("her record").
+    A name is a person's where the article's entities say so (``index``:
+    they know "Curiel" is the judge the parser took for an organisation in
+    "Trump's attacks on Curiel"), else where the parser does."""
+    if tok.ent_type_ == "PERSON" or tok.lower_ in PERSONAL | PERSONAL_POSSESSIVES:
+        return True
+    if index is not None and tok.pos_ == "PROPN":
+        hit = index.covering(tok.idx, tok.idx + len(tok))
+        if hit is not None and hit.entity is not None and hit.entity.type == "PERSON":
+            return True
+    return any(c.dep_ == "poss" and is_person(c, index) for c in tok.children)
+
+
+def for_people(tok: Token) -> bool:
+    """Is the word a noun the events stage reads as people or a body (a
+    listed actor noun or one of WordNet's)?"""
+    lemma = tok.lemma_.lower()
+    return lemma in actor_nouns() or lemma in people_nouns()
+
+
+def is_thing(tok: Token) -> bool:
+    """A common noun for no one: no name, no noun for people or a body."""
+    return tok.pos_ == "NOUN" and not tok.ent_type_ and not for_people(tok)
+
+
+def has_particle(verb: Token, word: str) -> bool:
+    """Does the verb take the particle ``word`` ("fired [back]", "signed [up]")?"""
+    return any(c.dep_ in ("prt", "advmod") and c.lower_ == word for c in verb.children)
