@@ -28,7 +28,14 @@ from contextvars import ContextVar
 from spacy.tokens import Token
 
 from pipeline.nlp.entities import EntityIndex, Hit, resolve, with_conjuncts
-from pipeline.nlp.events.deps import RELATIVES, for_relatives, infinitive, pobjs, pobjs_of
+from pipeline.nlp.events.deps import (
+    RELATIVES,
+    clause_subjects,
+    for_relatives,
+    infinitive,
+    pobjs,
+    pobjs_of,
+)
 from pipeline.nlp.events.implied import under_doers, undergoer
 from pipeline.nlp.events.light_verbs import governing_verb, passive_doer, phrase_head, receiving, stance_verb
 from pipeline.nlp.events.party_phrases import (
@@ -189,12 +196,6 @@ def _controller(verb: Token) -> Token | None:
     return objects[0] if objects else None
 
 
-def _clause_subjects(verb: Token) -> list[Token]:
-    """A verb's own subjects, a relative word standing for the noun its
-    clause describes ("Kurdish leaders [who] met Pelletreau")."""
-    return for_relatives(verb, [c for c in verb.children if c.dep_ == "nsubj"])
-
-
 def _with_auxiliary(verb: Token) -> bool:
     """Is the participle a passive with its own "be" ("was held", "being
     questioned"), not a bare one ("six nuns held")?"""
@@ -211,9 +212,9 @@ def _undergoer_outside(passive: Token) -> list[Token]:
     if not _with_auxiliary(passive):
         return []
     if passive.dep_ in ("advcl", "conj"):  # "rebels attacked and were killed by troops"
-        return _clause_subjects(passive.head)
+        return clause_subjects(passive.head)
     if passive.dep_ == "pcomp" and passive.head.dep_ == "prep" and passive.head.head.pos_ == "VERB":
-        return _clause_subjects(passive.head.head)
+        return clause_subjects(passive.head.head)
     return []
 
 
@@ -223,7 +224,7 @@ def _described(verb: Token) -> list[Token]:
     noun = verb.head
     if (verb.dep_ in ("relcl", "acl") and noun.dep_ == "attr" and noun.i < verb.i
             and infinitive(verb)):
-        return _clause_subjects(noun.head)
+        return clause_subjects(noun.head)
     return []
 
 
@@ -253,7 +254,7 @@ def subject(verb: Token) -> tuple[list[Token], list[Token]]:
             return passive, []
         if passive or agent:
             return (pobjs(agent) if agent else []), passive or _undergoer_outside(verb)
-        subj = _clause_subjects(verb)
+        subj = clause_subjects(verb)
         if not subj and (described := _described(verb)):
             return described, []
         if subj and via == "conj" and shares_as_passive:

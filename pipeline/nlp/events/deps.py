@@ -57,3 +57,14 @@ def for_relatives(clause: Token, heads: list[Token]) -> list[Token]:
     if clause.dep_ != "relcl":
         return heads
     return [described(clause.head) if h.lower_ in RELATIVES else h for h in heads]
+
+
+def acted_on(verb: Token) -> list[Token]:
+    """What a verb acts on: its object, or its subject where it is passive."""
+    return [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+
+
+def clause_subjects(verb: Token) -> list[Token]:
+    """A verb's own subjects, a relative word standing for the noun its
+    clause describes ("Kurdish leaders [who] met Pelletreau")."""
+    return for_relatives(verb, [c for c in verb.children if c.dep_ == "nsubj"])

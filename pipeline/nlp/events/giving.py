@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from pipeline.nlp.events.deps import for_relatives, introduced_by, pobjs_of
+from pipeline.nlp.events.deps import acted_on, clause_subjects, for_relatives, introduced_by, pobjs_of
 from pipeline.nlp.events.kinds import ELECTORATE, for_people, has_particle, is_person, is_thing
 from pipeline.nlp.events.triggers import Trigger
 
@@ -44,7 +44,7 @@ def _remembers(verb: Token) -> bool:
         return False
     if pobjs_of(verb, "as"):  # "recalled Hill's widow as a great woman"
         return True
-    recalled = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    recalled = acted_on(verb)
     return not any(_sent_abroad(o) for o in recalled)
 
 
@@ -70,7 +70,7 @@ def _enables(verb: Token) -> bool:
         return False
     if passive := [c for c in verb.children if c.dep_ == "nsubjpass"]:
         return all(is_thing(c) for c in passive)
-    subjects = for_relatives(verb, [c for c in verb.children if c.dep_ == "nsubj"])
+    subjects = clause_subjects(verb)
     if verb.dep_ in ("relcl", "acl") and not subjects:
         subjects = [verb.head]  # "a provision allowing"
     return bool(subjects) and all(is_thing(c) for c in subjects)
@@ -107,6 +107,11 @@ def _shares_no_means(verb: Token) -> bool:
         o.lemma_.lower() in _SHARED_IN_COOPERATION for o in objects)
 
 
+def _impersonal(tok: Token) -> bool:
+    """A thing, or a pronoun that stands for one ("it", "this", "that")."""
+    return is_thing(tok) or tok.lower_ in ("it", "this", "that")
+
+
 def _needs(verb: Token) -> bool:
     """"A new rule will require workers to be paid overtime", "which would
     require disclosing his earnings", "the strategy will require a level of
@@ -118,8 +123,7 @@ def _needs(verb: Token) -> bool:
         return True  # "would require recruiting half of the committee"
     subjects = for_relatives(verb, [c for c in verb.children if c.dep_ in ("nsubj", "csubj")])
     return bool(subjects) and all(
-        c.dep_ == "csubj" or is_thing(c) or c.lower_ in ("it", "one", "that", "this")
-        for c in subjects)
+        c.dep_ == "csubj" or _impersonal(c) or c.lower_ == "one" for c in subjects)
 
 
 #: What one offers that is words, a view or a gesture, not a deal: "offered
@@ -158,21 +162,18 @@ def _prompted_by_a_thing(verb: Token) -> bool:
         return False
     if any(c.dep_ == "csubj" for c in verb.children):
         return True
-    subjects = for_relatives(verb, [c for c in verb.children if c.dep_ == "nsubj"])
+    subjects = clause_subjects(verb)
     if not subjects and verb.dep_ == "xcomp":  # "the tone seems to encourage"
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
-    return bool(subjects) and all(
-        is_thing(c) or c.lower_ in ("it", "this", "that") for c in subjects)
+    return bool(subjects) and all(_impersonal(c) for c in subjects)
 
 
 def _given_by_a_thing(verb: Token) -> bool:
     """A thing, a time or an occasion gives: no aid and no offer."""
     if verb.lemma_.lower() not in _GIVING or verb.pos_ != "VERB":
         return False
-    subjects = for_relatives(verb, [c for c in verb.children if c.dep_ == "nsubj"])
-    return bool(subjects) and all(
-        is_thing(c) or c.ent_type_ in _NO_ONE or c.lower_ in ("it", "this", "that")
-        for c in subjects)
+    subjects = clause_subjects(verb)
+    return bool(subjects) and all(_impersonal(c) or c.ent_type_ in _NO_ONE for c in subjects)
 
 
 def _utters(verb: Token) -> bool:
@@ -181,7 +182,7 @@ def _utters(verb: Token) -> bool:
     hearing": words, a view or a chance given is no offer and no aid."""
     lemma = verb.lemma_.lower()
     things = (_UTTERANCES | _CHANCES) if lemma in ("provide", "grant") else _UTTERANCES
-    given = for_relatives(verb, [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")])
+    given = for_relatives(verb, acted_on(verb))
     return lemma in ("offer", "provide", "grant") and any(
         c.lemma_.lower() in things for c in given)
 
@@ -215,7 +216,7 @@ def _favoured_by_odds(verb: Token) -> bool:
         return True
     # "Demographics favor Clinton", "electorates, which favor Sanders": a
     # thing's or the voters' leaning (a person "favors a proposal")
-    subjects = for_relatives(verb, [c for c in verb.children if c.dep_ == "nsubj"])
+    subjects = clause_subjects(verb)
     if subjects and all(is_thing(c) or c.lemma_.lower() in ELECTORATE for c in subjects):
         return True
     return any(c.dep_ == "nsubjpass" for c in verb.children) and any(
@@ -236,8 +237,7 @@ def _recognises_no_one(verb: Token) -> bool:
     admitting, not recognising a state, a government or a right."""
     if verb.lemma_.lower() not in ("recognize", "recognise"):
         return False
-    recognised = for_relatives(verb, [c for c in verb.children
-                                      if c.dep_ in ("dobj", "nsubjpass")]) + pobjs_of(verb, "of")
+    recognised = for_relatives(verb, acted_on(verb)) + pobjs_of(verb, "of")
     recognised += [o for r in recognised for o in pobjs_of(r, "of")]
     return not any(r.lemma_.lower() in _RECOGNISED or r.ent_type_ in ("GPE", "ORG", "NORP")
                    for r in recognised)
@@ -268,7 +268,7 @@ def _signs_up(verb: Token) -> bool:
         return False
     if has_particle(verb, "up") or (has_particle(verb, "on") and pobjs_of(verb, "for")):
         return True
-    signed = for_relatives(verb, [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")])
+    signed = for_relatives(verb, acted_on(verb))
     if pobjs_of(verb, "with") or any(pobjs_of(o, "with") for o in signed):
         return False  # "did not sign a nondisclosure agreement with Trump" (coded)
     signed += [c for o in signed for c in o.children if c.dep_ in ("compound", "amod")]

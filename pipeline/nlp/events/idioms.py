@@ -47,7 +47,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from pipeline.nlp.events.deps import pobjs_of
+from pipeline.nlp.events.deps import acted_on, pobjs_of
 from pipeline.nlp.events.kinds import for_people, is_thing
 from pipeline.nlp.events.pronouns import PERSONAL
 from pipeline.nlp.events.triggers import Trigger
@@ -73,16 +73,11 @@ _OFFICES = frozenset({"reelection", "re-election", "election", "nomination", "of
                       "presidency", "seat", "term", "candidacy"})
 
 
-def _objects(verb: Token) -> list[Token]:
-    """The verb's object, or its subject where it is passive."""
-    return [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-
-
 def _exploits(verb: Token) -> bool:
     """"Seized on the public health crisis", "seize the high ground"."""
     return verb.lemma_.lower() == "seize" and (
         bool(pobjs_of(verb, "on", "upon"))
-        or any(o.lemma_.lower() in _POSITIONS for o in _objects(verb)))
+        or any(o.lemma_.lower() in _POSITIONS for o in acted_on(verb)))
 
 
 def _pays_films_or_odds(verb: Token) -> bool:
@@ -94,13 +89,13 @@ def _pays_films_or_odds(verb: Token) -> bool:
         return False
     if verb.lower_ == "shot" and verb.dep_ in ("amod", "compound"):
         return True  # "a long-shot presidential candidate", not "the shooting death"
-    return any(o.lemma_.lower() in _FILMED for o in _objects(verb))
+    return any(o.lemma_.lower() in _FILMED for o in acted_on(verb))
 
 
 def _kills_a_measure(verb: Token) -> bool:
     """"Killing a religious-freedom bill", "the deal was killed"."""
     return verb.lemma_.lower() == "kill" and any(
-        o.lemma_.lower() in _MEASURES for o in _objects(verb))
+        o.lemma_.lower() in _MEASURES for o in acted_on(verb))
 
 
 def _shows(verb: Token) -> bool:
@@ -131,7 +126,7 @@ def _pledged_delegates(tok: Token) -> bool:
 
 def _press_terms(tok: Token) -> bool:
     """"Requested anonymity to discuss ...", "repeated requests for comment"."""
-    asked = _objects(tok) + pobjs_of(tok, "for")
+    asked = acted_on(tok) + pobjs_of(tok, "for")
     return tok.lemma_.lower() in ("request", "ask") and any(
         a.lemma_.lower() in _PRESS_TERMS for a in asked)
 
@@ -140,13 +135,13 @@ def _runs_for_office(tok: Token) -> bool:
     """"Who is seeking reelection", "seeking the White House"."""
     return tok.lemma_.lower() == "seek" and any(
         o.lemma_.lower() in _OFFICES or (o.lower_ == "house" and any(
-            c.lower_ == "white" for c in o.children)) for o in _objects(tok))
+            c.lower_ == "white" for c in o.children)) for o in acted_on(tok))
 
 
 def _begs_the_question(verb: Token) -> bool:
     """"They begged the question of whether Trump was being managed"."""
     return verb.lemma_.lower() == "beg" and any(o.lemma_.lower() == "question"
-                                                 for o in _objects(verb))
+                                                 for o in acted_on(verb))
 
 
 def _infers(must: Token) -> bool:
@@ -172,7 +167,7 @@ _SHOWS = frozenset({"show", "series", "program", "programme", "season", "revival
 def _no_one_rejected(verb: Token) -> bool:
     """"Canceled 'Minority Report'", "the show was cancelled", "a race that
     has defied the expectations", "ignore facts"."""
-    lemma, objects = verb.lemma_.lower(), _objects(verb)
+    lemma, objects = verb.lemma_.lower(), acted_on(verb)
     if lemma in ("cancel", "axe"):
         return any(o.lemma_.lower() in _SHOWS or o.ent_type_ == "WORK_OF_ART"
                    or any(c.lemma_.lower() in _SHOWS for c in o.children) for o in objects)
@@ -201,7 +196,7 @@ def _goes_back(verb: Token) -> bool:
     coming back to a place or a topic (the training coders left "returned
     to the Kremlin" and "return to hacking" uncoded); what a force, a
     people or a state returns, or returns to, may still be a withdrawal."""
-    if verb.lemma_.lower() != "return" or verb.pos_ != "VERB" or _objects(verb):
+    if verb.lemma_.lower() != "return" or verb.pos_ != "VERB" or acted_on(verb):
         return False
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     return bool(subjects) and all(
@@ -222,7 +217,7 @@ def _cuts_no_tie(verb: Token) -> bool:
     into Clinton's lead": no tie, aid or supply is cut."""
     if verb.lemma_.lower() != "cut" or verb.pos_ != "VERB":
         return False
-    cut = _objects(verb)
+    cut = acted_on(verb)
     cut += [c for o in cut for c in o.children if c.dep_ == "compound"]
     return not any(c.lemma_.lower() in _SEVERED for c in cut)
 
@@ -325,7 +320,7 @@ def _no_visit_or_meeting(tok: Token) -> bool:
         return (bool(subjects) and all(is_thing(c) for c in subjects)) or any(
             o.lemma_.lower() in _MANNERS for o in pobjs_of(tok, "with"))
     if lemma == "host":
-        hosted = _objects(tok) + ([tok.head] if tok.dep_ in ("acl", "relcl") else [])
+        hosted = acted_on(tok) + ([tok.head] if tok.dep_ in ("acl", "relcl") else [])
         return any(h.lemma_.lower() in _HOSTED or any(
             c.dep_ == "compound" and c.lemma_.lower() in _HOSTED for c in h.children)
             for h in hosted)
@@ -350,7 +345,7 @@ def _no_aid_given(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     if lemma in ("loan", "lending", "lend"):
         return any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in _CONSUMER
-                   for c in tok.children) or any(o.lower_ == "ear" for o in _objects(tok))
+                   for c in tok.children) or any(o.lower_ == "ear" for o in acted_on(tok))
     if lemma == "relief":
         return tok.dep_ == "attr" or any(c.lower_ == "comic" for c in tok.children)
     return False
@@ -359,7 +354,7 @@ def _no_aid_given(tok: Token) -> bool:
 def _a_price(verb: Token) -> bool:
     """"Charges somewhere between $20,000 and $30,000 for speaking fees"."""
     return verb.lemma_.lower() == "charge" and any(
-        t.ent_type_ == "MONEY" for o in _objects(verb) for t in o.subtree)
+        t.ent_type_ == "MONEY" for o in acted_on(verb) for t in o.subtree)
 
 
 def idioms(doc: Doc, found: dict[int, Trigger]) -> set[int]:

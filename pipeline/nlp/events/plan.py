@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from pipeline.nlp.entities import EntityIndex
 from pipeline.nlp.events.args import content, participant, subject
-from pipeline.nlp.events.deps import for_relatives
+from pipeline.nlp.events.deps import acted_on, for_relatives
 from pipeline.nlp.events.light_verbs import governing_verb
 from pipeline.nlp.events.pronouns import PERSONAL
 from pipeline.nlp.events.readings import not_happenings
@@ -72,7 +72,7 @@ def _holds_a_person(verb: Token, index: EntityIndex) -> bool:
     a judgement or a delay ("held responsible", "held up")?"""
     if verb.pos_ != "VERB" or any(c.dep_ in _NOT_DETAINING for c in verb.children):
         return False
-    held = for_relatives(verb, [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")])
+    held = for_relatives(verb, acted_on(verb))
     if verb.dep_ == "acl":  # "the nuns held for two weeks"
         held.append(verb.head)
     # every one held is a person: "held talks, the first delegation to ..."

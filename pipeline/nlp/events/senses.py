@@ -74,7 +74,15 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from pipeline.nlp.entities import EntityIndex
-from pipeline.nlp.events.deps import for_relatives, infinitive, introduced_by, pobjs, pobjs_of
+from pipeline.nlp.events.deps import (
+    acted_on,
+    clause_subjects,
+    for_relatives,
+    infinitive,
+    introduced_by,
+    pobjs,
+    pobjs_of,
+)
 from pipeline.nlp.events.giving import memory_enabling_and_backing_out
 from pipeline.nlp.events.kinds import ELECTORATE, for_people, has_particle, is_person
 from pipeline.nlp.events.pronouns import (
@@ -377,7 +385,7 @@ def _dismissed(verb: Token, index: EntityIndex | None = None) -> bool:
     coded "He was fired" COERCE)."""
     if verb.lemma_.lower() != "fire" or verb.pos_ != "VERB" or has_particle(verb, "back"):
         return False
-    fired = for_relatives(verb, [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")])
+    fired = for_relatives(verb, acted_on(verb))
     # the one let go may be armed ("fired his police chief", "an Air Force
     # reserve major who Gowdy fired"): only force outside them counts
     their_words = frozenset(t.i for f in fired for t in f.subtree)
@@ -416,7 +424,7 @@ def _sent_back(verb: Token) -> bool:
     migrants and refugees from Greece to Turkey"."""
     if verb.lemma_.lower() not in ("return", "send") or verb.pos_ != "VERB":
         return False
-    sent = for_relatives(verb, [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")])
+    sent = for_relatives(verb, acted_on(verb))
     return any(o.lemma_.lower() in _MIGRANTS for o in sent)
 
 
@@ -437,8 +445,7 @@ def _handles(verb: Token) -> bool:
     lemma = verb.lemma_.lower()
     if lemma == "hang":
         return any(c.dep_ == "prt" for c in verb.children)
-    return lemma == "execute" and any(c.dep_ in ("dobj", "nsubjpass")
-                                      and c.lemma_.lower() in _CARRIED_OUT for c in verb.children)
+    return lemma == "execute" and any(c.lemma_.lower() in _CARRIED_OUT for c in acted_on(verb))
 
 
 #: Modifiers of "appeal" as attraction: "broad appeal", "voter appeal".
@@ -567,7 +574,7 @@ def _mobilises_no_force(tok: Token) -> bool:
     """"Mobilize party members", "deployed paid staff", "stepped up his
     attacks", "reinforced perceptions", "the strategy deployed by the
     campaign": what is moved or raised is no force and no security."""
-    moved = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")] + pobjs_of(tok, "of")
+    moved = acted_on(tok) + pobjs_of(tok, "of")
     if tok.dep_ == "acl" and tok.tag_ == "VBN":
         moved.append(tok.head)
     # "thousands of troops", "security measures"
@@ -695,7 +702,7 @@ def _poll_share(tok: Token) -> bool:
     if any(t.ent_type_ == "PERCENT" for o in objects for t in [o, *o.children]):
         return True
     # "is backed by 34% of GOP voters": the agent is the share
-    subjects = for_relatives(tok, [c for c in tok.children if c.dep_ == "nsubj"])
+    subjects = clause_subjects(tok)
     subjects += [o for a in tok.children if a.dep_ == "agent" for o in pobjs(a)]
     if tok.tag_ == "VBN":
         subjects += pobjs_of(tok, "by")
