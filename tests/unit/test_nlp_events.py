@@ -599,6 +599,17 @@ def test_an_intransitive_verb_s_subject_does_its_noun_s_event():
     assert visit.actors and ids(visit.recipients) == ["gpe:vilnius"]  # visited, so hosted
 
 
+def test_who_speaks_at_a_gathering_with_someone_attends_it():
+    events = events_of(["Tomas Lindqvist made the remarks during a visit to Poland.",
+                        "Jan Holm and Eva Novak sealed the closer links during talks in Oslo.",
+                        "Viktor Balogh spoke at a town-hall meeting in Pecs."], "e-attending")
+    visit = one(events, "CONSULT", "visit")
+    assert names(visit.actors) == {"Tomas Lindqvist"} and names(visit.recipients) == {"Poland"}
+    talks = one(events, "CONSULT", "talks")
+    assert names(talks.actors) | names(talks.recipients) == {"Jan Holm", "Eva Novak"}
+    assert not [e for e in events if e.trigger == "meeting"]  # met nobody named
+
+
 def test_a_noun_restating_its_verb_is_the_same_event():
     events = events_of(["Rebels killed five soldiers in an ambush near Goma.",
                         "Japan will provide ten million dollars in assistance to Sudan."], "e-same")

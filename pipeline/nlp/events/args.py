@@ -37,7 +37,14 @@ from pipeline.nlp.events.deps import (
     pobjs_of,
 )
 from pipeline.nlp.events.implied import under_doers, undergoer
-from pipeline.nlp.events.light_verbs import governing_verb, passive_doer, phrase_head, receiving, stance_verb
+from pipeline.nlp.events.light_verbs import (
+    attending_verb,
+    governing_verb,
+    passive_doer,
+    phrase_head,
+    receiving,
+    stance_verb,
+)
 from pipeline.nlp.events.party_phrases import (
     coordinated_before,
     coordinated_modifiers,
@@ -397,9 +404,10 @@ def _clause_of_doing(noun: Token) -> Token | None:
     return None
 
 
-def _noun_heads(noun: Token, trig: Trigger, index: EntityIndex) -> tuple[list[Hit], list[Hit]]:
-    """Participants of a nominal trigger: "Blinken's talks with Lavrov",
-    "a conversation between X and Y", "a US offer", "X sent Russia a request"."""
+def _phrase_heads(noun: Token, trig: Trigger) -> tuple[list[Token], list[Token], bool, bool]:
+    """(actor heads, recipient heads, whether the doer is stated, whether
+    the recipient is held by the noun) from the noun's own phrase and what
+    it stands under: "talks with Lavrov", "under investigation by X"."""
     actors, recipients, stated = _modifier_heads(noun, trig)
     if not actors and (doers := under_doers(noun)):
         actors, stated = _expand(doers), True
@@ -408,6 +416,13 @@ def _noun_heads(noun: Token, trig: Trigger, index: EntityIndex) -> tuple[list[Hi
     recipients += _expand(complements(noun, trig.type in _ON_TARGET))
     if trig.type in _FOR_TARGET:  # "support for Ukraine", "aid for Sudan"
         recipients += _expand(pobjs_of(noun, "for"))
+    return actors, recipients, stated, bool(held)
+
+
+def _noun_heads(noun: Token, trig: Trigger, index: EntityIndex) -> tuple[list[Hit], list[Hit]]:
+    """Participants of a nominal trigger: "Blinken's talks with Lavrov",
+    "a conversation between X and Y", "a US offer", "X sent Russia a request"."""
+    actors, recipients, stated, held = _phrase_heads(noun, trig)
     if (received := receiving(noun)) is not None:  # "drew criticism from the EU"
         return _received(received, index)
     actor_hits = resolve_all(actors or passive_doer(noun), index)
@@ -424,7 +439,22 @@ def _noun_heads(noun: Token, trig: Trigger, index: EntityIndex) -> tuple[list[Hi
         if not actor_hits and not stated:
             actor_hits = resolve_all(_expand(subject(clause)[0]), index)
         recipients += _expand([*complements(clause), *pobjs_of(clause, "with")])
-    return actor_hits, resolve_all(recipients, index)
+    recipient_hits = resolve_all(recipients, index)
+    if not actor_hits and not stated and trig.type == "CONSULT":
+        actor_hits = _attendees(noun, recipient_hits, index)
+    return actor_hits, recipient_hits
+
+
+def _attendees(gathering: Token, counterparts: list[Hit], index: EntityIndex) -> list[Hit]:
+    """Who meets at a gathering the clause takes place at: "X said during a
+    visit to Y", "X and Y sealed the links during talks". Only where it
+    meets someone named, by the noun's phrase or among the subjects: a
+    speech at a town-hall meeting is no consultation."""
+    verb = attending_verb(gathering)
+    if verb is None:
+        return []
+    attendees = resolve_all(_expand(subject(verb)[0]), index)
+    return attendees if counterparts or len(attendees) > 1 else []
 
 
 def _partners(verb: Token) -> list[Token]:

@@ -22,6 +22,8 @@ from spacy.tokens import Token
 from pipeline.nlp.events.deps import RELATIVES, pobjs, pobjs_of
 
 _STANCE_PREPS = frozenset({"on", "for", "in", "with"})
+#: Prepositions that set a clause in a gathering its subject attends.
+_ATTENDING_PREPS = frozenset({"during", "at", "on", "in"})
 _RECEIVING = frozenset({"draw", "receive", "face", "attract", "earn", "get", "win", "field",
                         "weather", "endure", "suffer", "withstand", "incur", "invite", "spark",
                         "provoke", "prompt", "trigger", "court"})
@@ -35,6 +37,18 @@ def stance_verb(noun: Token) -> Token | None:
     if noun.dep_ != "pobj" or prep.lower_ not in _STANCE_PREPS or prep.head.pos_ != "VERB":
         return None
     return None if any(c.dep_ == "dobj" for c in prep.head.children) else prep.head
+
+
+def attending_verb(noun: Token) -> Token | None:
+    """The verb whose clause takes place at a gathering the noun names, so
+    that its subject attends it: "X said [during a visit to Y]", "X made
+    the remarks [at a meeting with Y]" (whatever the verb's object). Not
+    where the noun names its own doer: "during his trips"."""
+    prep = noun.head
+    if (noun.dep_ != "pobj" or prep.lower_ not in _ATTENDING_PREPS
+            or any(c.dep_ == "poss" for c in noun.children)):
+        return None
+    return prep.head if prep.head.pos_ in ("VERB", "AUX") else None
 
 
 def passive_doer(noun: Token) -> list[Token]:
