@@ -599,6 +599,14 @@ def test_an_intransitive_verb_s_subject_does_its_noun_s_event():
     assert visit.actors and ids(visit.recipients) == ["gpe:vilnius"]  # visited, so hosted
 
 
+def test_calling_for_someone_to_act_asks_them():
+    events = events_of(["Opposition leader Jan Holm called for Prime Minister Eva Novak to resign.",
+                        "Farmers in Lyon pressed for the government to lift the quota."], "e-for-to")
+    call = one(events, "REQUEST", "called")
+    assert names(call.actors) == {"Jan Holm"} and names(call.recipients) == {"Eva Novak"}
+    assert names(one(events, "REQUEST", "pressed").recipients) == {"government"}
+
+
 def test_who_speaks_at_a_gathering_with_someone_attends_it():
     events = events_of(["Tomas Lindqvist made the remarks during a visit to Poland.",
                         "Jan Holm and Eva Novak sealed the closer links during talks in Oslo.",

@@ -31,6 +31,7 @@ from pipeline.nlp.entities import EntityIndex, Hit, resolve, with_conjuncts
 from pipeline.nlp.events.deps import (
     RELATIVES,
     clause_subjects,
+    for_clauses,
     for_relatives,
     infinitive,
     pobjs,
@@ -308,7 +309,7 @@ def content(tok: Token) -> list[Token]:
         return clauses + [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"]
     # "called for a ceasefire", "pressed for talks": what is asked, argued or done for
     return [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")
-            or (c.dep_ == "prep" and c.lower_ == "for")]
+            or (c.dep_ == "prep" and c.lower_ == "for")] + for_clauses(tok)
 
 
 def _content_recipients(tok: Token, index: EntityIndex) -> list[Hit]:

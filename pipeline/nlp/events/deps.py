@@ -33,6 +33,13 @@ def infinitive(tok: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
+def for_clauses(verb: Token) -> list[Token]:
+    """The "for X to do" clauses after a verb, which the parse hangs on it
+    with "for" as their mark: "called [for Clinton to quit]"."""
+    return [c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and infinitive(c)
+            and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)]
+
+
 def described(noun: Token) -> Token:
     """Whom a noun a relative clause describes stands for: itself, or the
     subject of the "be" it is the predicate of ("Trump is a liar and [a]

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from pipeline.nlp.events.deps import for_clauses
 from pipeline.nlp.lexicon import load_lines, load_words
 from pipeline.records import EVENT_TYPES
 
@@ -133,6 +134,7 @@ def _particles(tok: Token, *deps: str) -> list[Token]:
 def _keys(tok: Token, lemma: str) -> list[str]:
     """Two-word keys first (they are more specific), then the lemma."""
     keys = [f"{lemma} {c.lower_}" for c in _particles(tok, "prt", "prep", "agent")]
+    keys += [f"{lemma} for" for _ in for_clauses(tok)[:1]]  # "called [for] X to quit"
     keys += [f"{c.lemma_.lower()} {lemma}" for c in tok.children
              if c.dep_ in ("compound", "amod") and c.i < tok.i]
     # "found [guilty]": a verb and the predicate adjective it gives its object
