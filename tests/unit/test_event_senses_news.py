@@ -224,6 +224,9 @@ def test_returning_migrants_is_a_deportation_and_continuing_is_no_intention():
         ("COERCE", "return")]
     assert kinds("Israeli troops returned to their bases near Gaza.") == [
         ("RETREAT", "returned")]
+    # a reported "would continue" is an act going on, not a threat of one
+    assert kinds("Union leader Jan Holm said the strike by dockers would continue.") == [
+        ("PROTEST", "strike")]
 
 
 def test_swipes_hitting_out_and_railing_are_criticism():

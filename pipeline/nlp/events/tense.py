@@ -111,7 +111,10 @@ def tense(tok: Token) -> Tense:
 def intends(tok: Token) -> bool:
     """Is the trigger something its actor means to do, not something done?
     Future, "is willing/prepared to", "vowed to", or a reported "would"
-    ("said they would boycott"), which is a future seen from the past."""
+    ("said they would boycott"), which is a future seen from the past. An
+    act that "would continue" goes on already: it is done, not meant."""
+    if any(t != tok and t.lemma_ in _ONGOING_HEADS for t in _tense_path(tok)):
+        return False
     if tense(tok) == "future":
         return True
     for t in _tense_path(tok):
