@@ -229,6 +229,14 @@ def test_returning_migrants_is_a_deportation_and_continuing_is_no_intention():
         ("PROTEST", "strike")]
 
 
+def test_an_envoy_asked_to_leave_is_expelled():
+    assert kinds("Hungary asked a Slovak diplomat to leave on Monday.") == [
+        ("SANCTION", "asked")]
+    assert kinds("Jan Novak, the Czech embassy's press attache, was asked to leave.") == [
+        ("SANCTION", "asked")]
+    assert kinds("Hungary asked Slovakia to leave the talks.") == [("REQUEST", "asked")]
+
+
 def test_swipes_hitting_out_and_railing_are_criticism():
     assert kinds("Donald Trump took a swipe at Marco Rubio on Monday.") == [("ACCUSE", "swipe")]
     assert kinds("Donald Trump hit out at Marco Rubio on Monday.") == [("ACCUSE", "hit")]

@@ -394,13 +394,31 @@ def _dismissed(verb: Token, index: EntityIndex | None = None) -> bool:
     return bool(pobjs_of(verb, "from")) or any(is_person(f, index) or for_people(f) for f in fired)
 
 
+#: Those a state sends abroad: asked to leave, they are expelled. Lemmas.
+_ENVOYS = frozenset({"diplomat", "ambassador", "envoy", "attache", "consul", "emissary",
+                     "chargé", "charge"})
+
+
+def _expels_envoy(verb: Token) -> bool:
+    """"Jordan has asked an Iraqi diplomat to leave", "X, the embassy's
+    press attache, was asked to leave": an expulsion (SANCTION, as PLOVER
+    types "expel"), not a request."""
+    if verb.pos_ != "VERB" or not any(c.dep_ == "xcomp" and c.lemma_.lower() == "leave"
+                                      for c in verb.children):
+        return False
+    asked = for_relatives(verb, acted_on(verb))
+    named_as = [t for a in asked for t in (a, *(c for c in a.children if c.dep_ == "appos"))]
+    return any(t.lemma_.lower() in _ENVOYS for t in named_as)
+
+
 def retyped_senses(doc: Doc, found: dict[int, Trigger],
                    index: EntityIndex | None = None) -> dict[int, Trigger]:
     """Triggers whose sense here is another type's: assaults that are
     criticism (CAMEO 111: an attack for what its target did, about a topic,
     or on or by a person where nothing speaks of force, a fight with people
     where nothing does, firing back where nothing does), a firing that lets
-    a person go (a dismissal) and a return of migrants (a deportation)."""
+    a person go (a dismissal), a return of migrants (a deportation) and an
+    envoy asked to leave (an expulsion)."""
     out = {i: Trigger("ACCUSE", "criticize", trig.context, trig.pos)
            for i, trig in found.items() if trig.type == "ASSAULT" and (
                (doc[i].lemma_.lower() == "attack"
@@ -410,6 +428,8 @@ def retyped_senses(doc: Doc, found: dict[int, Trigger],
             if trig.type == "ASSAULT" and i not in out and _dismissed(doc[i], index)}
     out |= {i: Trigger("COERCE", "deport", (), trig.pos) for i, trig in found.items()
             if trig.type == "RETREAT" and _sent_back(doc[i])}
+    out |= {i: Trigger("SANCTION", "expel", (), trig.pos) for i, trig in found.items()
+            if trig.type == "REQUEST" and _expels_envoy(doc[i])}
     return out
 
 
