@@ -607,6 +607,15 @@ def test_calling_for_someone_to_act_asks_them():
     assert names(one(events, "REQUEST", "pressed").recipients) == {"government"}
 
 
+def test_an_act_settled_at_a_meeting_is_its_sides_doing():
+    events = events_of(["The truce was agreed in talks between Jan Holm and Eva Novak.",
+                        "Two soldiers were killed during talks between Norland and Sudria."],
+                       "e-made-at")
+    truce = one(events, "AGREE", "agreed")
+    assert names(truce.actors) | names(truce.recipients) == {"Jan Holm", "Eva Novak"}
+    assert not one(events, "ASSAULT", "killed").actors  # the talkers killed no one
+
+
 def test_who_speaks_at_a_gathering_with_someone_attends_it():
     events = events_of(["Tomas Lindqvist made the remarks during a visit to Poland.",
                         "Jan Holm and Eva Novak sealed the closer links during talks in Oslo.",

@@ -40,6 +40,7 @@ from pipeline.nlp.events.deps import (
 from pipeline.nlp.events.implied import under_doers, undergoer
 from pipeline.nlp.events.light_verbs import (
     attending_verb,
+    gatherings,
     governing_verb,
     passive_doer,
     phrase_head,
@@ -458,6 +459,25 @@ def _attendees(gathering: Token, counterparts: list[Hit], index: EntityIndex) ->
     return attendees if counterparts or len(attendees) > 1 else []
 
 
+#: What a meeting's sides do to settle things there (not "two soldiers
+#: were killed during talks between Israel and Syria").
+_MADE_AT_MEETINGS = frozenset({"AGREE", "RETREAT", "COOPERATE", "CONCEDE", "SUPPORT", "AID"})
+
+
+def _parties_met(verb: Token, index: EntityIndex) -> list[Hit]:
+    """Who did an act whose clause names no doer (mostly an agentless
+    passive): the named sides of the meeting it was done at or after ("was
+    agreed in talks between X and Y", "after a meeting between X and Y, 28
+    prisoners were handed over")."""
+    for noun in gatherings(verb):
+        trig = trigger_of(noun) if noun.pos_ == "NOUN" else None
+        if trig is not None and trig.type == "CONSULT":
+            actors, recipients, _ = _modifier_heads(noun, trig)
+            if sides := resolve_all([*actors, *_expand(recipients)], index):
+                return sides
+    return []
+
+
 def _partners(verb: Token) -> list[Token]:
     """Whom one consults "with", also where the parse hangs the "with" on
     the topic: "discuss [his proposals with Yeltsin]" is with Yeltsin, and
@@ -498,6 +518,8 @@ def participants(tok: Token, trig: Trigger, index: EntityIndex) -> tuple[list[Hi
     else:
         actor_heads, recipient_heads = subject(tok)
         actors = resolve_all(_expand(actor_heads), index)
+        if not actors and trig.type in _MADE_AT_MEETINGS:
+            actors = _parties_met(tok, index)  # "the truce was agreed in talks between X and Y"
         recipients = (resolve_all(_expand(_partners(tok)), index) if trig.type == "CONSULT" else [])
         undergoers = _expand(recipient_heads + complements(tok) + _idiom_objects(tok))
         recipients = recipients or resolve_all(undergoers, index)

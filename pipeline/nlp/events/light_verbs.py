@@ -51,6 +51,19 @@ def attending_verb(noun: Token) -> Token | None:
     return prep.head if prep.head.pos_ in ("VERB", "AUX") else None
 
 
+#: Prepositions that set an act in a gathering or after it: "was agreed
+#: [in] talks between X and Y", "[after] a meeting between X and Y, the
+#: prisoners were handed over".
+_GATHERING_PREPS = _ATTENDING_PREPS | {"after", "following"}
+
+
+def gatherings(verb: Token) -> list[Token]:
+    """The nouns of the prepositional phrases that set the verb's act in a
+    gathering or after one (which are gatherings is the caller's to say)."""
+    return [p for c in verb.children if c.dep_ == "prep" and c.lower_ in _GATHERING_PREPS
+            for p in pobjs(c)]
+
+
 def passive_doer(noun: Token) -> list[Token]:
     """"The attack was carried out by X": X."""
     if noun.dep_ != "nsubjpass":
