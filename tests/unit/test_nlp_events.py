@@ -607,6 +607,17 @@ def test_calling_for_someone_to_act_asks_them():
     assert names(one(events, "REQUEST", "pressed").recipients) == {"government"}
 
 
+def test_a_frame_that_sets_sides_against_each_other_names_both():
+    events = events_of(["About 30,000 people have died in Peru's violence pitting Maoist "
+                        "rebels against government forces since 1980.",
+                        "The fighting in Arbil was between the KDP and the PUK."], "e-pitted")
+    violence = one(events, "ASSAULT", "violence")
+    assert names(violence.actors) == {"Maoist"} and names(violence.recipients) == {
+        "government forces"}
+    fighting = one(events, "ASSAULT", "fighting")
+    assert names(fighting.actors) == {"KDP"} and names(fighting.recipients) == {"PUK"}
+
+
 def test_an_act_settled_at_a_meeting_is_its_sides_doing():
     events = events_of(["The truce was agreed in talks between Jan Holm and Eva Novak.",
                         "Two soldiers were killed during talks between Norland and Sudria."],

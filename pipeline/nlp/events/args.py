@@ -44,6 +44,7 @@ from pipeline.nlp.events.light_verbs import (
     governing_verb,
     passive_doer,
     phrase_head,
+    pitted_sides,
     receiving,
     stance_verb,
 )
@@ -382,6 +383,9 @@ def _modifier_heads(noun: Token, trig: Trigger) -> tuple[list[Token], list[Token
             stated = True
         elif c.dep_ == "prep" and c.lower_ == "of" and trig.type in _OF_TARGET:
             recipients.extend(_expand(pobjs(c)))
+    if (sides := pitted_sides(noun)) is not None:  # "violence pitting X against Y"
+        one, other = _expand(sides[0]), _expand(sides[1])
+        return (one, other, True) if other else (one[:1], one[1:], True)
     return actors, recipients, stated
 
 

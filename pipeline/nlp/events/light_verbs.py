@@ -64,6 +64,34 @@ def gatherings(verb: Token) -> list[Token]:
             for p in pobjs(c)]
 
 
+def _framing_verbs(noun: Token) -> list[Token]:
+    """Verbs that may frame the noun's sides: its own clause ("violence
+    [pitting] ..."), the verb it is the subject of, and a participle right
+    after it that the parse hangs on the sentence's verb."""
+    verbs = [c for c in noun.children if c.dep_ == "acl"]
+    if noun.dep_ == "nsubj":
+        verbs.append(noun.head)
+    if noun.dep_ == "pobj":
+        verbs += [c for c in noun.head.head.children
+                  if c.dep_ in ("advcl", "acl") and c.i == noun.i + 1]
+    return verbs
+
+
+def pitted_sides(noun: Token) -> tuple[list[Token], list[Token]] | None:
+    """(one side, the other) where a frame sets the noun's sides against
+    each other: "violence pitting rebels against government forces", "the
+    dispute pits X against Y", "the fighting was between X and Y"."""
+    for verb in _framing_verbs(noun):
+        if verb.lemma_.lower() == "pit":
+            sides = [c for c in verb.children if c.dep_ == "dobj"]
+            against = [p for head in (verb, *sides) for p in pobjs_of(head, "against")]
+            if sides and against:
+                return sides, against
+        elif verb.lemma_ == "be" and noun.dep_ == "nsubj" and (pair := pobjs_of(verb, "between")):
+            return pair, []
+    return None
+
+
 def passive_doer(noun: Token) -> list[Token]:
     """"The attack was carried out by X": X."""
     if noun.dep_ != "nsubjpass":
