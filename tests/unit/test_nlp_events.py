@@ -607,6 +607,13 @@ def test_calling_for_someone_to_act_asks_them():
     assert names(one(events, "REQUEST", "pressed").recipients) == {"government"}
 
 
+def test_a_trip_leaving_a_place_visits_where_it_is_for():
+    events = events_of(["Chinese Premier Li Peng left Santiago on Friday for Quito, officials "
+                        "said."], "e-leaving")
+    trip = one(events, "CONSULT", "left")
+    assert names(trip.actors) == {"Li Peng"} and names(trip.recipients) == {"Quito"}
+
+
 def test_a_frame_that_sets_sides_against_each_other_names_both():
     events = events_of(["About 30,000 people have died in Peru's violence pitting Maoist "
                         "rebels against government forces since 1980.",

@@ -468,6 +468,18 @@ def _attendees(gathering: Token, counterparts: list[Hit], index: EntityIndex) ->
 _MADE_AT_MEETINGS = frozenset({"AGREE", "RETREAT", "COOPERATE", "CONCEDE", "SUPPORT", "AID"})
 
 
+#: Verbs of leaving: what they take is where the trip starts.
+_LEAVING = frozenset({"leave", "depart"})
+
+
+def _objects(verb: Token, trig: Trigger) -> list[Token]:
+    """The verb's object-side heads; a trip that leaves a place is made to
+    where it is "for" ("left Brasilia for Lima": Lima is visited)."""
+    if trig.type == "CONSULT" and verb.lemma_.lower() in _LEAVING:
+        return pobjs_of(verb, "for")
+    return complements(verb)
+
+
 def _parties_met(verb: Token, index: EntityIndex) -> list[Hit]:
     """Who did an act whose clause names no doer (mostly an agentless
     passive): the named sides of the meeting it was done at or after ("was
@@ -525,7 +537,7 @@ def participants(tok: Token, trig: Trigger, index: EntityIndex) -> tuple[list[Hi
         if not actors and trig.type in _MADE_AT_MEETINGS:
             actors = _parties_met(tok, index)  # "the truce was agreed in talks between X and Y"
         recipients = (resolve_all(_expand(_partners(tok)), index) if trig.type == "CONSULT" else [])
-        undergoers = _expand(recipient_heads + complements(tok) + _idiom_objects(tok))
+        undergoers = _expand(recipient_heads + _objects(tok, trig) + _idiom_objects(tok))
         recipients = recipients or resolve_all(undergoers, index)
         if trig.type == "ASSAULT":  # "killed two people": whom it hurt, nameless or not
             recipients += [_name(t) for t in undergoers if t.lemma_.lower() in _VICTIMS]
