@@ -607,6 +607,12 @@ def test_calling_for_someone_to_act_asks_them():
     assert names(one(events, "REQUEST", "pressed").recipients) == {"government"}
 
 
+def test_an_office_set_off_by_a_name_is_that_person():
+    events = events_of(["The commander of Russian troops in Chechnya, Vyacheslav Tikhomirov, "
+                        "met Aslan Mashadov on Monday."], "e-office-name")
+    assert names(one(events, "CONSULT", "met").actors) == {"Vyacheslav Tikhomirov"}
+
+
 def test_a_trip_leaving_a_place_visits_where_it_is_for():
     events = events_of(["Chinese Premier Li Peng left Santiago on Friday for Quito, officials "
                         "said."], "e-leaving")
