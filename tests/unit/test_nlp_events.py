@@ -607,6 +607,14 @@ def test_calling_for_someone_to_act_asks_them():
     assert names(one(events, "REQUEST", "pressed").recipients) == {"government"}
 
 
+def test_a_thing_points_at_its_party_one_step_only():
+    events = events_of(['"We have charged him with these shameful acts of abuse of little '
+                        'children," prosecutor Jan Novak told Reuters.'], "e-one-step")
+    charge = one(events, "ACCUSE", "charged")
+    assert names(charge.actors) == {"Jan Novak"}
+    assert "little children" not in names(charge.recipients)  # the charge's, not its target
+
+
 def test_an_office_set_off_by_a_name_is_that_person():
     events = events_of(["The commander of Russian troops in Chechnya, Vyacheslav Tikhomirov, "
                         "met Aslan Mashadov on Monday."], "e-office-name")

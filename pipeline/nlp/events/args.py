@@ -112,10 +112,11 @@ def _name(tok: Token) -> Hit:
     return Hit(None, start, tok.idx + len(tok), " ".join(t.text for t in words) or tok.text)
 
 
-def participant(tok: Token, index: EntityIndex) -> list[Hit]:
-    """Hits the head ``tok`` stands for, or [] when it names no one."""
+def participant(tok: Token, index: EntityIndex, pointed: bool = False) -> list[Hit]:
+    """Hits the head ``tok`` stands for, or [] when it names no one
+    (``pointed``: a thing another thing pointed at, which points no further)."""
     stands_for = _stand_in(tok, index)
-    return stands_for if stands_for is not None else _named(tok, index)
+    return stands_for if stands_for is not None else _named(tok, index, pointed)
 
 
 def _stand_in(tok: Token, index: EntityIndex) -> list[Hit] | None:
@@ -158,7 +159,7 @@ def _compound_owner(tok: Token, index: EntityIndex) -> list[Hit]:
             if (h.entity is None and body) or (h.entity is not None and h.entity.type in PARTY_TYPES)]
 
 
-def _named(tok: Token, index: EntityIndex) -> list[Hit]:
+def _named(tok: Token, index: EntityIndex, pointed: bool = False) -> list[Hit]:
     """The entity (or name) a head gives itself, else whom its phrase names."""
     hit = resolve(tok, index, modifiers=True)
     if hit is not None and hit.entity is not None:
@@ -170,11 +171,14 @@ def _named(tok: Token, index: EntityIndex) -> list[Hit]:
         return [_name(tok)]
     if tok.pos_ == "NOUN" and trigger_of(tok) is not None and (doers := _own_doers(tok, index)):
         return doers  # "condemned the killing of X by Y": Y did it
-    inner = pobjs_of(tok, *_INNER_PREPS) if tok.pos_ == "NOUN" else []
-    # "positions of the security forces", "action against Russia"
-    if hits := [h for t in inner[:2] for h in participant(t, index)]:
+    # "positions of the security forces", "action against Russia"; a thing
+    # pointed at points further only against someone ("reservists for a war
+    # [against Norway]"; not "charged him with acts of abuse [of children]")
+    preps = ("against",) if pointed else _INNER_PREPS
+    inner = pobjs_of(tok, *preps) if tok.pos_ == "NOUN" else []
+    if hits := [h for t in inner[:2] for h in participant(t, index, pointed=True)]:
         return hits
-    if hits := person_inside(tok, index):
+    if not pointed and (hits := person_inside(tok, index)):
         return hits
     # not "its neighbour", "his counterpart": someone the context names
     owned = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children)
