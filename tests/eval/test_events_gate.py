@@ -231,12 +231,23 @@ def test_beats_bare_verb_lexicon(scores: dict[str, Scores], part: str):
 #: 0.764, below its floor); this one keeps only nouns for what crowds do,
 #: not a setting, a kind or a show ("during rioting", "protest tactics",
 #: "a demonstration of good faith"), so its holdout figures flatter a
-#: little.
+#: little. events/58 to 66 (fifteenth session, from the training sentences'
+#: misses, conll_events tune and PolNeAR train tune): calling "for X to"
+#: act asks X (events/59: holdout precision 0.701 -> 0.693, one more type
+#: pair, kept as the rule stands); an envoy asked to leave is expelled
+#: (events/61: holdout type accuracy 0.656 -> 0.667, precision 0.693 ->
+#: 0.705, actor F1 0.641 -> 0.652, recipient F1 0.524 -> 0.534, triple
+#: recall 0.348 -> 0.362); an act settled at a meeting is its sides', a
+#: frame pitting sides names both, a trip leaving X is for Y, an office
+#: set off by a name is that person, a thing points one step only
+#: (events/62 to 66): tune actor F1 0.639 -> 0.670, recipient F1 0.594 ->
+#: 0.613, triple recall 0.456 -> 0.495 (flattering: written from tune
+#: sentences); holdout unchanged by these.
 NEWS_FLOOR = {
-    "tune": {"type_accuracy": 0.615, "type_precision": 0.649, "actor_f1": 0.629,
-             "recipient_f1": 0.584, "triple_recall": 0.446},
-    "holdout": {"type_accuracy": 0.646, "type_precision": 0.691, "actor_f1": 0.631,
-                "recipient_f1": 0.514, "triple_recall": 0.338},
+    "tune": {"type_accuracy": 0.615, "type_precision": 0.649, "actor_f1": 0.660,
+             "recipient_f1": 0.603, "triple_recall": 0.485},
+    "holdout": {"type_accuracy": 0.657, "type_precision": 0.695, "actor_f1": 0.642,
+                "recipient_f1": 0.524, "triple_recall": 0.352},
 }
 #: Share of NONE sentences with any event extracted, measured 0.085 / 0.125
 #: (a death by disease or accident is no assault: holdout 0.139 -> 0.125; a
@@ -289,11 +300,12 @@ NEWS_MAX_FALSE_ALARMS = {"tune": 0.095, "holdout": 0.135}
 #: leaning, recognising no state) -> 0.103 (events/54: no visit or
 #: meeting in hosting a show or a consulting firm); holdout precision
 #: 0.480 -> 0.500 (events/50) and recipient F1 0.341 -> 0.350 (events/53);
-#: the rest unchanged.
+#: the rest unchanged. events/66 (a thing points at its party one step
+#: only): holdout precision 0.500 -> 0.522; the rest unchanged.
 FUNDUS_FLOOR = {
     "tune": {"type_accuracy": 0.498, "type_precision": 0.704, "actor_f1": 0.527,
              "recipient_f1": 0.445, "triple_recall": 0.272},
-    "holdout": {"type_accuracy": 0.333, "type_precision": 0.490, "actor_f1": 0.323,
+    "holdout": {"type_accuracy": 0.333, "type_precision": 0.512, "actor_f1": 0.323,
                 "recipient_f1": 0.340, "triple_recall": 0.133},
 }
 FUNDUS_MAX_FALSE_ALARMS = {"tune": 0.113, "holdout": 0.103}
