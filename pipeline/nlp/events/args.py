@@ -489,18 +489,6 @@ def _attendees(gathering: Token, counterparts: list[Hit], index: EntityIndex) ->
 _MADE_AT_MEETINGS = frozenset({"AGREE", "RETREAT", "COOPERATE", "CONCEDE", "SUPPORT", "AID"})
 
 
-#: Verbs of leaving: what they take is where the trip starts.
-_LEAVING = frozenset({"leave", "depart"})
-
-
-def _objects(verb: Token, trig: Trigger) -> list[Token]:
-    """The verb's object-side heads; a trip that leaves a place is made to
-    where it is "for" ("left Brasilia for Lima": Lima is visited)."""
-    if trig.type == "CONSULT" and verb.lemma_.lower() in _LEAVING:
-        return pobjs_of(verb, "for")
-    return complements(verb)
-
-
 def _parties_met(verb: Token, index: EntityIndex) -> list[Hit]:
     """Who did an act whose clause names no doer (mostly an agentless
     passive): the named sides of the meeting it was done at or after ("was
@@ -513,6 +501,18 @@ def _parties_met(verb: Token, index: EntityIndex) -> list[Hit]:
             if sides := resolve_all([*actors, *_expand(recipients)], index):
                 return sides
     return []
+
+
+#: Verbs of leaving: what they take is where the trip starts.
+_LEAVING = frozenset({"leave", "depart"})
+
+
+def _objects(verb: Token, trig: Trigger) -> list[Token]:
+    """The verb's object-side heads; a trip that leaves a place is made to
+    where it is "for" ("left Brasilia for Lima": Lima is visited)."""
+    if trig.type == "CONSULT" and verb.lemma_.lower() in _LEAVING:
+        return pobjs_of(verb, "for")
+    return complements(verb)
 
 
 def _partners(verb: Token) -> list[Token]:

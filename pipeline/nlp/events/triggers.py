@@ -134,7 +134,8 @@ def _particles(tok: Token, *deps: str) -> list[Token]:
 def _keys(tok: Token, lemma: str) -> list[str]:
     """Two-word keys first (they are more specific), then the lemma."""
     keys = [f"{lemma} {c.lower_}" for c in _particles(tok, "prt", "prep", "agent")]
-    keys += [f"{lemma} for" for _ in for_clauses(tok)[:1]]  # "called [for] X to quit"
+    if for_clauses(tok):  # "called [for] X to quit"
+        keys.append(f"{lemma} for")
     keys += [f"{c.lemma_.lower()} {lemma}" for c in tok.children
              if c.dep_ in ("compound", "amod") and c.i < tok.i]
     # "found [guilty]": a verb and the predicate adjective it gives its object
