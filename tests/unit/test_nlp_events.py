@@ -974,7 +974,9 @@ def test_an_obligation_nobody_voices_is_no_demand():
 def test_a_release_that_publishes_frees_nobody():
     events = events_of(["The Foreign Ministry of Iran released a statement on the talks.",
                         "The report released by Amnesty International on Monday named Sudan.",
-                        "Iraqi hijackers released 60 people from the plane."],
+                        "Iraqi hijackers released 60 people from the plane.",
+                        "Judicial Watch stated in a release on Tuesday that the search had "
+                        "failed."],
                        "e-publish")
     freed = [e for e in events if e.type == "RETREAT"]
     assert len(freed) == 1 and freed[0].trigger == "released"

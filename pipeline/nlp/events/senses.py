@@ -173,11 +173,21 @@ def _published(release: Token) -> list[Token]:
     return things + [o for t in things for o in pobjs_of(t, "of")]
 
 
+def _said_in(release: Token) -> bool:
+    """A release, freeing no one named, that words are said in: "said
+    Fratantoni in a release", "according to a new release from the
+    governor" (not "demanded Wang's release", "the release of prisoners")."""
+    return (release.pos_ == "NOUN" and release.dep_ == "pobj"
+            and release.head.lower_ in ("in", "to")
+            and not pobjs_of(release, "of")
+            and not any(c.dep_ == "poss" for c in release.children))
+
+
 def publications(doc: Doc, found: dict[int, Trigger]) -> set[int]:
     """A release that publishes something: "released a statement", "the
-    report released on Monday", "a press release"."""
-    return {i for i, trig in found.items() if doc[i].lemma_.lower() == "release"
-            and any(t.lemma_.lower() in _PUBLICATIONS for t in _published(doc[i]))}
+    report released on Monday", "a press release", "said in a release"."""
+    return {i for i, trig in found.items() if doc[i].lemma_.lower() == "release" and (
+        _said_in(doc[i]) or any(t.lemma_.lower() in _PUBLICATIONS for t in _published(doc[i])))}
 
 
 def _mishap(clause: Token) -> bool:
