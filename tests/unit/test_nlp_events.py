@@ -983,6 +983,14 @@ def test_a_release_that_publishes_frees_nobody():
     assert ids(freed[0].actors) == ["norp:iraqi"]  # the hijackers' release
 
 
+def test_a_deal_among_companies_is_no_event_but_a_charge_against_one_is():
+    events = events_of(["Nordbank AG said it had signed a letter of intent to buy Vesta Ltd.",
+                        "Kestrel Research Ltd downgraded Orvik Co Ltd to a sell rating.",
+                        "Prosecutors in Oslo charged Vesta Ltd with fraud on Monday."],
+                       "e-business")
+    assert [e.type for e in events] == ["ACCUSE"]
+
+
 def test_a_death_by_disease_or_accident_is_no_assault():
     events = events_of(["An outbreak of cholera has killed 21 people in southern Nigeria.",
                         "At least 16 people were killed and several injured in Pakistan when "

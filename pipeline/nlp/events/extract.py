@@ -45,6 +45,7 @@ from pipeline.nlp.events.args import (
 )
 from pipeline.nlp.events.deps import pobjs
 from pipeline.nlp.events.implied import EventMemory, complete, speaker_as_actor
+from pipeline.nlp.events.kinds import is_company
 from pipeline.nlp.events.nearby import nearby_parties, occasion_of
 from pipeline.nlp.events.plan import plan
 from pipeline.nlp.events.readings import in_background
@@ -64,7 +65,7 @@ from pipeline.records import (
 
 __all__ = ["EXTRACTOR", "extract_events", "triggers", "trigger_of", "event_date"]
 
-EXTRACTOR = "events/67"
+EXTRACTOR = "events/68"
 
 _PHONE = frozenset({"phone", "telephone"})
 #: Intentions to cooperate are AGREE, intentions to harm THREATEN (PLOVER
@@ -305,6 +306,18 @@ def _crowd_protest(tok: Token, trig: Trigger, background: bool) -> bool:
             and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children))
 
 
+#: Acts of authority or force, news whoever undergoes them ("Exxon Corp
+#: was charged with fraud").
+_DONE_TO_ANYONE = frozenset({"ACCUSE", "COERCE", "ASSAULT", "PROTEST"})
+
+
+def _business(trig: Trigger, parties: list[Hit]) -> bool:
+    """A deal, a talk or a rating among companies only ("ISS said it had
+    signed a letter of intent to sell ISS Inc", "Nomura downgraded
+    Aronkasei Co Ltd"): commerce, which no coder here codes as an event."""
+    return trig.type not in _DONE_TO_ANYONE and bool(parties) and all(map(is_company, parties))
+
+
 def _fill(actors: list[Hit], recipients: list[Hit],
           more: tuple[list[Hit], list[Hit]]) -> tuple[list[Hit], list[Hit]]:
     """Empty sides filled from ``more``, never with a party of the other side."""
@@ -335,6 +348,8 @@ def extract_events(doc: Doc, clean: CleanArticle, entities: list[Entity],
             with people_named():
                 actors, recipients = _fill(actors, recipients,
                                            _sides(ctx, memory, tok, trig, absorbed.get(i)))
+        if _business(trig, actors + recipients):
+            continue
         memory.remember(tok, trig.type, actors)
         events.append(_event(ctx, tok, trig, actors, recipients))
     return _first_mentions(events)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from pipeline.nlp.entities import EntityIndex
+from pipeline.nlp.entities import EntityIndex, Hit
 from pipeline.nlp.events.pronouns import PERSONAL, PERSONAL_POSSESSIVES
 from pipeline.nlp.events.triggers import actor_nouns, people_nouns
 
@@ -13,6 +13,17 @@ from pipeline.nlp.events.triggers import actor_nouns, people_nouns
 #: voters overwhelmingly support the president". Lemmas.
 ELECTORATE = frozenset({"voter", "electorate", "constituent", "caucusgoer", "people",
                         "american", "citizen", "resident", "public"})
+
+
+#: The last word of a company's registered name ("ISS Inc", "Swebus AB").
+_CORPORATE = frozenset({"inc", "corp", "co", "ltd", "plc", "ag", "gmbh", "nv", "ab", "llc",
+                        "limited", "bhd", "spa", "oyj", "asa"})
+
+
+def is_company(hit: Hit) -> bool:
+    """Does the participant name a company by its registered form?"""
+    words = hit.text.replace(".", " ").split()
+    return bool(words) and words[-1].lower() in _CORPORATE
 
 
 def is_person(tok: Token, index: EntityIndex | None = None) -> bool:
