@@ -67,6 +67,7 @@ def test_a_contrast_and_an_admission_reject_nothing():
 def test_a_person_going_back_or_a_dialogue_withdraws_nothing():
     assert kinds("Yeltsin returned to the Kremlin on Thursday after a two-day break.") == []
     assert kinds("Senator Ortiz returned to his familiar lines about Chile.") == []
+    assert kinds("The Peronists led by Hector Campora returned to power in 1973.") == []
     assert kinds("Senator Ortiz spoke in a testy exchange with reporters from Chile.") == []
     assert kinds("Chile and Peru carried out an exchange of prisoners on Friday.") == [
         ("RETREAT", "exchange")]

@@ -191,6 +191,10 @@ _SEVERED = frozenset({"tie", "relation", "link", "contact", "aid", "assistance",
                       "communication", "line", "route", "access", "cooperation"})
 
 
+#: What one comes back to that is no place left: "returned to power".
+_COMEBACKS = frozenset({"power", "office", "politics", "government"})
+
+
 def _goes_back(verb: Token) -> bool:
     """"Hollande returned to Paris", "Trump returned to ethnicity": a person
     coming back to a place or a topic (the training coders left "returned
@@ -198,6 +202,8 @@ def _goes_back(verb: Token) -> bool:
     people or a state returns, or returns to, may still be a withdrawal."""
     if verb.lemma_.lower() != "return" or verb.pos_ != "VERB" or acted_on(verb):
         return False
+    if any(p.lemma_.lower() in _COMEBACKS for p in pobjs_of(verb, "to")):
+        return True  # "the Peronists returned to power": a come-back, whoever makes it
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     return bool(subjects) and all(
         s.ent_type_ == "PERSON" or s.lower_ in ("he", "she", "i") for s in subjects)
