@@ -242,20 +242,23 @@ def test_beats_bare_verb_lexicon(scores: dict[str, Scores], part: str):
 #: set off by a name is that person, a thing points one step only
 #: (events/62 to 66): tune actor F1 0.639 -> 0.670, recipient F1 0.594 ->
 #: 0.613, triple recall 0.456 -> 0.495 (flattering: written from tune
-#: sentences); holdout unchanged by these.
+#: sentences); holdout unchanged by these. events/67 (a release words are
+#: said in frees nobody): tune precision 0.659 -> 0.664.
 NEWS_FLOOR = {
-    "tune": {"type_accuracy": 0.615, "type_precision": 0.649, "actor_f1": 0.660,
+    "tune": {"type_accuracy": 0.615, "type_precision": 0.654, "actor_f1": 0.660,
              "recipient_f1": 0.603, "triple_recall": 0.485},
     "holdout": {"type_accuracy": 0.657, "type_precision": 0.695, "actor_f1": 0.642,
                 "recipient_f1": 0.524, "triple_recall": 0.352},
 }
-#: Share of NONE sentences with any event extracted, measured 0.085 / 0.125
+#: Share of NONE sentences with any event extracted, measured 0.070 / 0.111
 #: (a death by disease or accident is no assault: holdout 0.139 -> 0.125; a
 #: body's own session consults nobody: tune 0.134 -> 0.127; a "call" is no
 #: meeting unless by phone, events/17: tune 0.127 -> 0.113; help to do
 #: something and words shared, events/37: tune 0.113 -> 0.099; a person
-#: going back, a dialogue, cutting no tie, events/49: tune 0.099 -> 0.085).
-NEWS_MAX_FALSE_ALARMS = {"tune": 0.095, "holdout": 0.135}
+#: going back, a dialogue, cutting no tie, events/49: tune 0.099 -> 0.085;
+#: a deal among companies only, events/68: tune 0.085 -> 0.077, holdout
+#: 0.125 -> 0.111; a return to power, events/69: tune 0.077 -> 0.070).
+NEWS_MAX_FALSE_ALARMS = {"tune": 0.080, "holdout": 0.121}
 
 
 #: fundus_events (tests/eval/fundus_events.py): sentences of 2024 news from
