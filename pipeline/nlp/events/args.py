@@ -493,7 +493,10 @@ def _parties_met(verb: Token, index: EntityIndex) -> list[Hit]:
     """Who did an act whose clause names no doer (mostly an agentless
     passive): the named sides of the meeting it was done at or after ("was
     agreed in talks between X and Y", "after a meeting between X and Y, 28
-    prisoners were handed over")."""
+    prisoners were handed over"). Where the act has no party at all,
+    :func:`pipeline.nlp.events.nearby.occasion_of` gives it the sides of any
+    event it took place "during" or "at"; this reading also serves an act
+    whose undergoer is named, and only for what a meeting settles."""
     for noun in gatherings(verb):
         trig = trigger_of(noun) if noun.pos_ == "NOUN" else None
         if trig is not None and trig.type == "CONSULT":
