@@ -983,6 +983,14 @@ def test_a_release_that_publishes_frees_nobody():
     assert ids(freed[0].actors) == ["norp:iraqi"]  # the hijackers' release
 
 
+def test_people_set_free_are_news_unnamed_but_a_publication_is_not():
+    events = events_of(["The passengers were released in batches after the plane landed.",
+                        "Research to be released this week by four economists suggests a "
+                        "decline."], "e-freed")
+    freed = [e for e in events if e.type == "RETREAT"]
+    assert len(freed) == 1 and names(freed[0].recipients) == {"passengers"}
+
+
 def test_a_deal_among_companies_is_no_event_but_a_charge_against_one_is():
     events = events_of(["Nordbank AG said it had signed a letter of intent to buy Vesta Ltd.",
                         "Kestrel Research Ltd downgraded Orvik Co Ltd to a sell rating.",

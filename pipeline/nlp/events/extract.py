@@ -65,7 +65,7 @@ from pipeline.records import (
 
 __all__ = ["EXTRACTOR", "extract_events", "triggers", "trigger_of", "event_date"]
 
-EXTRACTOR = "events/69"
+EXTRACTOR = "events/70"
 
 _PHONE = frozenset({"phone", "telephone"})
 #: Intentions to cooperate are AGREE, intentions to harm THREATEN (PLOVER
@@ -318,6 +318,13 @@ def _business(trig: Trigger, parties: list[Hit]) -> bool:
     return trig.type not in _DONE_TO_ANYONE and bool(parties) and all(map(is_company, parties))
 
 
+def _frees_people(tok: Token, trig: Trigger) -> bool:
+    """"The passengers were released in batches", "three of his
+    co-defendants were released": people set free, named or not."""
+    return trig.type == "RETREAT" and tok.pos_ == "VERB" and any(
+        c.dep_ == "nsubjpass" for c in tok.children)
+
+
 def _fill(actors: list[Hit], recipients: list[Hit],
           more: tuple[list[Hit], list[Hit]]) -> tuple[list[Hit], list[Hit]]:
     """Empty sides filled from ``more``, never with a party of the other side."""
@@ -342,6 +349,10 @@ def extract_events(doc: Doc, clean: CleanArticle, entities: list[Entity],
             actors, recipients = participants(*occasion, ctx.index)
         if not actors and not recipients and not background:
             actors, recipients = nearby_parties(tok, trig, ctx.index)
+        if not actors and not recipients and not background and _frees_people(tok, trig):
+            with people_named():  # only if someone is freed: "research was released by X"
+                freed = _sides(ctx, memory, tok, trig, absorbed.get(i))
+            actors, recipients = freed if freed[1] else (actors, recipients)
         if not actors and (not recipients or background) and not _crowd_protest(tok, trig, background):
             continue
         if not actors or not recipients:  # a side named only by a noun for people
