@@ -319,8 +319,8 @@ def _business(trig: Trigger, parties: list[Hit]) -> bool:
 
 
 def _frees_people(tok: Token, trig: Trigger) -> bool:
-    """"The passengers were released in batches", "three of his
-    co-defendants were released": people set free, named or not."""
+    """A passive release, freeing or withdrawal ("the passengers were
+    released in batches"), whose undergoer may be people named by no name."""
     return trig.type == "RETREAT" and tok.pos_ == "VERB" and any(
         c.dep_ == "nsubjpass" for c in tok.children)
 
