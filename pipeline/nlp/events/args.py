@@ -49,6 +49,7 @@ from pipeline.nlp.events.light_verbs import (
     stance_verb,
 )
 from pipeline.nlp.events.party_phrases import (
+    appositive_person,
     coordinated_before,
     coordinated_modifiers,
     office_of,
@@ -165,7 +166,7 @@ def _named(tok: Token, index: EntityIndex, pointed: bool = False) -> list[Hit]:
     if hit is not None and hit.entity is not None:
         return [*coordinated_before(tok, hit, index), hit, *coordinated_modifiers(tok, hit, index)]
     actor_noun = tok.pos_ == "NOUN" and tok.lemma_.lower() in actor_nouns()
-    if actor_noun and (holder := _appositive_person(tok, index)):
+    if actor_noun and (holder := appositive_person(tok, index)):
         return holder
     if (tok.pos_ == "PROPN" and tok.ent_type_ in _NAME_TYPES) or untagged_name(tok) or actor_noun:
         return [_name(tok)]
@@ -184,21 +185,6 @@ def _named(tok: Token, index: EntityIndex, pointed: bool = False) -> list[Hit]:
     owned = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children)
     people = tok.pos_ == "NOUN" and tok.lemma_.lower() in people_nouns() and not owned
     return [_name(tok)] if people and _PEOPLE_NAMED.get() else []
-
-
-def _appositive_person(office: Token, index: EntityIndex) -> list[Hit]:
-    """"The commander of Russian troops in Chechnya, Vyacheslav Tikhomirov,
-    and ...": the person set off by commas after an office's phrase holds
-    it, wherever the parse hangs the name inside that phrase."""
-    words = list(office.subtree)
-    for comma, word in zip(words, words[1:], strict=False):
-        if comma.text == "," and word.ent_type_ == "PERSON" and word.i > office.i:
-            end = word
-            while end.i + 1 < len(office.doc) and office.doc[end.i + 1].ent_iob_ == "I":
-                end = office.doc[end.i + 1]
-            hit = resolve(end, index, modifiers=True)
-            return [hit] if hit is not None and hit.entity is not None else []
-    return []
 
 
 def resolve_all(heads: list[Token], index: EntityIndex) -> list[Hit]:

@@ -60,8 +60,7 @@ _GATHERING_PREPS = _ATTENDING_PREPS | {"after", "following"}
 def gatherings(verb: Token) -> list[Token]:
     """The nouns of the prepositional phrases that set the verb's act in a
     gathering or after one (which are gatherings is the caller's to say)."""
-    return [p for c in verb.children if c.dep_ == "prep" and c.lower_ in _GATHERING_PREPS
-            for p in pobjs(c)]
+    return pobjs_of(verb, *_GATHERING_PREPS)
 
 
 def _framing_verbs(noun: Token) -> list[Token]:

@@ -1,13 +1,14 @@
 """What a noun-phrase participant stands for, beyond the entity covering it:
 the state an office belongs to ("the president of Armenia"), every party of
 coordinated modifiers ("US and British forces"), the person a descriptive
-phrase names ("two-time champion from the United States Brittney Griner").
+phrase names ("two-time champion from the United States Brittney Griner")
+or an office's phrase sets off with commas.
 """
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-from pipeline.nlp.entities import EntityIndex, Hit, noun_phrase
+from pipeline.nlp.entities import EntityIndex, Hit, noun_phrase, resolve
 from pipeline.nlp.events.deps import pobjs_of
 
 #: Entity types an office or body can stand for ("the president of Armenia").
@@ -57,3 +58,18 @@ def person_inside(tok: Token, index: EntityIndex) -> list[Hit]:
     hits = index.within(phrase[0].idx, phrase[-1].idx + len(phrase[-1])) if phrase else []
     people = [h for h in hits if h.known.type == "PERSON"]
     return people[:1]
+
+
+def appositive_person(office: Token, index: EntityIndex) -> list[Hit]:
+    """"The commander of Russian troops in Chechnya, Vyacheslav Tikhomirov,
+    and ...": the person set off by commas after an office's phrase holds
+    it, wherever the parse hangs the name inside that phrase."""
+    words = list(office.subtree)
+    for comma, word in zip(words, words[1:], strict=False):
+        if comma.text == "," and word.ent_type_ == "PERSON" and word.i > office.i:
+            end = word
+            while end.i + 1 < len(office.doc) and office.doc[end.i + 1].ent_iob_ == "I":
+                end = office.doc[end.i + 1]
+            hit = resolve(end, index, modifiers=True)
+            return [hit] if hit is not None and hit.entity is not None else []
+    return []
