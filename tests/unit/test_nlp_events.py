@@ -1137,3 +1137,16 @@ def test_a_crowds_protest_is_news_even_with_nobody_named():
                         "His supporters traded advice about protest tactics."], "e-crowd")
     assert [(e.type, e.trigger, e.actors, e.recipients) for e in events] == [
         ("PROTEST", "protests", [], [])]  # the second is the same event, unnamed and undated
+
+
+def test_a_criticism_made_at_someone_is_aimed_at_them():
+    events = events_of(["Senator Ann Reed took a swipe at Tom Hale on Monday.",
+                        "Ivan Petrov leveled harsh criticism at Norland's government."],
+                       "e-aimed-at")
+    swipe = one(events, "ACCUSE", "swipe")
+    assert names(swipe.actors) == {"Ann Reed"} and names(swipe.recipients) == {"Tom Hale"}
+    assert names(one(events, "ACCUSE", "criticism").recipients) == {"Norland"}
+    # a thing it is at is where it was made: her home's town is no side
+    events = events_of(["Eva Novak received threats, including a bomb threat at her Oslo "
+                        "home."], "e-aimed-at-home")
+    assert not [r for e in events for r in e.recipients if "Oslo" in r.name]

@@ -38,6 +38,7 @@ from pipeline.nlp.events.deps import (
     pobjs_of,
 )
 from pipeline.nlp.events.implied import under_doers, undergoer
+from pipeline.nlp.events.kinds import is_thing
 from pipeline.nlp.events.light_verbs import (
     attending_verb,
     gatherings,
@@ -432,6 +433,16 @@ def _phrase_heads(noun: Token, trig: Trigger) -> tuple[list[Token], list[Token],
     return actors, recipients, stated, bool(held)
 
 
+def _aimed_at(noun: Token, governed: tuple[Token, Token] | None) -> list[Token]:
+    """Whom a criticism or threat is "at", on the noun or on the verb that
+    makes it: "took a swipe at X", "leveled criticism at X", "a dig at X".
+    A thing it is at is where it was made ("a bomb threat at his home"),
+    and a phrase inside the object names no side ("a swipe at his opponent
+    [on NBC]": the caller resolves the heads as pointed at)."""
+    framing = [noun, *(governed[:1] if governed is not None else ())]
+    return [p for head in framing for p in pobjs_of(head, "at") if not is_thing(p)]
+
+
 def _noun_heads(noun: Token, trig: Trigger, index: EntityIndex) -> tuple[list[Hit], list[Hit]]:
     """Participants of a nominal trigger: "Blinken's talks with Lavrov",
     "a conversation between X and Y", "a US offer", "X sent Russia a request"."""
@@ -453,6 +464,9 @@ def _noun_heads(noun: Token, trig: Trigger, index: EntityIndex) -> tuple[list[Hi
             actor_hits = resolve_all(_expand(subject(clause)[0]), index)
         recipients += _expand([*complements(clause), *pobjs_of(clause, "with")])
     recipient_hits = resolve_all(recipients, index)
+    if not recipient_hits and trig.type in _AIMED_AT:
+        recipient_hits = [h for t in _expand(_aimed_at(noun, governed))
+                          for h in participant(t, index, pointed=True)]
     if not actor_hits and not stated and trig.type == "CONSULT":
         actor_hits = _attendees(noun, recipient_hits, index)
     return actor_hits, recipient_hits
