@@ -1150,3 +1150,27 @@ def test_a_criticism_made_at_someone_is_aimed_at_them():
     events = events_of(["Eva Novak received threats, including a bomb threat at her Oslo "
                         "home."], "e-aimed-at-home")
     assert not [r for e in events for r in e.recipients if "Oslo" in r.name]
+
+
+def test_a_writing_does_what_its_author_does():
+    events = events_of(["Amnesty International issued a statement urging Norland to free the "
+                        "prisoners.",
+                        "The Kremlin said in a letter criticizing NATO that it would respond.",
+                        "In her statement condemning the test, Eva Novak defended her record."],
+                       "e-writing")
+    urged = one(events, "REQUEST", "urging")
+    assert names(urged.actors) == {"Amnesty International"} and names(urged.recipients) == {
+        "Norland"}
+    assert names(one(events, "ACCUSE", "criticizing").actors) == {"Kremlin"}
+    assert names(one(events, "ACCUSE", "condemning").actors) == {"Eva Novak"}
+    # a date in front of the writing owns nothing: the one who replied wrote it
+    events = events_of(["The Sudria government replied in a Thursday brief urging Norland to "
+                        "leave."], "e-writing-dated")
+    assert names(one(events, "REQUEST", "urging").actors) == {"Sudria"}
+
+
+def test_an_attack_in_a_speech_is_criticism():
+    events = events_of(["Senator Ann Reed's speech attacking Tom Hale was well received."],
+                       "e-speech-attack")
+    attack = one(events, "ACCUSE", "attacking")
+    assert names(attack.actors) == {"Ann Reed"} and names(attack.recipients) == {"Tom Hale"}

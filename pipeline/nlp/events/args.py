@@ -37,7 +37,7 @@ from pipeline.nlp.events.deps import (
     pobjs,
     pobjs_of,
 )
-from pipeline.nlp.events.implied import under_doers, undergoer
+from pipeline.nlp.events.implied import authors, under_doers, undergoer
 from pipeline.nlp.events.kinds import is_thing
 from pipeline.nlp.events.light_verbs import (
     attending_verb,
@@ -273,7 +273,7 @@ def subject(verb: Token) -> tuple[list[Token], list[Token]]:
         if passive or agent:
             return (pobjs(agent) if agent else []), passive or _undergoer_outside(verb)
         subj = clause_subjects(verb)
-        if not subj and (described := _described(verb)):
+        if not subj and (described := _described(verb) or authors(verb)):
             return described, []
         if subj and via == "conj" and shares_as_passive:
             return [], subj

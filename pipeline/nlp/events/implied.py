@@ -1,17 +1,19 @@
 """Parties an event implies without naming them in its own clause.
 
-Three readings a reader of a one-page article makes as a matter of course:
+Four readings a reader of a one-page article makes as a matter of course:
 
 - a passive act of authority with no agent, done in a state, was done by
   that state: "X was sentenced in Russia" -> Russia sentenced X (arrests,
   charges, sentences, investigations are acts of a state's organs);
 - the cause of a reaction is its target: "Blinken's reluctance ... due to
   Lavrov's presence" is a reluctance towards Lavrov;
+- a writing does what its author does: "issued a statement urging Congress
+  to act", "said in a letter accusing Russia" -> the issuer, the sayer;
 - a definite event noun refers back to the event the article told before:
   "the ministry called the request 'megaphone practice'" is aimed at the
   side that made the request, named sentences earlier.
 
-The first two read the sentence's dependency parse; the third needs the
+The first three read the sentence's dependency parse; the third needs the
 article's earlier events, kept in :class:`EventMemory` while extraction
 walks the text in order. And inside a quote, "I" is whoever the article says
 is speaking (:func:`speaker_as_actor`; "we" is the body they speak for, which
@@ -24,7 +26,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from pipeline.nlp.entities import Hit
-from pipeline.nlp.events.deps import introduced_by, pobjs, pobjs_of
+from pipeline.nlp.events.deps import clause_subjects, introduced_by, pobjs, pobjs_of
+from pipeline.nlp.events.kinds import is_writing
 from pipeline.nlp.events.roles import (
     Resolver,
     aimed_against,
@@ -44,6 +47,42 @@ _STATE_ACTS = frozenset({"COERCE", "ACCUSE"})
 _CAUSES = {"due": "to", "because": "of", "owing": "to", "thanks": "to", "despite": None}
 #: Determiners that make a noun refer back ("the request", "this offer").
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+
+
+#: Prepositions that put what a verb's subject does in a writing: "said
+#: [in] a statement", "responded [with] a letter".
+_IN_WRITING = frozenset({"in", "with", "through"})
+#: Names in front of a writing that date it and own nothing ("a Thursday brief").
+_DATING = frozenset({"DATE", "TIME"})
+
+
+def authors(participle: Token) -> list[Token]:
+    """Who wrote or said the writing a trigger participle describes, as
+    heads to resolve: its owner by name ("Obama's speech [attacking X]",
+    "a White House brief [urging Y]", not "a Thursday brief"), its "from"
+    or "by", the subject of the verb that issues it ("issued a statement
+    [urging X]") or speaks in it ("said in a letter [accusing Y]"), else
+    its owner by pronoun ("his speech")."""
+    writing = participle.head
+    if (participle.dep_ != "acl" or participle.tag_ != "VBG" or not is_writing(writing)
+            or trigger_of(participle) is None):  # "an email [referencing] the request"
+        return []
+    owners = [c for c in writing.children if c.dep_ == "poss" or (
+        c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ not in _DATING)]
+    named = [o for o in owners if o.pos_ != "PRON"]
+    return named or pobjs_of(writing, "from", "by") or _issuers(writing) or owners
+
+
+def _issuers(writing: Token) -> list[Token]:
+    """The subject of the verb that issues a writing or speaks in it; it
+    also comes before the writing's own "her" ("[In her statement ...],
+    Clinton said": the "her" points forward)."""
+    if writing.dep_ == "dobj":
+        return clause_subjects(writing.head)
+    prep = writing.head
+    if writing.dep_ == "pobj" and prep.lower_ in _IN_WRITING and prep.head.pos_ in ("VERB", "AUX"):
+        return clause_subjects(prep.head)
+    return []
 
 
 def _passive_without_agent(tok: Token) -> bool:

@@ -8,6 +8,7 @@ from spacy.tokens import Token
 from pipeline.nlp.entities import EntityIndex, Hit
 from pipeline.nlp.events.pronouns import PERSONAL, PERSONAL_POSSESSIVES
 from pipeline.nlp.events.triggers import actor_nouns, people_nouns
+from pipeline.nlp.lexicon import load_words
 
 #: Those whose support is an opinion, a vote, not an act: "African-American
 #: voters overwhelmingly support the president". Lemmas.
@@ -50,6 +51,21 @@ def for_people(tok: Token) -> bool:
 def is_thing(tok: Token) -> bool:
     """A common noun for no one: no name, no noun for people or a body."""
     return tok.pos_ == "NOUN" and not tok.ent_type_ and not for_people(tok)
+
+
+#: What one publishes: "released a statement" publishes, "released the
+#: hostages" frees (lemmas).
+PUBLICATIONS = load_words("events/lexicons/publications.txt")
+#: What one says or moves in words besides a publication: "a speech
+#: attacking X", "a resolution calling on Y" (lemmas).
+_MESSAGES = frozenset({"speech", "remark", "tweet", "post", "message", "brief", "editorial",
+                       "column", "op-ed", "release", "resolution", "petition", "interview"})
+
+
+def is_writing(tok: Token) -> bool:
+    """Is the word a noun for something published, written or said?"""
+    lemma = tok.lemma_.lower()
+    return tok.pos_ == "NOUN" and (lemma in PUBLICATIONS or lemma in _MESSAGES)
 
 
 def has_particle(verb: Token, word: str) -> bool:

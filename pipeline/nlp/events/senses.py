@@ -84,14 +84,20 @@ from pipeline.nlp.events.deps import (
     pobjs_of,
 )
 from pipeline.nlp.events.giving import memory_enabling_and_backing_out
-from pipeline.nlp.events.kinds import ELECTORATE, for_people, has_particle, is_person
+from pipeline.nlp.events.kinds import (
+    ELECTORATE,
+    PUBLICATIONS,
+    for_people,
+    has_particle,
+    is_person,
+    is_writing,
+)
 from pipeline.nlp.events.pronouns import (
     GROUP_PRONOUNS,
     REPORTING,
     speaker_of,
 )
 from pipeline.nlp.events.triggers import Trigger, actor_nouns, trigger_of
-from pipeline.nlp.lexicon import load_words
 
 #: Requesting verbs that put a question where their complement is one.
 _ASKING = frozenset({"ask", "inquire", "enquire"})
@@ -99,8 +105,6 @@ _ASKING = frozenset({"ask", "inquire", "enquire"})
 _ATTEMPTING = frozenset({"seek"})
 _QUESTION_MARKS = frozenset({"whether", "if"})
 _WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
-#: What a release publishes, not frees (lemmas).
-_PUBLICATIONS = load_words("events/lexicons/publications.txt")
 #: Where the published thing stands to "release": its object, the subject
 #: of its passive, the noun a participle describes ("the statement released
 #: by Fox"), a compound ("press release") or the "of" of the noun.
@@ -187,7 +191,7 @@ def publications(doc: Doc, found: dict[int, Trigger]) -> set[int]:
     """A release that publishes something: "released a statement", "the
     report released on Monday", "a press release", "said in a release"."""
     return {i for i, trig in found.items() if doc[i].lemma_.lower() == "release" and (
-        _said_in(doc[i]) or any(t.lemma_.lower() in _PUBLICATIONS for t in _published(doc[i])))}
+        _said_in(doc[i]) or any(t.lemma_.lower() in PUBLICATIONS for t in _published(doc[i])))}
 
 
 def _mishap(clause: Token) -> bool:
@@ -279,12 +283,14 @@ _LINES = frozenset({"line", "substance", "tone", "thrust", "gist", "content"})
 def _charged_with(attack: Token) -> bool:
     """"attacked X [for serving Y]", "attacks [about his business
     history]", "attacked her opponent [as a fraud]", "attacked Machado [in
-    early-morning tweets]", "attack ads": an act or a topic one is attacked
+    early-morning tweets]", "attack ads", "a speech [attacking X]": an act or a topic one is attacked
     for, a name one is attacked as, or words one attacks in, make a charge."""
     if any(c.dep_ == "compound" and c.lemma_.lower() in _MEDIA_OF_WORDS for c in attack.children):
         return True
     if attack.dep_ == "compound" and attack.head.lemma_.lower() in _MEDIA_OF_WORDS:
         return True  # "attack ads"
+    if attack.dep_ == "acl" and is_writing(attack.head):
+        return True  # "a speech attacking Republicans"
     if (attack.dep_ == "pobj" and attack.head.lower_ == "of"
             and attack.head.head.lemma_.lower() in _LINES):
         return True  # "a new line of attack", "the substance of her attack"
