@@ -1174,3 +1174,13 @@ def test_an_attack_in_a_speech_is_criticism():
                        "e-speech-attack")
     attack = one(events, "ACCUSE", "attacking")
     assert names(attack.actors) == {"Ann Reed"} and names(attack.recipients) == {"Tom Hale"}
+
+
+def test_a_writing_that_acts_stands_for_its_writer():
+    events = events_of(["A statement from the Norland ministry urged Sudria to act.",
+                        "Amnesty International issued a report that accused Tom Hale of "
+                        "torture."], "e-writing-acts")
+    assert names(one(events, "REQUEST", "urged").actors) == {"Norland"}
+    accused = one(events, "ACCUSE", "accused")
+    assert names(accused.actors) == {"Amnesty International"} and names(
+        accused.recipients) == {"Tom Hale"}

@@ -37,8 +37,8 @@ from pipeline.nlp.events.deps import (
     pobjs,
     pobjs_of,
 )
-from pipeline.nlp.events.implied import authors, under_doers, undergoer
-from pipeline.nlp.events.kinds import is_thing
+from pipeline.nlp.events.implied import authors, under_doers, undergoer, writers
+from pipeline.nlp.events.kinds import is_thing, is_writing
 from pipeline.nlp.events.light_verbs import (
     attending_verb,
     gatherings,
@@ -278,12 +278,18 @@ def subject(verb: Token) -> tuple[list[Token], list[Token]]:
         if subj and via == "conj" and shares_as_passive:
             return [], subj
         if subj or verb.dep_ not in ("xcomp", "conj", "advcl", "acomp") or verb.head == verb:
-            return subj, []
+            return _writers_for_writings(subj), []
         controller = _controller(verb.head) if verb.dep_ == "xcomp" else None
         if controller is not None:
             return [controller], []
         via, verb = verb.dep_, verb.head
     return [], []
+
+
+def _writers_for_writings(subjects: list[Token]) -> list[Token]:
+    """A writing that does something stands for its writers where they are
+    named: "a statement from the ministry urged X" is the ministry's."""
+    return [w for s in subjects for w in ((is_writing(s) and writers(s)) or [s])]
 
 
 def _idiom_objects(verb: Token) -> list[Token]:

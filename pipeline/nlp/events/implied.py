@@ -8,7 +8,8 @@ Four readings a reader of a one-page article makes as a matter of course:
 - the cause of a reaction is its target: "Blinken's reluctance ... due to
   Lavrov's presence" is a reluctance towards Lavrov;
 - a writing does what its author does: "issued a statement urging Congress
-  to act", "said in a letter accusing Russia" -> the issuer, the sayer;
+  to act", "said in a letter accusing Russia", "a statement from the
+  ministry urged X" -> the issuer, the sayer, the ministry;
 - a definite event noun refers back to the event the article told before:
   "the ministry called the request 'megaphone practice'" is aimed at the
   side that made the request, named sentences earlier.
@@ -67,6 +68,13 @@ def authors(participle: Token) -> list[Token]:
     if (participle.dep_ != "acl" or participle.tag_ != "VBG" or not is_writing(writing)
             or trigger_of(participle) is None):  # "an email [referencing] the request"
         return []
+    return writers(writing)
+
+
+def writers(writing: Token) -> list[Token]:
+    """Who wrote or said a writing, as heads to resolve (see :func:`authors`;
+    also where the writing is the doer: "a statement [from X] urged Y",
+    "Amnesty issued a statement [that] accused Z")."""
     owners = [c for c in writing.children if c.dep_ == "poss" or (
         c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ not in _DATING)]
     named = [o for o in owners if o.pos_ != "PRON"]
