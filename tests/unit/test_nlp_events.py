@@ -1184,3 +1184,15 @@ def test_a_writing_that_acts_stands_for_its_writer():
     accused = one(events, "ACCUSE", "accused")
     assert names(accused.actors) == {"Amnesty International"} and names(
         accused.recipients) == {"Tom Hale"}
+
+
+def test_taking_aim_or_shots_at_someone_is_criticism_unless_amid_force():
+    events = events_of(["Senator Ann Reed took aim at Tom Hale on Monday.",
+                        "Ivan Petrov has been taking shots at Eva Novak for weeks."],
+                       "e-take-aim")
+    aim = one(events, "ACCUSE", "aim")
+    assert names(aim.actors) == {"Ann Reed"} and names(aim.recipients) == {"Tom Hale"}
+    shots = one(events, "ACCUSE", "shots")
+    assert names(shots.actors) == {"Ivan Petrov"} and names(shots.recipients) == {"Eva Novak"}
+    events = events_of(["Norland soldiers took shots at the crowd in Oslo."], "e-shots-fired")
+    assert one(events, "ASSAULT", "shots")

@@ -47,8 +47,10 @@ people where nothing does ("picking a fight with Cruz") and firing back
 where nothing does ("Trump fired back with a statement"), and a line of
 attack, are criticism, an ACCUSE ("political attack" and the like are
 ACCUSE entries of the lexicon); firing a person is a dismissal, a COERCE (as the training
-coders coded "He was fired"), and returning migrants a deportation, a
-COERCE (CAMEO 174), not a withdrawal.
+coders coded "He was fired"), returning migrants a deportation, a
+COERCE (CAMEO 174), not a withdrawal, and shots taken where the sentence
+speaks of force ("soldiers took shots at the crowd") gunfire, though
+"took shots at Rubio" is an ACCUSE entry of the lexicon.
 
 Each was found among the events extracted from the 1,206 coded training
 sentences (tests/eval/data/news_events_train.tsv) that no coder coded, and
@@ -395,6 +397,17 @@ def _fired_back(verb: Token) -> bool:
             and has_particle(verb, "back") and not _force_near(verb))
 
 
+def _gunfire(shot: Token, index: EntityIndex | None = None) -> bool:
+    """"The soldiers took shots at the crowd": shots taken where the
+    sentence speaks of force are fired, where "Clinton took some shots at
+    Sanders" (the lexicon's ACCUSE) are words, as are shots at anyone by
+    name, whatever else the sentence says ("... his vote on gun makers")."""
+    if shot.lemma_.lower() != "shot" or not _force_near(shot):
+        return False
+    aimed = [p for head in (shot, shot.head) for p in pobjs_of(head, "at")]
+    return not any(p.pos_ == "PROPN" or is_person(p, index) for p in aimed)
+
+
 def _dismissed(verb: Token, index: EntityIndex | None = None) -> bool:
     """"Was fired from the Trump campaign", "fired his campaign manager":
     a person let go, where nothing speaks of force (the training coders
@@ -433,8 +446,8 @@ def retyped_senses(doc: Doc, found: dict[int, Trigger],
     criticism (CAMEO 111: an attack for what its target did, about a topic,
     or on or by a person where nothing speaks of force, a fight with people
     where nothing does, firing back where nothing does), a firing that lets
-    a person go (a dismissal), a return of migrants (a deportation) and an
-    envoy asked to leave (an expulsion)."""
+    a person go (a dismissal), a return of migrants (a deportation), an
+    envoy asked to leave (an expulsion) and shots taken amid force (gunfire)."""
     out = {i: Trigger("ACCUSE", "criticize", trig.context, trig.pos)
            for i, trig in found.items() if trig.type == "ASSAULT" and (
                (doc[i].lemma_.lower() == "attack"
@@ -442,6 +455,8 @@ def retyped_senses(doc: Doc, found: dict[int, Trigger],
                or _fight_in_words(doc[i], index) or _fired_back(doc[i]))}
     out |= {i: Trigger("COERCE", None, (), trig.pos) for i, trig in found.items()
             if trig.type == "ASSAULT" and i not in out and _dismissed(doc[i], index)}
+    out |= {i: Trigger("ASSAULT", "firearms", (), trig.pos) for i, trig in found.items()
+            if trig.type == "ACCUSE" and _gunfire(doc[i], index)}
     out |= {i: Trigger("COERCE", "deport", (), trig.pos) for i, trig in found.items()
             if trig.type == "RETREAT" and _sent_back(doc[i])}
     out |= {i: Trigger("SANCTION", "expel", (), trig.pos) for i, trig in found.items()
