@@ -1196,3 +1196,15 @@ def test_taking_aim_or_shots_at_someone_is_criticism_unless_amid_force():
     assert names(shots.actors) == {"Ivan Petrov"} and names(shots.recipients) == {"Eva Novak"}
     events = events_of(["Norland soldiers took shots at the crowd in Oslo."], "e-shots-fired")
     assert one(events, "ASSAULT", "shots")
+
+
+def test_what_one_wins_is_given_by_whom_its_phrase_names():
+    events = events_of(["Senator Ann Reed won the endorsement of Tom Hale on Monday.",
+                        "Ivan Petrov earned Eva Novak's support."], "e-won-support")
+    endorsed = one(events, "SUPPORT", "endorsement")
+    assert names(endorsed.actors) == {"Tom Hale"} and names(endorsed.recipients) == {"Ann Reed"}
+    support = one(events, "SUPPORT", "support")
+    assert names(support.actors) == {"Eva Novak"} and names(support.recipients) == {"Ivan Petrov"}
+    # criticism "of" something drawn is aimed at it, not given by it
+    events = events_of(["The plan of Tom Hale drew criticism of Norland."], "e-drew-of")
+    assert not [a for e in events for a in e.actors if a.name == "Norland"]

@@ -358,6 +358,15 @@ def _own_doers(noun: Token, index: EntityIndex) -> list[Hit]:
     return resolve_all(heads, index)
 
 
+def _givers_named(noun: Token, trig: Trigger) -> list[Token]:
+    """Who gives what a verb of receiving gets, by the noun's own phrase:
+    "won [Russia's] backing", "won the support [of Paul Singer]" (but
+    "drew criticism of the plan" is aimed at the plan: _OF_TARGET)."""
+    heads = [t for c in noun.children if c.dep_ in ("poss", "amod", "compound") and c.i < noun.i
+             for t in with_conjuncts(c)]
+    return heads + (_expand(pobjs_of(noun, "of")) if trig.type not in _OF_TARGET else [])
+
+
 def _received(frame: tuple[list[Token], list[Token]],
               index: EntityIndex) -> tuple[list[Hit], list[Hit]]:
     """Givers act on receivers; a receiving event stands for its doer ("the
@@ -454,7 +463,7 @@ def _noun_heads(noun: Token, trig: Trigger, index: EntityIndex) -> tuple[list[Hi
     "a conversation between X and Y", "a US offer", "X sent Russia a request"."""
     actors, recipients, stated, held = _phrase_heads(noun, trig)
     if (received := receiving(noun)) is not None:  # "drew criticism from the EU"
-        return _received(received, index)
+        return _received((received[0] + _givers_named(noun, trig), received[1]), index)
     actor_hits = resolve_all(actors or passive_doer(noun), index)
     if not actor_hits and not stated and (verb := stance_verb(noun)) is not None:
         actor_hits = resolve_all(_expand(subject(verb)[0]), index)
