@@ -1208,3 +1208,13 @@ def test_what_one_wins_is_given_by_whom_its_phrase_names():
     # criticism "of" something drawn is aimed at it, not given by it
     events = events_of(["The plan of Tom Hale drew criticism of Norland."], "e-drew-of")
     assert not [a for e in events for a in e.actors if a.name == "Norland"]
+
+
+def test_a_passive_name_given_to_a_thing_accuses_no_one():
+    events = events_of(["Tom Hale told The Norland Post: A lot of people are assuming that "
+                        "since it's called 'Sudria lawyers' that it's only Sudrians."],
+                       "e-called-name")
+    assert not [e for e in events if e.type == "ACCUSE"]
+    events = events_of(["Eva Novak, who has been called a traitor, met Ivan Petrov."],
+                       "e-called-person")
+    assert one(events, "ACCUSE", "called")  # a person so called is labelled

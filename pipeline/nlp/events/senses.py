@@ -847,9 +847,15 @@ def _defends_own(verb: Token) -> bool:
 
 def _naming(verb: Token) -> bool:
     """"A group called the Conservation Legacy Fund", "party leaders,
-    called superdelegates": a name given in passing, with nobody calling."""
-    return (verb.lemma_.lower() == "call" and verb.dep_ == "acl" and verb.tag_ == "VBN"
-            and not any(c.dep_ in ("nsubj", "agent") for c in verb.children))
+    called superdelegates", "since it's called 'La Raza lawyers'": a name
+    given in passing, with nobody calling (but "he was called a traitor"
+    labels a person)."""
+    if (verb.lemma_.lower() != "call" or verb.tag_ != "VBN"
+            or any(c.dep_ in ("nsubj", "agent") for c in verb.children)):
+        return False
+    named = for_relatives(verb, [c for c in verb.children if c.dep_ == "nsubjpass"])
+    return verb.dep_ == "acl" or (
+        bool(named) and not any(is_person(n) or for_people(n) for n in named))
 
 
 def polls_names_and_topics(doc: Doc, found: dict[int, Trigger]) -> set[int]:
