@@ -1218,3 +1218,10 @@ def test_a_passive_name_given_to_a_thing_accuses_no_one():
     events = events_of(["Eva Novak, who has been called a traitor, met Ivan Petrov."],
                        "e-called-person")
     assert one(events, "ACCUSE", "called")  # a person so called is labelled
+
+
+def test_a_noun_s_own_clause_names_its_doer_before_the_verb_it_is_object_of():
+    events = events_of(["The journalist Tom Hale detailed a conversation Eva Novak had with "
+                        "Ivan Petrov in 2009."], "e-own-clause")
+    talk = one(events, "CONSULT", "conversation")
+    assert names(talk.actors) == {"Eva Novak"} and names(talk.recipients) == {"Ivan Petrov"}

@@ -467,6 +467,12 @@ def _noun_heads(noun: Token, trig: Trigger, index: EntityIndex) -> tuple[list[Hi
     actor_hits = resolve_all(actors or passive_doer(noun), index)
     if not actor_hits and not stated and (verb := stance_verb(noun)) is not None:
         actor_hits = resolve_all(_expand(subject(verb)[0]), index)
+    # the noun's own clause says who did it before the verb it is the object
+    # of does: "detailed a conversation [Clinton had]"
+    if (clause := _clause_of_doing(noun)) is not None:
+        if not actor_hits and not stated:
+            actor_hits = resolve_all(_expand(subject(clause)[0]), index)
+        recipients += _expand([*complements(clause), *pobjs_of(clause, "with")])
     if (governed := governing_verb(noun)) is not None:
         verb, obj = governed
         if not actor_hits and not stated and not held:  # who serves a term undergoes it
@@ -474,10 +480,6 @@ def _noun_heads(noun: Token, trig: Trigger, index: EntityIndex) -> tuple[list[Hi
             if trig.type == "CONSULT":  # "X held a meeting of the cabinet": X met the cabinet
                 recipients += _expand(pobjs_of(noun, "of"))
         recipients += _expand([c for c in complements(verb) if c != obj])
-    if (clause := _clause_of_doing(noun)) is not None:
-        if not actor_hits and not stated:
-            actor_hits = resolve_all(_expand(subject(clause)[0]), index)
-        recipients += _expand([*complements(clause), *pobjs_of(clause, "with")])
     recipient_hits = resolve_all(recipients, index)
     if not recipient_hits and trig.type in _AIMED_AT:
         recipient_hits = [h for t in _expand(_aimed_at(noun, governed))
