@@ -41,7 +41,9 @@ pytestmark = pytest.mark.eval
 #: publishes ("released a statement") frees nobody: tune precision 0.794 ->
 #: 0.802, the rest unchanged. events/25 (nouns for people as a last
 #: resort for a side): tune actor F1 0.865 -> 0.872, triple recall 0.690 ->
-#: 0.702; holdout unchanged.
+#: 0.702; holdout unchanged. events/72 (a writing does what its author
+#: does, "said in a letter accusing X"): holdout actor F1 0.816 -> 0.826,
+#: triple recall 0.621 -> 0.638; tune unchanged.
 FLOOR = {
     "tune": {
         "type_accuracy": 0.834,
@@ -53,9 +55,9 @@ FLOOR = {
     "holdout": {
         "type_accuracy": 0.836,
         "type_precision": 0.765,
-        "actor_f1": 0.806,
+        "actor_f1": 0.816,
         "recipient_f1": 0.684,
-        "triple_recall": 0.611,
+        "triple_recall": 0.628,
     },
 }
 
@@ -243,12 +245,16 @@ def test_beats_bare_verb_lexicon(scores: dict[str, Scores], part: str):
 #: (events/62 to 66): tune actor F1 0.639 -> 0.670, recipient F1 0.594 ->
 #: 0.613, triple recall 0.456 -> 0.495 (flattering: written from tune
 #: sentences); holdout unchanged by these. events/67 (a release words are
-#: said in frees nobody): tune precision 0.659 -> 0.664.
+#: said in frees nobody): tune precision 0.659 -> 0.664. events/71 to 77
+#: (sixteenth session, from PolNeAR train tune and training misses): what
+#: one wins is given by whom its phrase names ("won the endorsement of X",
+#: events/75): holdout actor F1 0.652 -> 0.673, triple recall 0.362 ->
+#: 0.377 (not looked at while writing it); the rest unchanged.
 NEWS_FLOOR = {
     "tune": {"type_accuracy": 0.615, "type_precision": 0.654, "actor_f1": 0.660,
              "recipient_f1": 0.603, "triple_recall": 0.485},
-    "holdout": {"type_accuracy": 0.657, "type_precision": 0.695, "actor_f1": 0.642,
-                "recipient_f1": 0.524, "triple_recall": 0.352},
+    "holdout": {"type_accuracy": 0.657, "type_precision": 0.695, "actor_f1": 0.663,
+                "recipient_f1": 0.524, "triple_recall": 0.367},
 }
 #: Share of NONE sentences with any event extracted, measured 0.070 / 0.111
 #: (a death by disease or accident is no assault: holdout 0.139 -> 0.125; a
@@ -304,10 +310,13 @@ NEWS_MAX_FALSE_ALARMS = {"tune": 0.080, "holdout": 0.121}
 #: meeting in hosting a show or a consulting firm); holdout precision
 #: 0.480 -> 0.500 (events/50) and recipient F1 0.341 -> 0.350 (events/53);
 #: the rest unchanged. events/66 (a thing points at its party one step
-#: only): holdout precision 0.500 -> 0.522; the rest unchanged.
+#: only): holdout precision 0.500 -> 0.522; the rest unchanged. events/72
+#: (a writing does what its author does: "a brief urging Congress"): tune
+#: actor F1 0.537 -> 0.554, triple recall 0.282 -> 0.308 (flattering: the
+#: brief was a tune miss); holdout unchanged.
 FUNDUS_FLOOR = {
-    "tune": {"type_accuracy": 0.498, "type_precision": 0.704, "actor_f1": 0.527,
-             "recipient_f1": 0.445, "triple_recall": 0.272},
+    "tune": {"type_accuracy": 0.498, "type_precision": 0.704, "actor_f1": 0.544,
+             "recipient_f1": 0.445, "triple_recall": 0.298},
     "holdout": {"type_accuracy": 0.333, "type_precision": 0.512, "actor_f1": 0.323,
                 "recipient_f1": 0.340, "triple_recall": 0.133},
 }
