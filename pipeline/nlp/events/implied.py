@@ -14,7 +14,7 @@ Four readings a reader of a one-page article makes as a matter of course:
   "the ministry called the request 'megaphone practice'" is aimed at the
   side that made the request, named sentences earlier.
 
-The first three read the sentence's dependency parse; the third needs the
+The first three read the sentence's dependency parse; the fourth needs the
 article's earlier events, kept in :class:`EventMemory` while extraction
 walks the text in order. And inside a quote, "I" is whoever the article says
 is speaking (:func:`speaker_as_actor`; "we" is the body they speak for, which

@@ -285,8 +285,9 @@ _LINES = frozenset({"line", "substance", "tone", "thrust", "gist", "content"})
 def _charged_with(attack: Token) -> bool:
     """"attacked X [for serving Y]", "attacks [about his business
     history]", "attacked her opponent [as a fraud]", "attacked Machado [in
-    early-morning tweets]", "attack ads", "a speech [attacking X]": an act or a topic one is attacked
-    for, a name one is attacked as, or words one attacks in, make a charge."""
+    early-morning tweets]", "attack ads", "a speech [attacking X]": an act
+    or a topic one is attacked for, a name one is attacked as, or words one
+    attacks in, make a charge."""
     if any(c.dep_ == "compound" and c.lemma_.lower() in _MEDIA_OF_WORDS for c in attack.children):
         return True
     if attack.dep_ == "compound" and attack.head.lemma_.lower() in _MEDIA_OF_WORDS:
