@@ -1225,3 +1225,12 @@ def test_a_noun_s_own_clause_names_its_doer_before_the_verb_it_is_object_of():
                         "Ivan Petrov in 2009."], "e-own-clause")
     talk = one(events, "CONSULT", "conversation")
     assert names(talk.actors) == {"Eva Novak"} and names(talk.recipients) == {"Ivan Petrov"}
+
+
+def test_a_support_held_is_given_by_whom_its_phrase_names():
+    events = events_of(["Senator Ann Reed has the backing of Tom Hale."], "e-has-backing")
+    backing = one(events, "SUPPORT", "backing")
+    assert names(backing.actors) == {"Tom Hale"} and names(backing.recipients) == {"Ann Reed"}
+    # a share of support names no giver: the holder stays its side
+    events = events_of(["Senator Ann Reed has strong support."], "e-has-support")
+    assert "Ann Reed" in names(one(events, "SUPPORT", "support").actors)

@@ -367,6 +367,23 @@ def _givers_named(noun: Token, trig: Trigger) -> list[Token]:
     return heads + (_expand(pobjs_of(noun, "of")) if trig.type not in _OF_TARGET else [])
 
 
+#: Verbs whose subject holds a support someone gives: "has the backing of
+#: X", "enjoys X's support", "lost the support of Y".
+_HOLDING = frozenset({"have", "enjoy", "retain", "lose"})
+
+
+def _support_held(noun: Token, trig: Trigger) -> tuple[list[Token], list[Token]] | None:
+    """(givers, holders) of a support or aid the subject holds, where the
+    noun's phrase names who gives it; else None ("has strong support", "has
+    little name recognition": a share, nobody's act)."""
+    verb = noun.head
+    if trig.type not in _FOR_TARGET or noun.dep_ != "dobj" or verb.lemma_.lower() not in _HOLDING:
+        return None
+    givers = [g for g in _givers_named(noun, trig)
+              if g.dep_ in ("poss", "pobj") or g.ent_type_ or g.pos_ == "PROPN"]
+    return ([], subject(verb)[0]) if givers else None
+
+
 def _received(frame: tuple[list[Token], list[Token]],
               index: EntityIndex) -> tuple[list[Hit], list[Hit]]:
     """Givers act on receivers; a receiving event stands for its doer ("the
@@ -462,7 +479,8 @@ def _noun_heads(noun: Token, trig: Trigger, index: EntityIndex) -> tuple[list[Hi
     """Participants of a nominal trigger: "Blinken's talks with Lavrov",
     "a conversation between X and Y", "a US offer", "X sent Russia a request"."""
     actors, recipients, stated, held = _phrase_heads(noun, trig)
-    if (received := receiving(noun)) is not None:  # "drew criticism from the EU"
+    # "drew criticism from the EU", "has the backing of Glenn Beck"
+    if (received := receiving(noun) or _support_held(noun, trig)) is not None:
         return _received((received[0] + _givers_named(noun, trig), received[1]), index)
     actor_hits = resolve_all(actors or passive_doer(noun), index)
     if not actor_hits and not stated and (verb := stance_verb(noun)) is not None:
