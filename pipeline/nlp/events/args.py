@@ -349,22 +349,25 @@ def _content_recipients(tok: Token, index: EntityIndex) -> list[Hit]:
     return []
 
 
+def _owners_before(noun: Token) -> list[Token]:
+    """The owner, adjective and compound modifiers in front of a noun, with
+    their conjuncts: "[Russia's] attack", "a [US] offer", "[Russian] backing"."""
+    return [t for c in noun.children if c.dep_ in ("poss", "amod", "compound") and c.i < noun.i
+            for t in with_conjuncts(c)]
+
+
 def _own_doers(noun: Token, index: EntityIndex) -> list[Hit]:
     """Who an event noun itself says did it: "the killing of X by Y", "a
     US offer", "Russia's attack"."""
-    heads = [t for c in noun.children if c.dep_ in ("poss", "amod", "compound") and c.i < noun.i
-             for t in with_conjuncts(c)]
-    heads += _expand(pobjs_of(noun, "by", "from"))
-    return resolve_all(heads, index)
+    return resolve_all(_owners_before(noun) + _expand(pobjs_of(noun, "by", "from")), index)
 
 
 def _givers_named(noun: Token, trig: Trigger) -> list[Token]:
     """Who gives what a verb of receiving gets, by the noun's own phrase:
     "won [Russia's] backing", "won the support [of Paul Singer]" (but
     "drew criticism of the plan" is aimed at the plan: _OF_TARGET)."""
-    heads = [t for c in noun.children if c.dep_ in ("poss", "amod", "compound") and c.i < noun.i
-             for t in with_conjuncts(c)]
-    return heads + (_expand(pobjs_of(noun, "of")) if trig.type not in _OF_TARGET else [])
+    of = _expand(pobjs_of(noun, "of")) if trig.type not in _OF_TARGET else []
+    return _owners_before(noun) + of
 
 
 #: Verbs whose subject holds a support someone gives: "has the backing of
