@@ -249,10 +249,14 @@ def test_beats_bare_verb_lexicon(scores: dict[str, Scores], part: str):
 #: (sixteenth session, from PolNeAR train tune and training misses): what
 #: one wins is given by whom its phrase names ("won the endorsement of X",
 #: events/75): holdout actor F1 0.652 -> 0.673, triple recall 0.362 ->
-#: 0.377 (not looked at while writing it); the rest unchanged.
+#: 0.377 (not looked at while writing it); the rest unchanged. events/79
+#: (seventeenth session: a pronoun nothing resolves names its side, "He
+#: praised Clinton"): tune actor F1 0.670 -> 0.690, triple recall 0.495 ->
+#: 0.524 (written from tune misses); holdout actor F1 0.673 -> 0.668 (a
+#: pronoun given where its coders name someone), triple recall unchanged.
 NEWS_FLOOR = {
-    "tune": {"type_accuracy": 0.615, "type_precision": 0.654, "actor_f1": 0.660,
-             "recipient_f1": 0.603, "triple_recall": 0.485},
+    "tune": {"type_accuracy": 0.615, "type_precision": 0.654, "actor_f1": 0.680,
+             "recipient_f1": 0.603, "triple_recall": 0.514},
     "holdout": {"type_accuracy": 0.657, "type_precision": 0.695, "actor_f1": 0.663,
                 "recipient_f1": 0.524, "triple_recall": 0.367},
 }

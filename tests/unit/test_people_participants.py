@@ -22,6 +22,17 @@ def test_a_noun_for_people_names_a_side_nothing_else_fills():
                  "ACCUSE", "complained") == ({"angry shareholders"}, {"Vattenfall"})
 
 
+def test_a_pronoun_nothing_resolves_names_the_side_by_its_word():
+    # one sentence has no antecedent: the coders code "He" as the source
+    assert sides("He praised Ivan Petrov for his courage.",
+                 "SUPPORT", "praised") == ({"He"}, {"Ivan Petrov"})
+    # resolved where the article names the person
+    events = events_of(["Tom Hale arrived in Oslo.", "He praised Ivan Petrov."], "pronoun")
+    assert names(one(events, "SUPPORT", "praised").actors) == {"Tom Hale"}
+    # and never an event for a pronoun alone
+    assert events_of(["He complained."], "pronoun-alone") == []
+
+
 def test_such_a_noun_alone_makes_no_event():
     # a side only a noun for people fills is too vague to keep the event for
     assert events_of(["On Monday, angry shareholders complained."], "people-alone") == []

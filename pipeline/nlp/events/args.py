@@ -27,7 +27,7 @@ from contextvars import ContextVar
 
 from spacy.tokens import Token
 
-from pipeline.nlp.entities import EntityIndex, Hit, resolve, with_conjuncts
+from pipeline.nlp.entities import PERSON_PRONOUNS, EntityIndex, Hit, resolve, with_conjuncts
 from pipeline.nlp.events.deps import (
     RELATIVES,
     clause_subjects,
@@ -185,6 +185,9 @@ def _named(tok: Token, index: EntityIndex, pointed: bool = False) -> list[Hit]:
     # not "its neighbour", "his counterpart": someone the context names
     owned = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children)
     people = tok.pos_ == "NOUN" and tok.lemma_.lower() in people_nouns() and not owned
+    # "he" with no antecedent (a one-sentence report) is still the text's
+    # word for the side, as the coders code it
+    people = people or tok.lower_ in PERSON_PRONOUNS
     return [_name(tok)] if people and _PEOPLE_NAMED.get() else []
 
 
@@ -573,9 +576,9 @@ _PEOPLE_NAMED: ContextVar[bool] = ContextVar("people_named", default=False)
 @contextmanager
 def people_named() -> Iterator[None]:
     """Within it, any noun for people or a body (WordNet's people,
-    organisations, military units, peoples and states, ``people_nouns``)
-    also names a participant, where outside only the listed actor nouns
-    do. Asked last, for a side nothing else fills: names, the listed nouns
+    organisations, military units, peoples and states, ``people_nouns``),
+    or a personal pronoun nothing resolves, also names a participant, where
+    outside only the listed actor nouns do. Asked last, for a side nothing else fills: names, the listed nouns
     and the other readings come first, and an event kept only for such a
     noun would be a vague one."""
     token = _PEOPLE_NAMED.set(True)
