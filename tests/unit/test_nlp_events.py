@@ -1234,3 +1234,22 @@ def test_a_support_held_is_given_by_whom_its_phrase_names():
     # a share of support names no giver: the holder stays its side
     events = events_of(["Senator Ann Reed has strong support."], "e-has-support")
     assert "Ann Reed" in names(one(events, "SUPPORT", "support").actors)
+
+
+def test_a_present_participle_describing_people_is_their_act():
+    events = events_of(["Outside groups supporting Tom Hale spent heavily in Oslo.",
+                        "Ivan Petrov, a Sudrian journalist visiting Norland, said so."], "e-bearer")
+    backing = one(events, "SUPPORT", "supporting")
+    assert names(backing.actors) == {"Outside groups"} and names(backing.recipients) == {"Tom Hale"}
+    # a noun set off by commas describes the person named before it
+    assert names(one(events, "CONSULT", "visiting").actors) == {"Ivan Petrov"}
+    # the person it acts on is not the people it describes
+    events = events_of(["Pastor Tom Hale plans to continue recruiting volunteer captains "
+                        "supporting Mr. Novak for each of the caucus precincts."], "e-bearer-inside")
+    captains = one(events, "SUPPORT", "supporting")
+    assert names(captains.actors) == {"volunteer captains"}
+    assert names(captains.recipients) == {"Novak"}
+    # done to nobody, or to the noun itself, it is a description
+    events = events_of(["Two men demanding $1.5 million met Eva Novak in Oslo.",
+                        "A man calling himself Tom Hale wrote to Eva Novak."], "e-bearer-none")
+    assert not [e for e in events if e.trigger in ("demanding", "calling")]

@@ -249,6 +249,34 @@ def _described(verb: Token) -> list[Token]:
     return []
 
 
+def _someone(tok: Token) -> bool:
+    """A head that may name another party: not a thing, a sum, a date or
+    the noun itself."""
+    return (not is_thing(tok) and tok.pos_ != "NUM" and tok.ent_type_ not in _MEASURES
+            and not tok.lower_.endswith(("self", "selves")))  # "a man calling himself X"
+
+
+#: Entity types of amounts and times, which name no one ("$1.5 million").
+_MEASURES = frozenset({"MONEY", "CARDINAL", "PERCENT", "QUANTITY", "DATE", "TIME", "ORDINAL"})
+
+
+def _bearers(participle: Token) -> list[Token]:
+    """"a super PAC [backing Jeb Bush]", "rebels [fighting the army]": a
+    present participle describing people, a body or a name says what they
+    do to whom it names (a thing's, "a bill [banning X]", is its maker's,
+    not its own). Done to nobody ("workers [arriving by train]", "refugees
+    [seeking entry]") it is a description, no event. "Tom Hale, a
+    journalist [visiting Oslo]": the person the noun describes."""
+    noun = participle.head
+    if (participle.dep_ != "acl" or participle.tag_ != "VBG" or noun.i > participle.i
+            or noun.pos_ not in ("NOUN", "PROPN", "NUM") or is_thing(noun)
+            or not any(map(_someone, complements(participle)))):
+        return []
+    while noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
+        noun = noun.head
+    return [noun]
+
+
 def _passive_subjects(verb: Token) -> list[Token]:
     """The subject of a passive, the noun a relative clause describes
     standing for its relative word ("Hale, [who] was held in jail").
@@ -276,7 +304,7 @@ def subject(verb: Token) -> tuple[list[Token], list[Token]]:
         if passive or agent:
             return (pobjs(agent) if agent else []), passive or _undergoer_outside(verb)
         subj = clause_subjects(verb)
-        if not subj and (described := _described(verb) or authors(verb)):
+        if not subj and (described := _described(verb) or authors(verb) or _bearers(verb)):
             return described, []
         if subj and via == "conj" and shares_as_passive:
             return [], subj

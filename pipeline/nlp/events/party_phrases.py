@@ -10,6 +10,7 @@ from spacy.tokens import Token
 
 from pipeline.nlp.entities import EntityIndex, Hit, noun_phrase, resolve
 from pipeline.nlp.events.deps import pobjs_of
+from pipeline.nlp.events.kinds import for_people
 
 #: Entity types an office or body can stand for ("the president of Armenia").
 _BODY_TYPES = frozenset({"GPE", "ORG", "NORP"})
@@ -51,10 +52,16 @@ def office_of(tok: Token, index: EntityIndex) -> list[Hit]:
 def person_inside(tok: Token, index: EntityIndex) -> list[Hit]:
     """"Two-time champion from the United States Brittney Griner": the
     parser often hangs the name below a descriptive head; take the person
-    the phrase names."""
+    the phrase names. People are not whom their participle acts on
+    ("captains [supporting Mr. Cruz]"), though a thing may be about them
+    ("an injunction [barring Gowdy]"), and "an accountant [named Sapir]"
+    is Sapir."""
     if tok.pos_ != "NOUN":
         return []
-    phrase = noun_phrase(tok)
+    acting = for_people(tok) and any(c.dep_ == "acl" and c.tag_ == "VBG" for c in tok.children)
+    clause = next((c.left_edge.i for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBG"),
+                  None) if acting else None
+    phrase = [t for t in noun_phrase(tok) if clause is None or t.i < clause]
     hits = index.within(phrase[0].idx, phrase[-1].idx + len(phrase[-1])) if phrase else []
     people = [h for h in hits if h.known.type == "PERSON"]
     return people[:1]
