@@ -1253,3 +1253,12 @@ def test_a_present_participle_describing_people_is_their_act():
     events = events_of(["Two men demanding $1.5 million met Eva Novak in Oslo.",
                         "A man calling himself Tom Hale wrote to Eva Novak."], "e-bearer-none")
     assert not [e for e in events if e.trigger in ("demanding", "calling")]
+
+
+def test_whoever_comes_to_someones_support_gives_it_to_them():
+    events = events_of(["Several senators came to Tom Hale's support on Monday.",
+                        "Norland rushed to the aid of Sudria after the flood."], "e-rallied")
+    support = one(events, "SUPPORT", "support")
+    assert names(support.actors) == {"Several senators"} and names(support.recipients) == {"Tom Hale"}
+    aid = one(events, "AID", "aid")
+    assert names(aid.actors) == {"Norland"} and names(aid.recipients) == {"Sudria"}

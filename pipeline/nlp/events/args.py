@@ -46,6 +46,7 @@ from pipeline.nlp.events.light_verbs import (
     passive_doer,
     phrase_head,
     pitted_sides,
+    rallied_to,
     receiving,
     stance_verb,
 )
@@ -513,9 +514,8 @@ def _noun_heads(noun: Token, trig: Trigger, index: EntityIndex) -> tuple[list[Hi
     """Participants of a nominal trigger: "Blinken's talks with Lavrov",
     "a conversation between X and Y", "a US offer", "X sent Russia a request"."""
     actors, recipients, stated, held = _phrase_heads(noun, trig)
-    # "drew criticism from the EU", "has the backing of Glenn Beck"
-    if (received := receiving(noun) or _support_held(noun, trig)) is not None:
-        return _received((received[0] + _givers_named(noun, trig), received[1]), index)
+    if (given := _given(noun, trig)) is not None:
+        return _received(given, index)
     actor_hits = resolve_all(actors or passive_doer(noun), index)
     if not actor_hits and not stated and (verb := stance_verb(noun)) is not None:
         actor_hits = resolve_all(_expand(subject(verb)[0]), index)
@@ -539,6 +539,17 @@ def _noun_heads(noun: Token, trig: Trigger, index: EntityIndex) -> tuple[list[Hi
     if not actor_hits and not stated and trig.type == "CONSULT":
         actor_hits = _attendees(noun, recipient_hits, index)
     return actor_hits, recipient_hits
+
+
+def _given(noun: Token, trig: Trigger) -> tuple[list[Token], list[Token]] | None:
+    """(givers, receivers) of a noun one receives, holds or is brought: "drew
+    criticism from the EU", "has the backing of Glenn Beck", "came to
+    Carson's support"; None for any other noun."""
+    if (rally := rallied_to(noun)) is not None:  # Carson receives it
+        return rally
+    if (received := receiving(noun) or _support_held(noun, trig)) is not None:
+        return received[0] + _givers_named(noun, trig), received[1]
+    return None
 
 
 def _attendees(gathering: Token, counterparts: list[Hit], index: EntityIndex) -> list[Hit]:

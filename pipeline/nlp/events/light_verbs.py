@@ -116,6 +116,24 @@ def receiving(noun: Token) -> tuple[list[Token], list[Token]] | None:
     return None
 
 
+#: Verbs of going to someone's side: "came to Carson's support". Lemmas.
+_RALLYING = frozenset({"come", "rush", "leap", "spring", "run", "jump", "rally", "hurry",
+                       "race", "step", "ride", "fly"})
+
+
+def rallied_to(noun: Token) -> tuple[list[Token], list[Token]] | None:
+    """(givers, receivers) when the noun is where a verb of going leads:
+    "candidates came to Carson's support", "rushed to the aid of X". The
+    one whose support it is receives it; the subject gives it."""
+    prep, verb = noun.head, noun.head.head
+    if not (noun.dep_ == "pobj" and prep.lower_ == "to" and verb.pos_ == "VERB"
+            and verb.lemma_.lower() in _RALLYING):
+        return None
+    owners = [c for c in noun.children if c.dep_ == "poss"] or pobjs_of(noun, "of")
+    givers = [c for c in verb.children if c.dep_ == "nsubj"]
+    return (givers, owners) if owners and givers else None
+
+
 def phrase_head(tok: Token) -> Token:
     """The noun a compound trigger modifies: "mediation [efforts]"."""
     return tok.head if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" else tok
