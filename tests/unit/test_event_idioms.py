@@ -131,3 +131,11 @@ def test_a_show_dropped_or_facts_ignored_reject_no_one():
 def test_begging_the_question_requests_nothing():
     assert kinds("Many of those mistakes begged the question of whether Senator Ortiz "
                  "was being managed.") == []
+
+
+def test_being_known_or_realising_is_no_recognition_given():
+    assert kinds("Senator Ortiz had very little name recognition in Chile.") == []
+    assert kinds("There is a widespread recognition that the Chilean party needs to "
+                 "rebuild after Ortiz's tenure.") == []
+    assert kinds("Chile announced its recognition of Peru on Monday.") == [
+        ("SUPPORT", "recognition")]

@@ -34,6 +34,9 @@ a preposition, an object or its place in the noun phrase:
 - "an email provided to The Post", "student loans", "lent his ear",
   "comic relief": a document handed to the press, credit, attention and
   ease, no aid (AID);
+- "very little name recognition", "a widespread recognition that X needs
+  to rebuild": being known and realising, no recognition of anyone
+  (SUPPORT);
 - "concluded that idealism is nice", "'...,' Allen concluded": a
   conclusion about no one, or the last words of a quote, accuses nobody;
   "charges $20,000 for speaking fees" is a price (ACCUSE).
@@ -357,6 +360,18 @@ def _no_aid_given(tok: Token) -> bool:
     return False
 
 
+def _no_recognition_given(tok: Token) -> bool:
+    """"Very little name recognition", "a widespread recognition that the
+    DNC needs to rebuild": being known and realising something, where
+    recognition of a state or a government is support."""
+    if tok.lemma_.lower() != "recognition":
+        return False
+    realised = [c for c in tok.children if c.dep_ in ("acl", "relcl", "ccomp")
+                and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+    return bool(realised) or any(c.dep_ == "compound" and c.lower_ == "name"
+                                 for c in tok.children)
+
+
 def _a_price(verb: Token) -> bool:
     """"Charges somewhere between $20,000 and $30,000 for speaking fees"."""
     return verb.lemma_.lower() == "charge" and any(
@@ -372,6 +387,7 @@ def idioms(doc: Doc, found: dict[int, Trigger]) -> set[int]:
             or (trig.type == "PROTEST" and _shows(doc[i]))
             or (trig.type == "ACCUSE" and _no_charge(doc[i]))
             or (trig.type in ("AGREE", "SUPPORT") and _pledged_delegates(doc[i]))
+            or (trig.type == "SUPPORT" and _no_recognition_given(doc[i]))
             or (trig.type == "REQUEST" and (_press_terms(doc[i]) or _runs_for_office(doc[i])
                                             or _infers(doc[i]) or _begs_the_question(doc[i])))
             or (trig.type == "REJECT" and (_contrasts_or_admits(doc[i])
