@@ -139,3 +139,12 @@ def test_being_known_or_realising_is_no_recognition_given():
                  "rebuild after Ortiz's tenure.") == []
     assert kinds("Chile announced its recognition of Peru on Monday.") == [
         ("SUPPORT", "recognition")]
+
+
+def test_a_name_alone_after_call_is_a_call_to_them_not_a_label():
+    # the parser takes the person called for a name given; nobody is labelled
+    assert kinds("A year later, Senator Ortiz called Maria Lopez.") == []
+    assert kinds("An anti-Chile super PAC called Our Principles is ramping up.") == []
+    assert kinds("Senator Ortiz called Maria Lopez a liar.") == [("ACCUSE", "called")]
+    assert kinds("Senator Ortiz has previously called out Lopez, slamming her plan.") == [
+        ("ACCUSE", "called")]

@@ -156,10 +156,21 @@ def trigger_prepositions(tok: Token) -> list[Token]:
 
 
 def _labels(tok: Token) -> bool:
-    """Does the verb name its object: "called X Y", "called X 'Y'"?"""
+    """Does the verb name its object: "called X Y", "called X 'Y'"? Not a
+    name alone after an active verb: "Obama called Naghmeh Abedini" is a
+    call to her, which the parser takes for a name given to nobody."""
     objects = [c for c in tok.children if c.dep_ in ("dobj", "oprd")]
-    return any(c.dep_ == "oprd" for c in objects) or any(
-        t.text in _QUOTES for o in objects for t in o.subtree)
+    quoted = any(t.text in _QUOTES for o in objects for t in o.subtree)
+    return quoted or any(c.dep_ == "oprd" and not _name_alone(c, objects) for c in objects)
+
+
+def _name_alone(predicate: Token, objects: list[Token]) -> bool:
+    """An object predicate that is a proper name, with no object and no
+    passive subject to name ("called out Trump" still calls him out)."""
+    verb = predicate.head
+    return (predicate.pos_ == "PROPN" and objects == [predicate] and not any(
+        c.dep_ in ("nsubjpass", "auxpass") or (c.dep_ == "prt" and c.lower_ == "out")
+        for c in verb.children))
 
 
 def trigger_of(tok: Token) -> Trigger | None:
