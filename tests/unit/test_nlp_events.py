@@ -1262,3 +1262,13 @@ def test_whoever_comes_to_someones_support_gives_it_to_them():
     assert names(support.actors) == {"Several senators"} and names(support.recipients) == {"Tom Hale"}
     aid = one(events, "AID", "aid")
     assert names(aid.actors) == {"Norland"} and names(aid.recipients) == {"Sudria"}
+
+
+def test_a_city_named_in_front_of_an_attack_is_where_it_was():
+    events = events_of(["The Oslo attacks killed 130 people.",
+                        "Tom Hale spoke after the Oslo bombing, with Eva Novak beside him."],
+                       "e-town-attack")
+    assert not [a for e in events for a in e.actors if a.name == "Oslo"]
+    # a country may be who struck
+    events = events_of(["US air strikes killed 30 rebels."], "e-country-attack")
+    assert names(one(events, "ASSAULT", "killed").actors) == {"United States"}

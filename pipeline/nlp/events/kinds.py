@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from pipeline.nlp.entities import EntityIndex, Hit
+from pipeline.nlp.entities import EntityIndex, Hit, default_registry
 from pipeline.nlp.events.pronouns import PERSONAL, PERSONAL_POSSESSIVES
-from pipeline.nlp.events.triggers import actor_nouns, people_nouns
+from pipeline.nlp.events.triggers import actor_nouns, people_nouns, trigger_of
 from pipeline.nlp.lexicon import load_words
 
 #: Those whose support is an opinion, a vote, not an act: "African-American
@@ -19,6 +19,29 @@ ELECTORATE = frozenset({"voter", "electorate", "constituent", "caucusgoer", "peo
 #: The last word of a company's registered name ("ISS Inc", "Swebus AB").
 _CORPORATE = frozenset({"inc", "corp", "co", "ltd", "plc", "ag", "gmbh", "nv", "ab", "llc",
                         "limited", "bhd", "spa", "oyj", "asa"})
+
+
+#: Registry kinds of places smaller than a country.
+_TOWNS = frozenset({"city", "capital", "state"})
+
+
+def attacked_town(modifier: Token) -> bool:
+    """"The Paris attacks", "the San Bernardino shooting": a city or state
+    named in front of an attack is where it was, not who attacked (a
+    country may be: "US air strikes")."""
+    noun = modifier.head
+    if modifier.dep_ != "compound" or modifier.pos_ != "PROPN" or noun.pos_ != "NOUN":
+        return False
+    trig = trigger_of(noun)
+    return trig is not None and trig.type == "ASSAULT" and _is_town(modifier)
+
+
+def _is_town(tok: Token) -> bool:
+    """A city, capital or state by name ("Paris", "San Bernardino", "Texas")."""
+    # the parser's entity span, whatever it labels it ("Oslo" may be an ORG)
+    span = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    known = default_registry().lookup(span.text if span is not None else tok.text)
+    return known is not None and known.kind in _TOWNS
 
 
 def is_company(hit: Hit) -> bool:
