@@ -1272,3 +1272,9 @@ def test_a_city_named_in_front_of_an_attack_is_where_it_was():
     # a country may be who struck
     events = events_of(["US air strikes killed 30 rebels."], "e-country-attack")
     assert names(one(events, "ASSAULT", "killed").actors) == {"United States"}
+
+
+def test_someone_s_person_set_off_by_name_is_that_person():
+    events = events_of(["Tom Hale was pressed by Norland Radio's host, Eva Novak, about his "
+                        "comments."], "e-host-named")
+    assert names(one(events, "REQUEST", "pressed").actors) == {"Eva Novak"}

@@ -38,7 +38,7 @@ from pipeline.nlp.events.deps import (
     pobjs_of,
 )
 from pipeline.nlp.events.implied import authors, under_doers, undergoer, writers
-from pipeline.nlp.events.kinds import attacked_town, is_thing, is_writing
+from pipeline.nlp.events.kinds import attacked_town, for_people, is_thing, is_writing
 from pipeline.nlp.events.light_verbs import (
     attending_verb,
     gatherings,
@@ -141,6 +141,9 @@ def _stand_in(tok: Token, index: EntityIndex) -> list[Hit] | None:
     if actor_noun and (states := office_of(tok, index)):
         return states  # "the president of Armenia" acts for Armenia, whoever holds it
     owners = [c for c in tok.children if c.dep_ == "poss"]
+    if owners and tok.pos_ == "NOUN" and for_people(tok) and (
+            holder := appositive_person(tok, index)):
+        return holder  # "ABC's host, George Stephanopoulos": the host, not ABC
     thing = tok.pos_ == "NOUN" and not actor_noun
     if thing and not owners and (hits := _compound_owner(tok, index)):
         return hits
