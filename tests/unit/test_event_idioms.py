@@ -148,3 +148,9 @@ def test_a_name_alone_after_call_is_a_call_to_them_not_a_label():
     assert kinds("Senator Ortiz called Maria Lopez a liar.") == [("ACCUSE", "called")]
     assert kinds("Senator Ortiz has previously called out Lopez, slamming her plan.") == [
         ("ACCUSE", "called")]
+
+
+def test_compromising_a_thing_is_no_concession():
+    assert kinds("In all, hackers compromised 12 Chilean workstations.") == []
+    assert kinds("Senator Ortiz compromised with Maria Lopez on the budget.") == [
+        ("CONCEDE", "compromised")]

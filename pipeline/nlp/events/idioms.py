@@ -34,6 +34,8 @@ a preposition, an object or its place in the noun phrase:
 - "an email provided to The Post", "student loans", "lent his ear",
   "comic relief": a document handed to the press, credit, attention and
   ease, no aid (AID);
+- "hackers compromised 12 workstations": something endangered, nobody
+  giving way (CONCEDE);
 - "very little name recognition", "a widespread recognition that X needs
   to rebuild": being known and realising, no recognition of anyone
   (SUPPORT);
@@ -372,6 +374,14 @@ def _no_recognition_given(tok: Token) -> bool:
                                  for c in tok.children)
 
 
+def _breaches(verb: Token) -> bool:
+    """"Hackers compromised 12 workstations", "had compromised national
+    secrets": something endangered, where to compromise is to give way
+    ("Republicans would have to compromise", "compromise what he wants")."""
+    return verb.lemma_.lower() == "compromise" and verb.pos_ == "VERB" and any(
+        c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in verb.children)
+
+
 def _a_price(verb: Token) -> bool:
     """"Charges somewhere between $20,000 and $30,000 for speaking fees"."""
     return verb.lemma_.lower() == "charge" and any(
@@ -388,6 +398,7 @@ def idioms(doc: Doc, found: dict[int, Trigger]) -> set[int]:
             or (trig.type == "ACCUSE" and _no_charge(doc[i]))
             or (trig.type in ("AGREE", "SUPPORT") and _pledged_delegates(doc[i]))
             or (trig.type == "SUPPORT" and _no_recognition_given(doc[i]))
+            or (trig.type == "CONCEDE" and _breaches(doc[i]))
             or (trig.type == "REQUEST" and (_press_terms(doc[i]) or _runs_for_office(doc[i])
                                             or _infers(doc[i]) or _begs_the_question(doc[i])))
             or (trig.type == "REJECT" and (_contrasts_or_admits(doc[i])
