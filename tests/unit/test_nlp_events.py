@@ -1264,11 +1264,15 @@ def test_whoever_comes_to_someones_support_gives_it_to_them():
     assert names(aid.actors) == {"Norland"} and names(aid.recipients) == {"Sudria"}
 
 
-def test_a_city_named_in_front_of_an_attack_is_where_it_was():
+def test_a_city_named_in_front_of_an_attack_or_a_deal_is_where_it_was():
     events = events_of(["The Oslo attacks killed 130 people.",
                         "Tom Hale spoke after the Oslo bombing, with Eva Novak beside him."],
                        "e-town-attack")
     assert not [a for e in events for a in e.actors if a.name == "Oslo"]
+    # and before an agreement or a summit, where it was made
+    events = events_of(["Many leaders want to make the Paris agreement binding.",
+                        "The Copenhagen climate summit had ended in turmoil."], "e-town-deal")
+    assert not [a for e in events for a in e.actors if a.name in ("Paris", "Copenhagen")]
     # a country may be who struck
     events = events_of(["US air strikes killed 30 rebels."], "e-country-attack")
     assert names(one(events, "ASSAULT", "killed").actors) == {"United States"}

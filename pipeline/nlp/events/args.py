@@ -38,7 +38,7 @@ from pipeline.nlp.events.deps import (
     pobjs_of,
 )
 from pipeline.nlp.events.implied import authors, under_doers, undergoer, writers
-from pipeline.nlp.events.kinds import attacked_town, for_people, is_thing, is_writing
+from pipeline.nlp.events.kinds import for_people, is_thing, is_writing, town_of_event
 from pipeline.nlp.events.light_verbs import (
     attending_verb,
     gatherings,
@@ -158,7 +158,7 @@ def _compound_owner(tok: Token, index: EntityIndex) -> list[Hit]:
     it, as "the government's statement" does (a place does not: "the Wall
     Street opening")."""
     names = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i]
-    if not names or attacked_town(names[-1]):
+    if not names or town_of_event(names[-1]):
         return []
     body = names[-1].lemma_.lower() in actor_nouns()
     return [h for h in participant(names[-1], index)
@@ -167,7 +167,7 @@ def _compound_owner(tok: Token, index: EntityIndex) -> list[Hit]:
 
 def _named(tok: Token, index: EntityIndex, pointed: bool = False) -> list[Hit]:
     """The entity (or name) a head gives itself, else whom its phrase names."""
-    town = any(attacked_town(c) for c in tok.children)
+    town = any(town_of_event(c) for c in tok.children)
     hit = None if town else resolve(tok, index, modifiers=True)
     if hit is not None and hit.entity is not None:
         return [*coordinated_before(tok, hit, index), hit, *coordinated_modifiers(tok, hit, index)]
@@ -389,7 +389,7 @@ def _owners_before(noun: Token) -> list[Token]:
     """The owner, adjective and compound modifiers in front of a noun, with
     their conjuncts: "[Russia's] attack", "a [US] offer", "[Russian] backing"."""
     return [t for c in noun.children if c.dep_ in ("poss", "amod", "compound") and c.i < noun.i
-            and not attacked_town(c) for t in with_conjuncts(c)]
+            and not town_of_event(c) for t in with_conjuncts(c)]
 
 
 def _own_doers(noun: Token, index: EntityIndex) -> list[Hit]:
@@ -452,7 +452,7 @@ def _modifier_heads(noun: Token, trig: Trigger) -> tuple[list[Token], list[Token
     recipients: list[Token] = []
     stated = False
     for c in noun.children:
-        if c.dep_ in ("poss", "amod", "compound") and c.i < noun.i and not attacked_town(c):
+        if c.dep_ in ("poss", "amod", "compound") and c.i < noun.i and not town_of_event(c):
             actors.extend([*_hyphen_partner(c), *with_conjuncts(c)])
         elif c.dep_ == "prep" and c.lower_ == "between":
             pair = _expand(pobjs(c))

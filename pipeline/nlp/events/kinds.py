@@ -25,15 +25,19 @@ _CORPORATE = frozenset({"inc", "corp", "co", "ltd", "plc", "ag", "gmbh", "nv", "
 _TOWNS = frozenset({"city", "capital", "state"})
 
 
-def attacked_town(modifier: Token) -> bool:
-    """"The Paris attacks", "the San Bernardino shooting": a city or state
-    named in front of an attack is where it was, not who attacked (a
-    country may be: "US air strikes")."""
+#: Events a town's name in front of says where they were.
+_PLACED = frozenset({"ASSAULT", "AGREE", "CONSULT"})
+
+
+def town_of_event(modifier: Token) -> bool:
+    """"The Paris attacks", "the Dayton agreement", "the Geneva talks": a
+    city or state named in front of an attack, an agreement or talks is
+    where it was, not who did it (a country may be: "US air strikes")."""
     noun = modifier.head
     if modifier.dep_ != "compound" or modifier.pos_ != "PROPN" or noun.pos_ != "NOUN":
         return False
     trig = trigger_of(noun)
-    return trig is not None and trig.type == "ASSAULT" and _is_town(modifier)
+    return trig is not None and trig.type in _PLACED and _is_town(modifier)
 
 
 def _is_town(tok: Token) -> bool:

@@ -25,7 +25,7 @@ from spacy.tokens import Token
 
 from pipeline.nlp.entities import EntityIndex, Hit
 from pipeline.nlp.events.deps import pobjs_of
-from pipeline.nlp.events.kinds import attacked_town
+from pipeline.nlp.events.kinds import town_of_event
 from pipeline.nlp.events.trigger_model import PARTY_TYPES, learned_model
 from pipeline.nlp.events.triggers import Trigger, trigger_of
 
@@ -60,7 +60,7 @@ def nearby_parties(tok: Token, trig: Trigger, index: EntityIndex) -> tuple[list[
         return [], []  # "sent a request to Y for a meeting": an aim, no happening
     if learned_model().type_probabilities(tok, index)[trig.type] < CONFIDENT:
         return [], []
-    if any(map(attacked_town, tok.children)):
+    if any(map(town_of_event, tok.children)):
         return [], []  # "the Paris attacks": a known attack, its neighbours not its sides
     sent = tok.sent
     hits = [h for h in index.within(sent.start_char, sent.end_char)
