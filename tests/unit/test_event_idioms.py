@@ -154,3 +154,13 @@ def test_compromising_a_thing_is_no_concession():
     assert kinds("In all, hackers compromised 12 Chilean workstations.") == []
     assert kinds("Senator Ortiz compromised with Maria Lopez on the budget.") == [
         ("CONCEDE", "compromised")]
+
+
+def test_talk_about_something_with_nobody_is_no_consultation():
+    assert kinds("Senator Ortiz talked glowingly about Chile.") == []
+    assert kinds("Maria Lopez was shaken by Senator Ortiz's harsh talk about Chile.") == []
+    assert kinds("President Obama had a talk this week with Francois Hollande.") == [
+        ("CONSULT", "talk")]
+    assert kinds("Senator Ortiz talked with Maria Lopez about Chile.") == [("CONSULT", "talked")]
+    assert kinds('Senator Ortiz said: "We have talked about the Chilean border."') == [
+        ("CONSULT", "talked")]

@@ -259,6 +259,26 @@ def _interview_or_speech(verb: Token) -> bool:
                                for h in heard)  # "sets [of aggrieved voters]"
 
 
+def _talk_about(tok: Token) -> bool:
+    """"Merkel talks about a European consensus", "they don't talk much
+    about his tenure", "Trump's tough talk", "the harsh talk about
+    Muslims": speech about something, with nobody to talk with. Plural
+    "talks" are negotiations, and a partner makes it a conversation
+    ("spoke with Sanders about it"), as "we" do ("we've talked about the
+    restriction", coded CONSULT by the conll_events coders)."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "NOUN":  # "had a talk [with Hollande]": the partner may be the verb's
+        partners = pobjs_of(tok, "with", "between") + (
+            pobjs_of(tok.head, "with") if tok.dep_ == "dobj" else [])
+        return lemma == "talk" and tok.tag_ == "NN" and not partners
+    if lemma not in ("talk", "speak") or tok.pos_ != "VERB":
+        return False
+    partners = pobjs_of(tok, "with", "to") + [c for c in tok.children if c.dep_ == "dobj"]
+    # "we've talked about the restriction": the speaker's side and whom it deals with
+    ours = any(c.dep_ == "nsubj" and c.lower_ == "we" for c in tok.children)
+    return not partners and not ours and bool(pobjs_of(tok, "about", "of"))
+
+
 def _listeners(tok: Token) -> bool:
     """The press, an outlet or an audience."""
     return (tok.lemma_.lower() in _PRESS_AND_AUDIENCES or tok.ent_type_ == "NORP"
@@ -406,6 +426,7 @@ def idioms(doc: Doc, found: dict[int, Trigger]) -> set[int]:
             or (trig.type == "RETREAT" and (_goes_back(doc[i]) or _dialogue(doc[i])))
             or (trig.type == "SANCTION" and _cuts_no_tie(doc[i]))
             or (trig.type == "CONSULT" and (_interview_or_speech(doc[i])
-                                            or _no_visit_or_meeting(doc[i])))
+                                            or _no_visit_or_meeting(doc[i])
+                                            or _talk_about(doc[i])))
             or (trig.type == "AID" and (_leaked(doc[i]) or _no_aid_given(doc[i])))
             or (trig.type == "ACCUSE" and (_concludes_of_no_one(doc[i]) or _a_price(doc[i])))}
