@@ -254,15 +254,15 @@ def _described(verb: Token) -> list[Token]:
     return []
 
 
+#: Entity types of amounts and times, which name no one ("$1.5 million").
+_MEASURES = frozenset({"MONEY", "CARDINAL", "PERCENT", "QUANTITY", "DATE", "TIME", "ORDINAL"})
+
+
 def _someone(tok: Token) -> bool:
     """A head that may name another party: not a thing, a sum, a date or
     the noun itself."""
     return (not is_thing(tok) and tok.pos_ != "NUM" and tok.ent_type_ not in _MEASURES
             and not tok.lower_.endswith(("self", "selves")))  # "a man calling himself X"
-
-
-#: Entity types of amounts and times, which name no one ("$1.5 million").
-_MEASURES = frozenset({"MONEY", "CARDINAL", "PERCENT", "QUANTITY", "DATE", "TIME", "ORDINAL"})
 
 
 def _bearers(participle: Token) -> list[Token]:
@@ -621,9 +621,9 @@ def people_named() -> Iterator[None]:
     """Within it, any noun for people or a body (WordNet's people,
     organisations, military units, peoples and states, ``people_nouns``),
     or a personal pronoun nothing resolves, also names a participant, where
-    outside only the listed actor nouns do. Asked last, for a side nothing else fills: names, the listed nouns
-    and the other readings come first, and an event kept only for such a
-    noun would be a vague one."""
+    outside only the listed actor nouns do. Asked last, for a side nothing
+    else fills: names, the listed nouns and the other readings come first,
+    and an event kept only for such a noun would be a vague one."""
     token = _PEOPLE_NAMED.set(True)
     try:
         yield

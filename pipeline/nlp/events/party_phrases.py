@@ -58,10 +58,9 @@ def person_inside(tok: Token, index: EntityIndex) -> list[Hit]:
     is Sapir."""
     if tok.pos_ != "NOUN":
         return []
-    acting = for_people(tok) and any(c.dep_ == "acl" and c.tag_ == "VBG" for c in tok.children)
-    clause = next((c.left_edge.i for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBG"),
-                  None) if acting else None
-    phrase = [t for t in noun_phrase(tok) if clause is None or t.i < clause]
+    acting = next((c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBG"), None)
+    end = acting.left_edge.i if acting is not None and for_people(tok) else len(tok.doc)
+    phrase = [t for t in noun_phrase(tok) if t.i < end]
     hits = index.within(phrase[0].idx, phrase[-1].idx + len(phrase[-1])) if phrase else []
     people = [h for h in hits if h.known.type == "PERSON"]
     return people[:1]
