@@ -385,11 +385,18 @@ def _content_recipients(tok: Token, index: EntityIndex) -> list[Hit]:
     return []
 
 
+def _party_modifiers(noun: Token) -> list[Token]:
+    """The owner, adjective and compound modifiers in front of a noun that
+    may name its doer: not the town an attack, agreement or talks took
+    place in ("the Paris attacks")."""
+    return [c for c in noun.children if c.dep_ in ("poss", "amod", "compound") and c.i < noun.i
+            and not town_of_event(c)]
+
+
 def _owners_before(noun: Token) -> list[Token]:
     """The owner, adjective and compound modifiers in front of a noun, with
     their conjuncts: "[Russia's] attack", "a [US] offer", "[Russian] backing"."""
-    return [t for c in noun.children if c.dep_ in ("poss", "amod", "compound") and c.i < noun.i
-            and not town_of_event(c) for t in with_conjuncts(c)]
+    return [t for c in _party_modifiers(noun) for t in with_conjuncts(c)]
 
 
 def _own_doers(noun: Token, index: EntityIndex) -> list[Hit]:
@@ -418,9 +425,9 @@ def _support_held(noun: Token, trig: Trigger) -> tuple[list[Token], list[Token]]
     verb = noun.head
     if trig.type not in _FOR_TARGET or noun.dep_ != "dobj" or verb.lemma_.lower() not in _HOLDING:
         return None
-    givers = [g for g in _givers_named(noun, trig)
-              if g.dep_ in ("poss", "pobj") or g.ent_type_ or g.pos_ == "PROPN"]
-    return ([], subject(verb)[0]) if givers else None
+    givers = _givers_named(noun, trig)
+    named = [g for g in givers if g.dep_ in ("poss", "pobj") or g.ent_type_ or g.pos_ == "PROPN"]
+    return (givers, subject(verb)[0]) if named else None
 
 
 def _received(frame: tuple[list[Token], list[Token]],
@@ -451,10 +458,10 @@ def _modifier_heads(noun: Token, trig: Trigger) -> tuple[list[Token], list[Token
     actors: list[Token] = []
     recipients: list[Token] = []
     stated = False
+    for c in _party_modifiers(noun):
+        actors.extend([*_hyphen_partner(c), *with_conjuncts(c)])
     for c in noun.children:
-        if c.dep_ in ("poss", "amod", "compound") and c.i < noun.i and not town_of_event(c):
-            actors.extend([*_hyphen_partner(c), *with_conjuncts(c)])
-        elif c.dep_ == "prep" and c.lower_ == "between":
+        if c.dep_ == "prep" and c.lower_ == "between":
             pair = _expand(pobjs(c))
             actors, recipients = actors + pair[:1], recipients + pair[1:]
         elif c.dep_ == "prep" and c.lower_ in ("from", "by"):
@@ -551,9 +558,9 @@ def _given(noun: Token, trig: Trigger) -> tuple[list[Token], list[Token]] | None
     Carson's support"; None for any other noun."""
     if (rally := rallied_to(noun)) is not None:  # Carson receives it
         return rally
-    if (received := receiving(noun) or _support_held(noun, trig)) is not None:
+    if (received := receiving(noun)) is not None:
         return received[0] + _givers_named(noun, trig), received[1]
-    return None
+    return _support_held(noun, trig)
 
 
 def _attendees(gathering: Token, counterparts: list[Hit], index: EntityIndex) -> list[Hit]:
