@@ -94,14 +94,68 @@ def _token_hit(tok: Token, index: EntityIndex) -> Hit | None:
     return index.covering(tok.idx, tok.idx + len(tok))
 
 
+#: Relations through which a phrase describes the subject rather than
+#: naming someone else ("X is the leader", "X, the leader").
+_PREDICATIVE = frozenset({"attr", "appos", "acomp", "oprd"})
+#: Subject relations whose referent a phrase below may not be.
+_BINDING_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+def _subjects_of(node: Token, index: EntityIndex, below: Token | None = None) -> set[str]:
+    """Entities named by the subjects of ``node`` (and a noun's owner), but
+    not by the child ``below`` that the bound phrase lies in."""
+    binders = [c for c in node.children if (below is None or c.i != below.i) and (
+        c.dep_ in _BINDING_DEPS or (c.dep_ == "poss" and node.pos_ == "NOUN"))]
+    return {hit.known.id for c in binders if (hit := _token_hit(c, index)) is not None}
+
+
+def _local_binders(tok: Token, index: EntityIndex) -> set[str]:
+    """Whom an object pronoun cannot be: the subject of its own clause, or
+    the controller of an infinitive with none ("X refused to meet him")."""
+    verb = tok.head
+    if tok.dep_ == "pobj" and verb.dep_ in ("prep", "agent"):
+        verb = verb.head  # "spoke to him"
+    ids = _subjects_of(verb, index, below=tok)
+    if not ids and verb.dep_ == "xcomp":
+        objects = [c for c in verb.head.children if c.dep_ == "dobj"]
+        controller = objects[:1] or [c for c in verb.head.children if c.dep_ in _BINDING_DEPS]
+        ids = {h.known.id for c in controller if (h := _token_hit(c, index)) is not None}
+    return ids
+
+
+def _commanding(tok: Token, index: EntityIndex) -> set[str]:
+    """Whom a description cannot be: any subject or owner above it ("X
+    said the president erred" is not about X), up to a phrase that
+    describes a subject ("X is the leader of ...")."""
+    ids: set[str] = set()
+    node = tok
+    while node.head.i != node.i and node.dep_ not in _PREDICATIVE:
+        ids |= _subjects_of(node.head, index, below=node)
+        node = node.head
+    return ids
+
+
+def _bound_out(tok: Token, index: EntityIndex, local: bool) -> set[str]:
+    """Entities an object-side ``tok`` cannot refer to, because a subject
+    above it names them ("McConnell refused to endorse him", "... the
+    former president": neither is McConnell). Binding for a pronoun is
+    ``local``; a description is barred by any subject above it. Nothing for
+    a subject or owner, or a phrase that describes one ("X is the leader")."""
+    if tok.dep_ in _BINDING_DEPS or tok.dep_ == "poss" or tok.dep_ in _PREDICATIVE:
+        return set()
+    return _local_binders(tok, index) if local else _commanding(tok, index)
+
+
 def _pronoun(tok: Token, index: EntityIndex) -> Hit | None:
     """The latest PERSON in subject (or speaker) position before ``tok``
     whose gender, where the article shows it, is the pronoun's; failing
     that, the latest such PERSON mentioned at all. Unknown gender stays a
     candidate: preferring known genders skipped the nearest, right, person."""
     doc, want = tok.doc, PRONOUN_GENDER.get(tok.lower_)
+    bound = _bound_out(tok, index, local=True)
     people = [h for h in index.before(tok.idx, "PERSON")[:12]
-              if want is None or index.gender(h.known, doc) in (None, want)]
+              if (want is None or index.gender(h.known, doc) in (None, want))
+              and h.known.id not in bound]
     for hit in people[:6]:
         span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
         if span is not None and span.root.dep_ in _SUBJECT_DEPS:
@@ -123,7 +177,8 @@ def _description(tok: Token, index: EntityIndex) -> Hit | None:
         orgs = index.before(tok.idx, "ORG")
         named = [h for h in orgs if lemma in h.known.name.lower()]
         return (named or orgs or [None])[0]  # type: ignore[list-item]
-    people = index.before(tok.idx, "PERSON")
+    bound = _bound_out(tok, index, local=False)
+    people = [h for h in index.before(tok.idx, "PERSON") if h.known.id not in bound]
     titled = [h for h in people if h.known.title and f" {h.known.title.lower()} " in phrase]
     if titled:
         return titled[0]
