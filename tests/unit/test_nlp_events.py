@@ -659,6 +659,15 @@ def test_who_speaks_at_a_gathering_with_someone_attends_it():
     assert not [e for e in events if e.trigger == "meeting"]  # met nobody named
 
 
+def test_who_speaks_right_after_talks_with_someone_held_them():
+    events = events_of(["Tomas Lindqvist told reporters after talks with Eva Novak that "
+                        "the texts were ready.",
+                        "Jan Holm spoke after two days of talks with Viktor Balogh."],
+                       "e-attended")
+    assert [(names(e.actors), names(e.recipients)) for e in events if e.type == "CONSULT"] == [
+        ({"Tomas Lindqvist"}, {"Eva Novak"}), ({"Jan Holm"}, {"Viktor Balogh"})]
+
+
 def test_a_noun_restating_its_verb_is_the_same_event():
     events = events_of(["Rebels killed five soldiers in an ambush near Goma.",
                         "Japan will provide ten million dollars in assistance to Sudan."], "e-same")

@@ -24,6 +24,9 @@ from pipeline.nlp.events.deps import RELATIVES, pobjs, pobjs_of
 _STANCE_PREPS = frozenset({"on", "for", "in", "with"})
 #: Prepositions that set a clause in a gathering its subject attends.
 _ATTENDING_PREPS = frozenset({"during", "at", "on", "in"})
+#: Prepositions that set an act right after a gathering its doer attended:
+#: "X told reporters [after] talks with Y".
+_AFTER = frozenset({"after", "following"})
 _RECEIVING = frozenset({"draw", "receive", "face", "attract", "earn", "get", "win", "field",
                         "weather", "endure", "suffer", "withstand", "incur", "invite", "spark",
                         "provoke", "prompt", "trigger", "court"})
@@ -42,11 +45,16 @@ def stance_verb(noun: Token) -> Token | None:
 def attending_verb(noun: Token) -> Token | None:
     """The verb whose clause takes place at a gathering the noun names, so
     that its subject attends it: "X said [during a visit to Y]", "X made
-    the remarks [at a meeting with Y]" (whatever the verb's object). Not
-    where the noun names its own doer: "during his trips"."""
+    the remarks [at a meeting with Y]", "X told reporters [after two days
+    of talks with Y]" (whatever the verb's object). Not where the noun
+    names its own doer: "during his trips"."""
+    if any(c.dep_ == "poss" for c in noun.children):
+        return None
     prep = noun.head
-    if (noun.dep_ != "pobj" or prep.lower_ not in _ATTENDING_PREPS
-            or any(c.dep_ == "poss" for c in noun.children)):
+    if noun.dep_ == "pobj" and prep.lower_ == "of" and prep.head.ent_type_ in ("DATE", "TIME"):
+        noun = prep.head  # "after [two days] of talks with Y"
+        prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in _ATTENDING_PREPS | _AFTER:
         return None
     return prep.head if prep.head.pos_ in ("VERB", "AUX") else None
 
@@ -54,7 +62,7 @@ def attending_verb(noun: Token) -> Token | None:
 #: Prepositions that set an act in a gathering or after it: "was agreed
 #: [in] talks between X and Y", "[after] a meeting between X and Y, the
 #: prisoners were handed over".
-_GATHERING_PREPS = _ATTENDING_PREPS | {"after", "following"}
+_GATHERING_PREPS = _ATTENDING_PREPS | _AFTER
 
 
 def gatherings(verb: Token) -> list[Token]:
