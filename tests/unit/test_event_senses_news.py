@@ -42,6 +42,14 @@ def test_a_vow_is_a_promise():
     assert kinds("President Ruto vowed to help Somalia.") == [("AGREE", "vowed")]
 
 
+def test_reassuring_someone_promises_them_an_assured_outcome_does_not():
+    events = events_of(["U.S. envoy John Kornblum reassured President Alija Izetbegovic "
+                        "on Monday."], "senses-reassure")
+    assert [(e.type, e.trigger) for e in events] == [("AGREE", "reassured")]
+    assert {r.name for r in events[0].recipients} == {"Alija Izetbegovic"}
+    assert kinds("The win all but assured Clinton the nomination.") == []
+
+
 def test_a_win_is_no_beating():
     assert kinds("Clinton beat Sanders in the Nevada caucuses.") == []
     assert kinds("Israeli soldiers beat up Palestinian detainees.") == [("ASSAULT", "beat")]
