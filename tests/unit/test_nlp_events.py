@@ -1018,6 +1018,18 @@ def test_a_death_by_disease_or_accident_is_no_assault():
     assert "soldiers" in hurt and "people" not in hurt
 
 
+def test_a_death_where_a_disaster_struck_is_no_assault_unless_someone_killed():
+    events = events_of(["At least 30 people have been killed and about 100 injured in the "
+                        "flood-hit Pakistani city of Lahore.",
+                        "Rebels killed ten villagers in the flood-hit district."], "e-struck")
+    assert [(names(e.actors), names(e.recipients)) for e in events if e.type == "ASSAULT"] == [
+        ({"Rebels"}, {"villagers"})]
+    # a crash in a clause of its own is not where the beating was
+    events = events_of(["He was suspected of plotting murder, and accused by the news media of "
+                        "beating his wife, who died in a car crash in Palm Springs."], "e-own")
+    assert [e.trigger for e in events if e.type == "ASSAULT"] == ["beating"]
+
+
 def test_no_comment_rejects_nobody_and_a_condition_met_meets_nobody():
     events = events_of(["A spokeswoman for the Foreign Ministry of Iran declined to comment.",
                         "The Bosnian Serbs said they had met all conditions for the elections.",

@@ -203,16 +203,37 @@ def _mishap(clause: Token) -> bool:
             and introduced_by(clause, "when"))
 
 
+#: Clauses of their own below a killing, whose settings are not its own
+#: ("beating his wife, [who died in a car crash]").
+_OWN_CLAUSES = frozenset({"relcl", "ccomp", "advcl", "xcomp", "csubj"})
+
+
+def _settings_below(verb: Token) -> list[Token]:
+    """Every word of the "in" phrases anywhere below the verb outside other
+    clauses, wherever the parse hangs them, modifiers too ("flood-hit")."""
+    def own(tok: Token) -> bool:
+        while tok.i != verb.i:
+            if tok.dep_ in _OWN_CLAUSES:
+                return False
+            tok = tok.head
+        return True
+    return [t for p in verb.subtree if p.dep_ == "prep" and p.lower_ == "in" and own(p)
+            for o in pobjs(p) for t in o.subtree]
+
+
 def natural_deaths(doc: Doc, found: dict[int, Trigger]) -> set[int]:
     """Killings whose cause the sentence gives as a disease, a disaster or
-    an accident (its subject, its agent, or what it happened "in")."""
+    an accident: its subject (also through a relative word), its agent, or
+    what it happened "in", modifiers too ("killed in the flood-hit city")."""
     out: set[int] = set()
     for i, trig in found.items():
         if trig.type != "ASSAULT" or doc[i].pos_ != "VERB":
             continue
-        causes = [c for c in doc[i].children if c.dep_ == "nsubj"]
-        causes += [g for c in doc[i].children if c.dep_ == "agent" for g in pobjs(c)]
-        causes += pobjs_of(doc[i], "in")  # "killed in a car crash"
+        doers = clause_subjects(doc[i])  # "an outbreak, which killed 21"
+        doers += [g for c in doc[i].children if c.dep_ == "agent" for g in pobjs(c)]
+        causes = doers + pobjs_of(doc[i], "in")  # "killed in a car crash"
+        if not doers:  # "were killed and 100 injured in the flood-hit city"
+            causes += _settings_below(doc[i])
         clauses = [c for v in (doc[i], *doc[i].conjuncts) for c in v.children]  # "killed and injured when"
         if any(c.lemma_.lower() in _ILLNESSES_AND_DISASTERS for c in causes) or any(
                 _mishap(c) for c in clauses):
