@@ -254,21 +254,27 @@ def test_beats_bare_verb_lexicon(scores: dict[str, Scores], part: str):
 #: praised Clinton"): tune actor F1 0.670 -> 0.690, triple recall 0.495 ->
 #: 0.524 (written from tune misses); holdout actor F1 0.673 -> 0.668 (a
 #: pronoun given where its coders name someone), triple recall unchanged.
+#: events/88 to 91 (eighteenth session, from tune misses): who speaks right
+#: after talks with Y held them, reassuring someone promises them: tune
+#: type accuracy 0.625 -> 0.632, precision 0.664 -> 0.667, actor F1 0.690
+#: -> 0.704, recipient F1 0.613 -> 0.620, triple recall 0.524 -> 0.544;
+#: holdout unchanged.
 NEWS_FLOOR = {
-    "tune": {"type_accuracy": 0.615, "type_precision": 0.654, "actor_f1": 0.680,
-             "recipient_f1": 0.603, "triple_recall": 0.514},
+    "tune": {"type_accuracy": 0.622, "type_precision": 0.657, "actor_f1": 0.694,
+             "recipient_f1": 0.610, "triple_recall": 0.534},
     "holdout": {"type_accuracy": 0.657, "type_precision": 0.695, "actor_f1": 0.663,
                 "recipient_f1": 0.524, "triple_recall": 0.367},
 }
-#: Share of NONE sentences with any event extracted, measured 0.070 / 0.111
+#: Share of NONE sentences with any event extracted, measured 0.063 / 0.111
 #: (a death by disease or accident is no assault: holdout 0.139 -> 0.125; a
 #: body's own session consults nobody: tune 0.134 -> 0.127; a "call" is no
 #: meeting unless by phone, events/17: tune 0.127 -> 0.113; help to do
 #: something and words shared, events/37: tune 0.113 -> 0.099; a person
 #: going back, a dialogue, cutting no tie, events/49: tune 0.099 -> 0.085;
 #: a deal among companies only, events/68: tune 0.085 -> 0.077, holdout
-#: 0.125 -> 0.111; a return to power, events/69: tune 0.077 -> 0.070).
-NEWS_MAX_FALSE_ALARMS = {"tune": 0.080, "holdout": 0.121}
+#: 0.125 -> 0.111; a return to power, events/69: tune 0.077 -> 0.070; a
+#: death where a flood struck, events/91: tune 0.070 -> 0.063).
+NEWS_MAX_FALSE_ALARMS = {"tune": 0.073, "holdout": 0.121}
 
 
 #: fundus_events (tests/eval/fundus_events.py): sentences of 2024 news from
@@ -317,7 +323,12 @@ NEWS_MAX_FALSE_ALARMS = {"tune": 0.080, "holdout": 0.121}
 #: only): holdout precision 0.500 -> 0.522; the rest unchanged. events/72
 #: (a writing does what its author does: "a brief urging Congress"): tune
 #: actor F1 0.537 -> 0.554, triple recall 0.282 -> 0.308 (flattering: the
-#: brief was a tune miss); holdout unchanged.
+#: brief was a tune miss); holdout unchanged. events/88 (an object pronoun
+#: or a description is not the subject above it): tune recipient F1 0.455
+#: -> 0.448 ("the former president" now resolves to Donald Trump, right,
+#: but coded by the phrase), holdout recipient F1 0.350 -> 0.341 (not
+#: looked at); kept, since on PolNeAR train and dev it fills some 16
+#: recipients right against 7 wrong.
 FUNDUS_FLOOR = {
     "tune": {"type_accuracy": 0.498, "type_precision": 0.704, "actor_f1": 0.544,
              "recipient_f1": 0.445, "triple_recall": 0.298},
