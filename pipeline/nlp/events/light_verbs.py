@@ -24,9 +24,10 @@ from pipeline.nlp.events.deps import RELATIVES, pobjs, pobjs_of
 _STANCE_PREPS = frozenset({"on", "for", "in", "with"})
 #: Prepositions that set a clause in a gathering its subject attends.
 _ATTENDING_PREPS = frozenset({"during", "at", "on", "in"})
-#: Prepositions that set an act right after a gathering its doer attended:
-#: "X told reporters [after] talks with Y".
-_AFTER = frozenset({"after", "following"})
+#: Prepositions that set an act in a gathering or after it: "was agreed
+#: [in] talks between X and Y", "[after] a meeting between X and Y, the
+#: prisoners were handed over", "X told reporters [after] talks with Y".
+_GATHERING_PREPS = _ATTENDING_PREPS | {"after", "following"}
 _RECEIVING = frozenset({"draw", "receive", "face", "attract", "earn", "get", "win", "field",
                         "weather", "endure", "suffer", "withstand", "incur", "invite", "spark",
                         "provoke", "prompt", "trigger", "court"})
@@ -54,15 +55,9 @@ def attending_verb(noun: Token) -> Token | None:
     if noun.dep_ == "pobj" and prep.lower_ == "of" and prep.head.ent_type_ in ("DATE", "TIME"):
         noun = prep.head  # "after [two days] of talks with Y"
         prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ not in _ATTENDING_PREPS | _AFTER:
+    if noun.dep_ != "pobj" or prep.lower_ not in _GATHERING_PREPS:
         return None
     return prep.head if prep.head.pos_ in ("VERB", "AUX") else None
-
-
-#: Prepositions that set an act in a gathering or after it: "was agreed
-#: [in] talks between X and Y", "[after] a meeting between X and Y, the
-#: prisoners were handed over".
-_GATHERING_PREPS = _ATTENDING_PREPS | _AFTER
 
 
 def gatherings(verb: Token) -> list[Token]:

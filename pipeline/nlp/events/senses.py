@@ -231,9 +231,9 @@ def natural_deaths(doc: Doc, found: dict[int, Trigger]) -> set[int]:
             continue
         doers = clause_subjects(doc[i])  # "an outbreak, which killed 21"
         doers += [g for c in doc[i].children if c.dep_ == "agent" for g in pobjs(c)]
-        causes = doers + pobjs_of(doc[i], "in")  # "killed in a car crash"
-        if not doers:  # "were killed and 100 injured in the flood-hit city"
-            causes += _settings_below(doc[i])
+        # "killed in a car crash"; with no doer named, also "were killed and
+        # 100 injured in the flood-hit city"
+        causes = doers + (pobjs_of(doc[i], "in") if doers else _settings_below(doc[i]))
         clauses = [c for v in (doc[i], *doc[i].conjuncts) for c in v.children]  # "killed and injured when"
         if any(c.lemma_.lower() in _ILLNESSES_AND_DISASTERS for c in causes) or any(
                 _mishap(c) for c in clauses):
