@@ -101,12 +101,16 @@ _PREDICATIVE = frozenset({"attr", "appos", "acomp", "oprd"})
 _BINDING_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
-def _subjects_of(node: Token, index: EntityIndex, below: Token | None = None) -> set[str]:
+def _ids_named(heads: list[Token], index: EntityIndex) -> set[str]:
+    """Entities whose mentions cover the heads."""
+    return {hit.known.id for h in heads if (hit := _token_hit(h, index)) is not None}
+
+
+def _subjects_of(node: Token, index: EntityIndex, below: Token) -> set[str]:
     """Entities named by the subjects of ``node`` (and a noun's owner), but
     not by the child ``below`` that the bound phrase lies in."""
-    binders = [c for c in node.children if (below is None or c.i != below.i) and (
-        c.dep_ in _BINDING_DEPS or (c.dep_ == "poss" and node.pos_ == "NOUN"))]
-    return {hit.known.id for c in binders if (hit := _token_hit(c, index)) is not None}
+    return _ids_named([c for c in node.children if c.i != below.i and (
+        c.dep_ in _BINDING_DEPS or (c.dep_ == "poss" and node.pos_ == "NOUN"))], index)
 
 
 def _local_binders(tok: Token, index: EntityIndex) -> set[str]:
@@ -119,7 +123,7 @@ def _local_binders(tok: Token, index: EntityIndex) -> set[str]:
     if not ids and verb.dep_ == "xcomp":
         objects = [c for c in verb.head.children if c.dep_ == "dobj"]
         controller = objects[:1] or [c for c in verb.head.children if c.dep_ in _BINDING_DEPS]
-        ids = {h.known.id for c in controller if (h := _token_hit(c, index)) is not None}
+        ids = _ids_named(controller, index)
     return ids
 
 
